@@ -1,0 +1,71 @@
+package io.volumegate.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.servlet.ServletContext;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The one place settings are read. Precedence: system property, environment variable,
+ * servlet context parameter, default. Values are read on each call: they are cheap
+ * lookups, and tests may set system properties before the first request.
+ */
+@ApplicationScoped
+public class Config {
+    private volatile Function<String, String> contextParameters = name -> null;
+
+    /** Called once at deployment so that context parameters from web.xml count too. */
+    public void useContext(ServletContext context) {
+        this.contextParameters = context::getInitParameter;
+    }
+
+    public String get(Setting setting) {
+        String value = System.getProperty(setting.property());
+        if (isBlank(value)) value = System.getenv(setting.environmentVariable());
+        if (isBlank(value)) value = contextParameters.apply(setting.property());
+        if (isBlank(value)) value = setting.defaultValue();
+        return value.replace("${user.home}", System.getProperty("user.home"))
+                .replace("${volume}", setting == Setting.VOLUME ? "" : get(Setting.VOLUME));
+    }
+
+    public Path volume() { return Path.of(get(Setting.VOLUME)).toAbsolutePath().normalize(); }
+
+    public Path keystore() { return Path.of(get(Setting.KEYSTORE)).toAbsolutePath().normalize(); }
+
+    public char[] keystorePassword() { return get(Setting.KEYSTORE_PASSWORD).toCharArray(); }
+
+    public String region() { return get(Setting.REGION); }
+
+    public boolean enforceRegion() { return Boolean.parseBoolean(get(Setting.ENFORCE_REGION)); }
+
+    public Duration clockSkew() { return Duration.ofSeconds(Long.parseLong(get(Setting.CLOCK_SKEW_SECONDS))); }
+
+    public long maxObjectSize() { return Long.parseLong(get(Setting.MAX_OBJECT_SIZE)); }
+
+    public int ioThreads() { return Integer.parseInt(get(Setting.IO_THREADS)); }
+
+    public List<String> baseDomains() { return list(get(Setting.BASE_DOMAINS)); }
+
+    /** Bucket name → directory, for buckets that live outside the volume root. */
+    public Map<String, Path> bucketBindings() {
+        Map<String, Path> bindings = new LinkedHashMap<>();
+        for (String binding : list(get(Setting.BUCKET_BINDINGS))) {
+            int eq = binding.indexOf('=');
+            if (eq <= 0) throw new IllegalArgumentException("bucket binding needs name=/path: " + binding);
+            bindings.put(binding.substring(0, eq).trim(), Path.of(binding.substring(eq + 1).trim()).toAbsolutePath().normalize());
+        }
+        return bindings;
+    }
+
+    private static List<String> list(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static boolean isBlank(String value) { return value == null || value.isBlank(); }
+}

@@ -1,0 +1,55 @@
+package io.volumegate.config;
+
+/**
+ * Every setting VolumeGate reads, with its default. The README's settings table mirrors
+ * this enum; a setting is read from the system property {@link #property()}, else the
+ * environment variable {@link #environmentVariable()}, else the servlet context parameter
+ * of the same name as the property.
+ */
+public enum Setting {
+    VOLUME("volumegate.volume", "${user.home}/volumegate-volume",
+            "Root directory of the volume; each top-level directory is a bucket."),
+    BUCKET_BINDINGS("volumegate.buckets", "",
+            "Extra buckets mapped to any directory: name=/path[,name=/path...]."),
+    KEYSTORE("volumegate.keystore", "${volume}/.volumegate/keystore.p12",
+            "PKCS12 keystore holding S3 secrets, the share-link key and the JWT key."),
+    KEYSTORE_PASSWORD("volumegate.keystore.password", "volumegate",
+            "Password of the keystore; set your own in production."),
+    ADMIN_ACCESS_KEY("volumegate.admin.access-key", "",
+            "Access key id of an admin credential to ensure at start-up (automation)."),
+    ADMIN_SECRET_KEY("volumegate.admin.secret-key", "",
+            "Secret of that admin credential."),
+    REGION("volumegate.region", "us-east-1",
+            "Region reported by GetBucketLocation and used when enforcing regions."),
+    ENFORCE_REGION("volumegate.region.enforce", "false",
+            "When true, a signature scoped to another region is refused."),
+    CLOCK_SKEW_SECONDS("volumegate.clock-skew-seconds", "900",
+            "Largest accepted difference between a request's date and the server clock."),
+    BASE_DOMAINS("volumegate.base-domains", "",
+            "Comma-separated domains for virtual-host addressing (<bucket>.<domain>)."),
+    IO_THREADS("volumegate.io-threads", "16",
+            "Threads for blocking filesystem work (fsync, directory walks)."),
+    MAX_OBJECT_SIZE("volumegate.max-object-size", "5368709120",
+            "Largest single PUT in bytes (S3: 5 GiB).");
+
+    private final String property;
+    private final String defaultValue;
+    private final String description;
+
+    Setting(String property, String defaultValue, String description) {
+        this.property = property;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String property() { return property; }
+
+    /** volumegate.keystore.password → VOLUMEGATE_KEYSTORE_PASSWORD. */
+    public String environmentVariable() {
+        return property.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    public String defaultValue() { return defaultValue; }
+
+    public String description() { return description; }
+}
