@@ -19,6 +19,8 @@ public enum Setting {
             "Access key id of an admin credential to ensure at start-up (automation)."),
     ADMIN_SECRET_KEY("volumegate.admin.secret-key", "",
             "Secret of that admin credential."),
+    PUBLIC_ENDPOINT("volumegate.public-endpoint", "http://127.0.0.1:8080",
+            "The URL clients use to reach this server (shown at start-up; base of share and presigned URLs)."),
     REGION("volumegate.region", "us-east-1",
             "Region reported by GetBucketLocation and used when enforcing regions."),
     ENFORCE_REGION("volumegate.region.enforce", "false",

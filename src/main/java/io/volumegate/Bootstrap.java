@@ -1,0 +1,57 @@
+package io.volumegate;
+
+import io.volumegate.auth.Keyring;
+import io.volumegate.config.Config;
+import io.volumegate.config.Setting;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Start-up: reads configuration (context parameters included), makes sure the volume and
+ * the keystore exist, and prints where to connect. A keystore created now gets an admin
+ * credential whose secret is printed this once and never again.
+ */
+@WebListener
+public class Bootstrap implements ServletContextListener {
+    private static final Logger LOG = Logger.getLogger(Bootstrap.class.getName());
+
+    @Inject
+    Config config;
+    @Inject
+    Keyring keyring;
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        config.useContext(event.getServletContext());
+        try {
+            Files.createDirectories(config.volume());
+            Keyring.Opening opening = keyring.open();
+            StringBuilder banner = new StringBuilder("\n==== VolumeGate ====\n");
+            banner.append("  volume:   ").append(config.volume()).append('\n');
+            banner.append("  endpoint: ").append(config.get(Setting.PUBLIC_ENDPOINT)).append('\n');
+            banner.append("  region:   ").append(config.region()).append('\n');
+            if (opening.generatedAdmin().isPresent()) {
+                banner.append("  A new keystore was created at ").append(config.keystore()).append(" with this admin credential.\n");
+                banner.append("  It is shown once; store it now:\n");
+                banner.append("    access key: ").append(opening.generatedAdmin().get().accessKeyId()).append('\n');
+                banner.append("    secret key: ").append(new String(opening.generatedAdmin().get().secret(), StandardCharsets.UTF_8)).append('\n');
+            } else {
+                banner.append("  credentials: ").append(keyring.list().size()).append(" in ").append(config.keystore()).append('\n');
+                String admin = config.get(Setting.ADMIN_ACCESS_KEY);
+                if (!admin.isBlank()) banner.append("    admin access key: ").append(admin).append(" (secret as configured)\n");
+            }
+            // The one deliberate print of a secret: to the console of a first start, not the log.
+            System.out.println(banner);
+        } catch (Exception e) {
+            LOG.log(Level.SEVERE, "VolumeGate cannot start: " + e.getMessage(), e);
+            throw new IllegalStateException("VolumeGate cannot start", e);
+        }
+    }
+}

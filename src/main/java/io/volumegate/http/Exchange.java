@@ -1,0 +1,139 @@
+package io.volumegate.http;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One asynchronous request/response pair and the ways it can end: a body sent, an empty
+ * answer, or an S3 error. Every operation ends through exactly one of these, from
+ * whichever thread it happens to be on.
+ */
+public final class Exchange {
+    private static final Logger LOG = Logger.getLogger(Exchange.class.getName());
+
+    private final HttpServletRequest request;
+    private final HttpServletResponse response;
+    private final AsyncContext async;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile boolean bodyConsumed;
+
+    public Exchange(HttpServletRequest request, HttpServletResponse response) {
+        this.request = request;
+        this.response = response;
+        this.async = request.startAsync(request, response);
+        this.async.setTimeout(0); // bodies of any size: the container's idle timeouts still apply
+    }
+
+    public HttpServletRequest request() { return request; }
+
+    public HttpServletResponse response() { return response; }
+
+    /** Runs blocking work on the I/O executor; a failure becomes the S3 error response. */
+    public void runOn(Executor executor, BlockingStep step) {
+        try {
+            executor.execute(() -> {
+                try {
+                    step.run();
+                } catch (Throwable failure) {
+                    fail(failure);
+                }
+            });
+        } catch (RuntimeException rejected) {
+            fail(rejected);
+        }
+    }
+
+    /** Marks the request body as read to its end, so an error need not close the connection. */
+    public void bodyConsumed() { bodyConsumed = true; }
+
+    /** Ends with the status and headers already set, and no body. */
+    public void finishEmpty() {
+        response.setContentLength(0);
+        end();
+    }
+
+    /** Ends with the headers already set (a HEAD's Content-Length included) and no body. */
+    public void finishWithoutBody() {
+        end();
+    }
+
+    public void finishWith(byte[] body, String contentType) {
+        response.setContentType(contentType);
+        response.setContentLength(body.length);
+        try {
+            whenSent(BytesSender.send(response.getOutputStream(), body), null);
+        } catch (IOException e) {
+            fail(e);
+        }
+    }
+
+    /** Streams {@code length} bytes of the file from {@code offset}, then closes it. */
+    public void finishWithFile(FileChannel channel, long offset, long length) {
+        try {
+            whenSent(FileSender.send(response.getOutputStream(), channel, offset, length), channel);
+        } catch (IOException e) {
+            closeQuietly(channel);
+            fail(e);
+        }
+    }
+
+    private void whenSent(CompletableFuture<Void> sent, FileChannel channel) {
+        sent.whenComplete((ignored, failure) -> {
+            closeQuietly(channel);
+            if (failure == null) end();
+            else fail(failure);
+        });
+    }
+
+    public void fail(Throwable failure) {
+        if (ended.get()) return;
+        try {
+            if (response.isCommitted()) {
+                LOG.log(Level.FINE, "response already committed; dropping the connection", failure);
+            } else {
+                // A client may still be sending a body we will not read: don't reuse that connection.
+                boolean unreadBody = !bodyConsumed && request.getContentLengthLong() != 0
+                        && !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod());
+                ErrorResponses.send(request, response, failure, unreadBody);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "could not send an error response", e);
+        } finally {
+            end();
+        }
+    }
+
+    private void end() {
+        if (ended.compareAndSet(false, true)) {
+            try {
+                async.complete();
+            } catch (IllegalStateException alreadyDone) {
+                // the container ended the request itself (client gone, timeout)
+            }
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel == null) return;
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // read-only channel; nothing is lost
+        }
+    }
+
+    /** Blocking work that may throw anything; failures become S3 errors. */
+    @FunctionalInterface
+    public interface BlockingStep {
+        void run() throws Exception;
+    }
+}

@@ -1,0 +1,51 @@
+package io.volumegate.http;
+
+import jakarta.servlet.ServletRequest;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * Per-request facts every layer may need: the id echoed as x-amz-request-id and written
+ * to the access log, and when the request started.
+ */
+public final class RequestContext {
+    private static final String ATTRIBUTE = RequestContext.class.getName();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final String requestId;
+    private final long startNanos = System.nanoTime();
+    private volatile String operation = "-";
+    private volatile String principal = "-";
+
+    private RequestContext(String requestId) {
+        this.requestId = requestId;
+    }
+
+    static RequestContext attach(ServletRequest request) {
+        byte[] id = new byte[8];
+        RANDOM.nextBytes(id);
+        RequestContext context = new RequestContext(HexFormat.of().withUpperCase().formatHex(id));
+        request.setAttribute(ATTRIBUTE, context);
+        return context;
+    }
+
+    public static RequestContext of(ServletRequest request) {
+        RequestContext context = (RequestContext) request.getAttribute(ATTRIBUTE);
+        return context != null ? context : attach(request);
+    }
+
+    public String requestId() { return requestId; }
+
+    public long elapsedMillis() { return (System.nanoTime() - startNanos) / 1_000_000; }
+
+    /** Name of the operation (an Endpoint) for the access log. */
+    public void operation(String operation) { this.operation = operation; }
+
+    public String operation() { return operation; }
+
+    /** Access key id (never a secret) for the access log. */
+    public void principal(String principal) { this.principal = principal; }
+
+    public String principal() { return principal; }
+}

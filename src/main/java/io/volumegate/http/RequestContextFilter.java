@@ -1,0 +1,58 @@
+package io.volumegate.http;
+
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.util.logging.Logger;
+
+/**
+ * First filter of every request: gives it an id (x-amz-request-id), writes one access-log
+ * line when it ends, and is the error boundary for anything thrown while the chain runs on
+ * the container thread. Work that continues asynchronously reports its own failures through
+ * {@link ErrorResponses}.
+ */
+public class RequestContextFilter extends HttpFilter {
+    private static final Logger ACCESS_LOG = Logger.getLogger("io.volumegate.access");
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        RequestContext context = RequestContext.attach(request);
+        response.setHeader("x-amz-request-id", context.requestId());
+        response.setHeader("Server", "VolumeGate");
+        try {
+            chain.doFilter(request, response);
+        } catch (RuntimeException | IOException | ServletException e) {
+            ErrorResponses.send(request, response, e instanceof ServletException && e.getCause() != null ? e.getCause() : e);
+        }
+        if (request.isAsyncStarted()) {
+            request.getAsyncContext().addListener(new AccessLogOnCompletion(request, response, context));
+        } else {
+            logAccess(request, response, context);
+        }
+    }
+
+    static void logAccess(HttpServletRequest request, HttpServletResponse response, RequestContext context) {
+        // The path only: query strings of presigned URLs carry signatures and key ids.
+        ACCESS_LOG.info(() -> String.format("%s %s %s %d %dms %s %s", context.requestId(), request.getMethod(),
+                request.getRequestURI(), response.getStatus(), context.elapsedMillis(), context.principal(),
+                context.operation()));
+    }
+
+    private record AccessLogOnCompletion(HttpServletRequest request, HttpServletResponse response,
+                                         RequestContext context) implements AsyncListener {
+        @Override public void onComplete(AsyncEvent event) { logAccess(request, response, context); }
+
+        @Override public void onTimeout(AsyncEvent event) { }
+
+        @Override public void onError(AsyncEvent event) { }
+
+        @Override public void onStartAsync(AsyncEvent event) { }
+    }
+}

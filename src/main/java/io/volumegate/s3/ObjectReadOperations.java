@@ -1,0 +1,123 @@
+package io.volumegate.s3;
+
+import io.volumegate.http.Exchange;
+import io.volumegate.http.S3Error;
+import io.volumegate.storage.ContentTypes;
+import io.volumegate.storage.IoExecutor;
+import io.volumegate.storage.ObjectMetadata;
+import io.volumegate.storage.StoredObject;
+import io.volumegate.storage.Volume;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.util.Map;
+
+/** GetObject and HeadObject: the same headers, so HEAD always tells what GET would send. */
+@ApplicationScoped
+public class ObjectReadOperations {
+    /** response-* query parameters and the header each overrides. */
+    private static final Map<String, String> RESPONSE_OVERRIDES = Map.of(
+            "response-content-type", "Content-Type",
+            "response-content-language", "Content-Language",
+            "response-expires", "Expires",
+            "response-cache-control", "Cache-Control",
+            "response-content-disposition", "Content-Disposition",
+            "response-content-encoding", "Content-Encoding");
+
+    @Inject
+    Volume volume;
+    @Inject
+    IoExecutor io;
+
+    public void getObject(Exchange exchange, S3Request request) {
+        exchange.runOn(io, () -> {
+            StoredObject object = volume.bucket(request.bucket()).stat(request.key());
+            HttpServletRequest http = exchange.request();
+            HttpServletResponse response = exchange.response();
+            boolean head = "HEAD".equals(http.getMethod());
+
+            if (ReadConditions.notModified(http, object.etag(), object.lastModified())) {
+                response.setStatus(304);
+                response.setHeader("ETag", object.etag());
+                response.setHeader("Last-Modified", S3Dates.http(object.lastModified()));
+                exchange.finishEmpty();
+                return;
+            }
+            ByteRange range = ByteRange.parse(http.getHeader("Range"), object.size());
+            FileChannel channel = object.directoryObject() ? null : object.open();
+            try {
+                writeHeaders(response, request, object, contentType(object, channel));
+                long offset = 0;
+                long length = object.size();
+                if (range != null) {
+                    response.setStatus(206);
+                    response.setHeader("Content-Range", range.contentRange(object.size()));
+                    offset = range.first();
+                    length = range.length();
+                }
+                response.setContentLengthLong(length);
+                if (head || channel == null || length == 0) {
+                    close(channel);
+                    exchange.finishWithoutBody();
+                } else {
+                    exchange.finishWithFile(channel, offset, length);
+                }
+            } catch (RuntimeException | IOException e) {
+                close(channel);
+                throw e;
+            }
+        });
+    }
+
+    private static void writeHeaders(HttpServletResponse response, S3Request request, StoredObject object, String contentType) {
+        response.setHeader("ETag", object.etag());
+        response.setHeader("Last-Modified", S3Dates.http(object.lastModified()));
+        response.setHeader("Accept-Ranges", "bytes");
+        response.setContentType(contentType);
+        object.metadata().ifPresent(metadata -> storedHeaders(response, metadata));
+        for (Map.Entry<String, String> override : RESPONSE_OVERRIDES.entrySet()) {
+            String value = request.query().get(override.getKey());
+            if (value != null) response.setHeader(override.getValue(), value);
+        }
+    }
+
+    private static void storedHeaders(HttpServletResponse response, ObjectMetadata metadata) {
+        setIfPresent(response, "Content-Encoding", metadata.contentEncoding());
+        setIfPresent(response, "Content-Disposition", metadata.contentDisposition());
+        setIfPresent(response, "Content-Language", metadata.contentLanguage());
+        setIfPresent(response, "Cache-Control", metadata.cacheControl());
+        setIfPresent(response, "Expires", metadata.expires());
+        metadata.userMetadata().forEach((name, value) -> response.setHeader("x-amz-meta-" + name, value));
+    }
+
+    private static void setIfPresent(HttpServletResponse response, String header, String value) {
+        if (value != null) response.setHeader(header, value);
+    }
+
+    /** Stored type, else by extension, else sniffed from the first bytes of this very file. */
+    private static String contentType(StoredObject object, FileChannel channel) throws IOException {
+        String stored = object.metadata().map(ObjectMetadata::contentType).orElse(null);
+        return ContentTypes.resolve(object.key(), stored, () -> {
+            if (channel == null) return new byte[0];
+            ByteBuffer head = ByteBuffer.allocate(ContentTypes.SNIFF_LENGTH);
+            while (head.hasRemaining() && channel.read(head, head.position()) > 0) { /* fill */ }
+            byte[] bytes = new byte[head.position()];
+            head.flip().get(bytes);
+            return bytes;
+        });
+    }
+
+    private static void close(FileChannel channel) {
+        if (channel == null) return;
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // read-only
+        }
+    }
+}

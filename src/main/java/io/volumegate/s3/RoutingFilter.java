@@ -1,0 +1,48 @@
+package io.volumegate.s3;
+
+import io.volumegate.auth.AuthFilter;
+import io.volumegate.auth.AuthResult;
+import io.volumegate.auth.Credential;
+import io.volumegate.config.Config;
+import io.volumegate.http.RequestContext;
+import io.volumegate.http.S3Error;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+
+/**
+ * Decides what an authenticated request is: bucket and key from the raw URI (path style or
+ * virtual host), the {@link Endpoint} from method, query and headers; then checks that the
+ * credential's scope allows that access to that bucket.
+ */
+public class RoutingFilter extends HttpFilter {
+    @Inject
+    Config config;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        S3Address address = S3Address.parse(request.getRequestURI(), request.getContextPath(), request.getHeader("Host"),
+                config.baseDomains());
+        QueryParameters query = QueryParameters.parse(request.getQueryString());
+        Endpoint.Target target = address.bucket() == null ? Endpoint.Target.SERVICE
+                : address.key() == null ? Endpoint.Target.BUCKET : Endpoint.Target.OBJECT;
+        Endpoint endpoint = EndpointResolver.resolve(request.getMethod(), target, query, name -> request.getHeader(name) != null);
+        RequestContext.of(request).operation(endpoint.name());
+
+        AuthResult auth = AuthFilter.of(request);
+        Credential credential = auth.credential();
+        boolean allowed = endpoint.access() == Endpoint.Access.READ
+                ? credential.mayRead(address.bucket()) : credential.mayWrite(address.bucket());
+        if (!allowed) throw S3Error.ACCESS_DENIED.exception("This access key may not " +
+                (endpoint.access() == Endpoint.Access.READ ? "read" : "write") + " this bucket.");
+
+        new S3Request(endpoint, address.bucket(), address.key(), query, auth).attachTo(request);
+        chain.doFilter(request, response);
+    }
+}

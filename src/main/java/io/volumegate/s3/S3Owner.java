@@ -1,0 +1,10 @@
+package io.volumegate.s3;
+
+import io.volumegate.s3.xml.Owner;
+
+/** A volume has one owner as far as S3 clients can tell: the server's account. */
+final class S3Owner {
+    static final Owner OWNER = new Owner("volumegate", "volumegate");
+
+    private S3Owner() {}
+}

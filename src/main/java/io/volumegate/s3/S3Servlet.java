@@ -1,0 +1,52 @@
+package io.volumegate.s3;
+
+import io.volumegate.http.Exchange;
+import io.volumegate.http.S3Error;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The end of the S3 filter chain: hands the routed request to the operation that serves
+ * its {@link Endpoint}. Endpoints without an operation answer 501 NotImplemented.
+ */
+public class S3Servlet extends HttpServlet {
+    @Inject
+    BucketOperations buckets;
+    @Inject
+    ListOperations listings;
+    @Inject
+    ObjectReadOperations reads;
+    @Inject
+    ObjectWriteOperations writes;
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) {
+        S3Request s3 = S3Request.of(request);
+        Exchange exchange = new Exchange(request, response);
+        try {
+            operationFor(s3.endpoint()).start(exchange, s3);
+        } catch (Exception failure) {
+            exchange.fail(failure);
+        }
+    }
+
+    private Operation operationFor(Endpoint endpoint) {
+        return switch (endpoint) {
+            case LIST_BUCKETS -> buckets::listBuckets;
+            case CREATE_BUCKET -> buckets::createBucket;
+            case DELETE_BUCKET -> buckets::deleteBucket;
+            case HEAD_BUCKET -> buckets::headBucket;
+            case GET_BUCKET_LOCATION -> buckets::getBucketLocation;
+            case LIST_OBJECTS -> listings::listObjectsV1;
+            case LIST_OBJECTS_V2 -> listings::listObjectsV2;
+            case GET_OBJECT, HEAD_OBJECT -> reads::getObject;
+            case PUT_OBJECT -> writes::putObject;
+            case DELETE_OBJECT -> writes::deleteObject;
+            default -> (exchange, request) -> {
+                throw S3Error.NOT_IMPLEMENTED.exception(endpoint.name() + " is not implemented by this server.");
+            };
+        };
+    }
+}

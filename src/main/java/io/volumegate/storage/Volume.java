@@ -1,0 +1,118 @@
+package io.volumegate.storage;
+
+import io.volumegate.config.Config;
+import io.volumegate.http.S3Error;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import org.apache.commons.io.file.PathUtils;
+
+/**
+ * The volume: a root folder whose top-level directories are buckets, plus buckets bound
+ * to other folders by configuration. Holds no state a neighbour node would need; the
+ * caches here are only caches of what is on disk.
+ */
+@ApplicationScoped
+public class Volume {
+    @Inject
+    Config config;
+
+    private final DirectorySnapshots snapshots = new DirectorySnapshots();
+    private final Map<Path, Bucket> buckets = new ConcurrentHashMap<>();
+    private MetadataStores metadataStores;
+
+    /** A bucket as ListBuckets shows it. */
+    public record BucketEntry(String name, Instant created) {}
+
+    @PostConstruct
+    void open() {
+        metadataStores = new MetadataStores();
+    }
+
+    public Path root() { return config.volume(); }
+
+    public List<BucketEntry> listBuckets() throws IOException {
+        List<BucketEntry> entries = new ArrayList<>();
+        Map<String, Path> bindings = config.bucketBindings();
+        Files.createDirectories(root());
+        try (Stream<Path> children = Files.list(root())) {
+            for (Path child : (Iterable<Path>) children::iterator) {
+                String name = child.getFileName().toString();
+                if (BucketNames.isValid(name) && !bindings.containsKey(name) && Files.isDirectory(child)) {
+                    entries.add(new BucketEntry(name, created(child)));
+                }
+            }
+        }
+        for (Map.Entry<String, Path> binding : bindings.entrySet()) {
+            if (Files.isDirectory(binding.getValue())) entries.add(new BucketEntry(binding.getKey(), created(binding.getValue())));
+        }
+        entries.sort(Comparator.comparing(BucketEntry::name));
+        return entries;
+    }
+
+    public Bucket bucket(String name) throws IOException {
+        Path directory = directoryOf(name);
+        if (!Files.isDirectory(directory)) throw S3Error.NO_SUCH_BUCKET.exception();
+        Bucket bucket = buckets.get(directory);
+        if (bucket == null) {
+            bucket = new Bucket(name, directory, metadataStores.forBucket(directory), snapshots);
+            buckets.put(directory, bucket);
+        }
+        return bucket;
+    }
+
+    public void createBucket(String name) throws IOException {
+        BucketNames.requireValid(name);
+        Path directory = directoryOf(name);
+        Files.createDirectories(directory.getParent());
+        try {
+            Files.createDirectory(directory);
+        } catch (FileAlreadyExistsException e) {
+            throw Files.isDirectory(directory)
+                    ? S3Error.BUCKET_ALREADY_OWNED_BY_YOU.exception()
+                    : S3Error.BUCKET_ALREADY_EXISTS.exception("A file of that name is in the volume root.");
+        }
+        snapshots.invalidate(directory.getParent());
+    }
+
+    public void deleteBucket(String name) throws IOException {
+        Bucket bucket = bucket(name);
+        if (!bucket.isEmpty()) throw S3Error.BUCKET_NOT_EMPTY.exception();
+        Path reserved = bucket.root().resolve(ObjectKeys.RESERVED);
+        if (Files.exists(reserved)) PathUtils.deleteDirectory(reserved);
+        try {
+            Files.delete(bucket.root());
+        } catch (DirectoryNotEmptyException e) {
+            throw S3Error.BUCKET_NOT_EMPTY.exception(); // an object arrived meanwhile
+        }
+        buckets.remove(bucket.root());
+        snapshots.invalidate(bucket.root().getParent());
+    }
+
+    private Path directoryOf(String name) {
+        Path bound = config.bucketBindings().get(name);
+        if (bound != null) return bound;
+        if (!BucketNames.isValid(name)) throw S3Error.NO_SUCH_BUCKET.exception();
+        return root().resolve(name);
+    }
+
+    private static Instant created(Path directory) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(directory, BasicFileAttributes.class);
+        return attributes.creationTime().toInstant();
+    }
+}
