@@ -1,0 +1,49 @@
+package io.volumegate.storage;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
+
+/**
+ * Replaces a small file so that readers (on any node) see either the old or the new content,
+ * never a partial one, and the new content survives a crash once this returns.
+ */
+final class AtomicFiles {
+    private AtomicFiles() {}
+
+    /**
+     * Writes {@code bytes} to a fresh file in {@code tmpDir}, forces it, renames it onto
+     * {@code target} and forces {@code target}'s directory. {@code tmpDir} must be on the same
+     * filesystem as {@code target} (both live in the bucket), or the rename is not atomic.
+     */
+    static void write(Path tmpDir, Path target, byte[] bytes) throws IOException {
+        Files.createDirectories(tmpDir);
+        Files.createDirectories(target.getParent());
+        // Not Files.createTempFile: that forces mode 0600, while nodes running as other users
+        // of the same group must be able to read metadata; CREATE_NEW honours the umask.
+        Path tmp = tmpDir.resolve("meta-" + UUID.randomUUID() + ".tmp");
+        try {
+            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) out.write(buffer);
+                out.force(false);
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            forceDirectory(target.getParent());
+        } finally {
+            Files.deleteIfExists(tmp); // only still there when something above failed
+        }
+    }
+
+    /** Makes a rename or delete in {@code dir} durable (works on Linux; see TOOLCHAIN.md). */
+    static void forceDirectory(Path dir) throws IOException {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+}

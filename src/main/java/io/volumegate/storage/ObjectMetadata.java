@@ -1,0 +1,306 @@
+package io.volumegate.storage;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * What S3 remembers about an object beyond its bytes: content headers, {@code x-amz-meta-*}
+ * user metadata, the MD5 (ETag body) and additional checksums, plus the fingerprint
+ * ({@link #size()}, {@link #mtimeMillis()}) of the file at the time the metadata was written.
+ *
+ * <p>The fingerprint exists because objects are plain files: another program may rewrite a
+ * file in place and leave our xattr (or sidecar) behind. Metadata whose fingerprint no longer
+ * matches the file describes bytes that are gone, so readers must drop it
+ * ({@link #isFreshFor(BasicFileAttributes)}).
+ *
+ * <p>Immutable; build with {@link #builder()} and change with {@link #toBuilder()}.
+ */
+public final class ObjectMetadata {
+    /** Format version written as {@code v}; a reader refuses versions it does not know. */
+    public static final int FORMAT_VERSION = 1;
+
+    private static final String VERSION = "v";
+    private static final String CONTENT_TYPE = "content-type";
+    private static final String CONTENT_ENCODING = "content-encoding";
+    private static final String CONTENT_DISPOSITION = "content-disposition";
+    private static final String CACHE_CONTROL = "cache-control";
+    private static final String EXPIRES = "expires";
+    private static final String CONTENT_LANGUAGE = "content-language";
+    private static final String MD5 = "md5";
+    private static final String SIZE = "size";
+    private static final String MTIME = "mtime";
+    private static final String META_PREFIX = "meta.";
+    private static final String CHECKSUM_PREFIX = "checksum.";
+
+    private final String contentType;
+    private final String contentEncoding;
+    private final String contentDisposition;
+    private final String cacheControl;
+    private final String expires;
+    private final String contentLanguage;
+    private final Map<String, String> userMetadata;
+    private final String md5Hex;
+    private final Map<String, String> checksums;
+    private final long size;
+    private final long mtimeMillis;
+
+    private ObjectMetadata(Builder b) {
+        this.contentType = b.contentType;
+        this.contentEncoding = b.contentEncoding;
+        this.contentDisposition = b.contentDisposition;
+        this.cacheControl = b.cacheControl;
+        this.expires = b.expires;
+        this.contentLanguage = b.contentLanguage;
+        this.userMetadata = Collections.unmodifiableMap(new TreeMap<>(b.userMetadata));
+        this.md5Hex = b.md5Hex;
+        this.checksums = Collections.unmodifiableMap(new TreeMap<>(b.checksums));
+        this.size = b.size;
+        this.mtimeMillis = b.mtimeMillis;
+    }
+
+    public static Builder builder() { return new Builder(); }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.contentType = contentType;
+        b.contentEncoding = contentEncoding;
+        b.contentDisposition = contentDisposition;
+        b.cacheControl = cacheControl;
+        b.expires = expires;
+        b.contentLanguage = contentLanguage;
+        b.userMetadata.putAll(userMetadata);
+        b.md5Hex = md5Hex;
+        b.checksums.putAll(checksums);
+        b.size = size;
+        b.mtimeMillis = mtimeMillis;
+        return b;
+    }
+
+    public String contentType() { return contentType; }
+
+    public String contentEncoding() { return contentEncoding; }
+
+    public String contentDisposition() { return contentDisposition; }
+
+    public String cacheControl() { return cacheControl; }
+
+    public String expires() { return expires; }
+
+    public String contentLanguage() { return contentLanguage; }
+
+    /** {@code x-amz-meta-*} names without the prefix, lower-case, sorted. */
+    public Map<String, String> userMetadata() { return userMetadata; }
+
+    /** ETag body: 32 hex digits, or {@code <hex>-<parts>} for multipart uploads; may be null. */
+    public String md5Hex() { return md5Hex; }
+
+    /** Algorithm name (upper-case, e.g. {@code CRC32}) to base64 value; may be empty. */
+    public Map<String, String> checksums() { return checksums; }
+
+    /** The file's size when this metadata was written. */
+    public long size() { return size; }
+
+    /** The file's last-modified time in milliseconds when this metadata was written. */
+    public long mtimeMillis() { return mtimeMillis; }
+
+    /** A copy whose fingerprint is the given file's current size and last-modified time. */
+    public ObjectMetadata withFingerprint(BasicFileAttributes attrs) {
+        return toBuilder().size(attrs.size()).mtimeMillis(attrs.lastModifiedTime().toMillis()).build();
+    }
+
+    /**
+     * Whether this metadata still describes the file with these attributes. Directory objects
+     * are always fresh: they have no bytes anyone could rewrite, while their size and mtime
+     * change whenever an entry is added below them.
+     */
+    public boolean isFreshFor(BasicFileAttributes attrs) {
+        if (attrs.isDirectory()) return true;
+        return size == attrs.size() && mtimeMillis == attrs.lastModifiedTime().toMillis();
+    }
+
+    /** UTF-8 {@code .properties} text, without the timestamp comment Properties would add. */
+    public byte[] toBytes() {
+        Properties p = new Properties();
+        p.setProperty(VERSION, Integer.toString(FORMAT_VERSION));
+        putIfSet(p, CONTENT_TYPE, contentType);
+        putIfSet(p, CONTENT_ENCODING, contentEncoding);
+        putIfSet(p, CONTENT_DISPOSITION, contentDisposition);
+        putIfSet(p, CACHE_CONTROL, cacheControl);
+        putIfSet(p, EXPIRES, expires);
+        putIfSet(p, CONTENT_LANGUAGE, contentLanguage);
+        putIfSet(p, MD5, md5Hex);
+        userMetadata.forEach((name, value) -> p.setProperty(META_PREFIX + name, value));
+        checksums.forEach((alg, value) -> p.setProperty(CHECKSUM_PREFIX + alg, value));
+        p.setProperty(SIZE, Long.toString(size));
+        p.setProperty(MTIME, Long.toString(mtimeMillis));
+
+        // store(Writer) keeps non-Latin-1 characters as they are (store(OutputStream) would
+        // write \\uXXXX escapes), which keeps unicode user metadata compact for the xattr.
+        StringWriter out = new StringWriter();
+        try {
+            p.store(out, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        String text = out.toString();
+        // Drop the "#<date>" line: it costs ~30 bytes of scarce xattr space and makes two
+        // writes of the same metadata differ. Escaped keys and values never start a line with #.
+        if (text.startsWith("#")) text = text.substring(text.indexOf('\n') + 1);
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Parses what {@link #toBytes()} wrote.
+     *
+     * @throws IllegalArgumentException when the blob is not metadata of a known version
+     */
+    public static ObjectMetadata fromBytes(byte[] bytes) {
+        Properties p = new Properties();
+        try (var in = new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("unreadable metadata: " + e.getMessage(), e);
+        }
+        String version = p.getProperty(VERSION);
+        if (!Integer.toString(FORMAT_VERSION).equals(version)) {
+            throw new IllegalArgumentException("unknown metadata version: " + version);
+        }
+        Builder b = builder()
+                .contentType(p.getProperty(CONTENT_TYPE))
+                .contentEncoding(p.getProperty(CONTENT_ENCODING))
+                .contentDisposition(p.getProperty(CONTENT_DISPOSITION))
+                .cacheControl(p.getProperty(CACHE_CONTROL))
+                .expires(p.getProperty(EXPIRES))
+                .contentLanguage(p.getProperty(CONTENT_LANGUAGE))
+                .md5Hex(p.getProperty(MD5))
+                .size(parseLong(p, SIZE))
+                .mtimeMillis(parseLong(p, MTIME));
+        for (String name : p.stringPropertyNames()) {
+            if (name.startsWith(META_PREFIX)) {
+                b.putUserMetadata(name.substring(META_PREFIX.length()), p.getProperty(name));
+            } else if (name.startsWith(CHECKSUM_PREFIX)) {
+                b.putChecksum(name.substring(CHECKSUM_PREFIX.length()), p.getProperty(name));
+            }
+            // Other keys are ignored: a later v=1 writer may add optional fields.
+        }
+        return b.build();
+    }
+
+    private static void putIfSet(Properties p, String key, String value) {
+        if (value != null) p.setProperty(key, value);
+    }
+
+    private static long parseLong(Properties p, String key) {
+        String value = p.getProperty(key);
+        if (value == null) throw new IllegalArgumentException("metadata without " + key);
+        return Long.parseLong(value.trim()); // NumberFormatException is an IllegalArgumentException
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) return true;
+        if (!(o instanceof ObjectMetadata m)) return false;
+        return size == m.size && mtimeMillis == m.mtimeMillis
+                && Objects.equals(contentType, m.contentType)
+                && Objects.equals(contentEncoding, m.contentEncoding)
+                && Objects.equals(contentDisposition, m.contentDisposition)
+                && Objects.equals(cacheControl, m.cacheControl)
+                && Objects.equals(expires, m.expires)
+                && Objects.equals(contentLanguage, m.contentLanguage)
+                && userMetadata.equals(m.userMetadata)
+                && Objects.equals(md5Hex, m.md5Hex)
+                && checksums.equals(m.checksums);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(contentType, contentEncoding, contentDisposition, cacheControl, expires,
+                contentLanguage, userMetadata, md5Hex, checksums, size, mtimeMillis);
+    }
+
+    @Override
+    public String toString() {
+        return "ObjectMetadata{contentType=" + contentType + ", md5=" + md5Hex + ", userMetadata="
+                + userMetadata.keySet() + ", checksums=" + checksums.keySet() + ", size=" + size
+                + ", mtime=" + mtimeMillis + "}";
+    }
+
+    /** Mutable collector for {@link ObjectMetadata}; null clears an optional field. */
+    public static final class Builder {
+        private String contentType;
+        private String contentEncoding;
+        private String contentDisposition;
+        private String cacheControl;
+        private String expires;
+        private String contentLanguage;
+        private final Map<String, String> userMetadata = new TreeMap<>();
+        private String md5Hex;
+        private final Map<String, String> checksums = new TreeMap<>();
+        private long size;
+        private long mtimeMillis;
+
+        private Builder() {}
+
+        public Builder contentType(String value) { contentType = value; return this; }
+
+        public Builder contentEncoding(String value) { contentEncoding = value; return this; }
+
+        public Builder contentDisposition(String value) { contentDisposition = value; return this; }
+
+        public Builder cacheControl(String value) { cacheControl = value; return this; }
+
+        public Builder expires(String value) { expires = value; return this; }
+
+        public Builder contentLanguage(String value) { contentLanguage = value; return this; }
+
+        /** Replaces all user metadata; names are lower-cased (HTTP header names are case-insensitive). */
+        public Builder userMetadata(Map<String, String> values) {
+            userMetadata.clear();
+            values.forEach(this::putUserMetadata);
+            return this;
+        }
+
+        /** {@code name} without the {@code x-amz-meta-} prefix. */
+        public Builder putUserMetadata(String name, String value) {
+            Objects.requireNonNull(value, "value");
+            if (name == null || name.isEmpty()) throw new IllegalArgumentException("empty user metadata name");
+            userMetadata.put(name.toLowerCase(Locale.ROOT), value);
+            return this;
+        }
+
+        public Builder md5Hex(String value) { md5Hex = value; return this; }
+
+        /** Replaces all checksums; algorithm names are upper-cased (CRC32, CRC32C, SHA1, SHA256, ...). */
+        public Builder checksums(Map<String, String> values) {
+            checksums.clear();
+            values.forEach(this::putChecksum);
+            return this;
+        }
+
+        public Builder putChecksum(String algorithm, String base64) {
+            Objects.requireNonNull(base64, "base64");
+            if (algorithm == null || algorithm.isEmpty()) throw new IllegalArgumentException("empty checksum algorithm");
+            checksums.put(algorithm.toUpperCase(Locale.ROOT), base64);
+            return this;
+        }
+
+        /** Fingerprint size; metadata stores set it from the file on write. */
+        public Builder size(long value) { size = value; return this; }
+
+        /** Fingerprint mtime; metadata stores set it from the file on write. */
+        public Builder mtimeMillis(long value) { mtimeMillis = value; return this; }
+
+        public ObjectMetadata build() { return new ObjectMetadata(this); }
+    }
+}
