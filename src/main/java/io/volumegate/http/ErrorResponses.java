@@ -10,8 +10,16 @@ import java.nio.charset.StandardCharsets;
 public final class ErrorResponses {
     private ErrorResponses() {}
 
-    public static void send(HttpServletRequest request, HttpServletResponse response, Throwable failure) throws IOException {
-        send(request, response, failure, false);
+    /**
+     * A request refused before its body was read: the client may still be sending it, so
+     * the connection cannot carry another request and is closed after the answer.
+     */
+    public static void sendBeforeBody(HttpServletRequest request, HttpServletResponse response, Throwable failure) throws IOException {
+        send(request, response, failure, mayHaveBody(request));
+    }
+
+    static boolean mayHaveBody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
     }
 
     public static void send(HttpServletRequest request, HttpServletResponse response, Throwable failure,

@@ -101,9 +101,7 @@ public final class Exchange {
                 LOG.log(Level.FINE, "response already committed; dropping the connection", failure);
             } else {
                 // A client may still be sending a body we will not read: don't reuse that connection.
-                boolean unreadBody = !bodyConsumed && request.getContentLengthLong() != 0
-                        && !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod());
-                ErrorResponses.send(request, response, failure, unreadBody);
+                ErrorResponses.send(request, response, failure, !bodyConsumed && ErrorResponses.mayHaveBody(request));
             }
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "could not send an error response", e);

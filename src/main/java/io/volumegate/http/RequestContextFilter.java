@@ -29,7 +29,7 @@ public class RequestContextFilter extends HttpFilter {
         try {
             chain.doFilter(request, response);
         } catch (RuntimeException | IOException | ServletException e) {
-            ErrorResponses.send(request, response, e instanceof ServletException && e.getCause() != null ? e.getCause() : e);
+            ErrorResponses.sendBeforeBody(request, response, e instanceof ServletException && e.getCause() != null ? e.getCause() : e);
         }
         if (request.isAsyncStarted()) {
             request.getAsyncContext().addListener(new AccessLogOnCompletion(request, response, context));

@@ -230,6 +230,26 @@ public final class Bucket {
         }
     }
 
+    /**
+     * Removes temp files of uploads that died with their process. Only old ones: another
+     * node sharing the volume may be streaming into a young one right now.
+     */
+    void sweepAbandonedUploads(java.time.Duration olderThan) {
+        Path tempDirectory = reserved.resolve("tmp");
+        java.time.Instant cutoff = java.time.Instant.now().minus(olderThan);
+        try (var temps = Files.list(tempDirectory)) {
+            for (Path temp : (Iterable<Path>) temps::iterator) {
+                try {
+                    if (Files.getLastModifiedTime(temp).toInstant().isBefore(cutoff)) Files.deleteIfExists(temp);
+                } catch (IOException e) {
+                    // gone already, or not ours to delete: skip
+                }
+            }
+        } catch (IOException e) {
+            // no temp folder yet
+        }
+    }
+
     // ---- key ↔ path --------------------------------------------------------------------
 
     /** The path a key names, after validating the key; not yet checked for symlinks. */

@@ -29,6 +29,8 @@ import org.apache.commons.io.file.PathUtils;
  */
 @ApplicationScoped
 public class Volume {
+    private static final java.time.Duration ABANDONED_UPLOAD_AGE = java.time.Duration.ofHours(24);
+
     @Inject
     Config config;
 
@@ -71,6 +73,7 @@ public class Volume {
         Bucket bucket = buckets.get(directory);
         if (bucket == null) {
             bucket = new Bucket(name, directory, metadataStores.forBucket(directory), snapshots);
+            bucket.sweepAbandonedUploads(ABANDONED_UPLOAD_AGE);
             buckets.put(directory, bucket);
         }
         return bucket;
