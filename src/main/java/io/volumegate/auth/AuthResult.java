@@ -1,0 +1,36 @@
+package io.volumegate.auth;
+
+/**
+ * A request whose SigV4 signature checked out.
+ *
+ * @param credential    who signed it
+ * @param payloadHash   the signed x-amz-content-sha256 value exactly as sent (hex in the
+ *                      client's case, or one of the {@link PayloadHash} keywords);
+ *                      {@code UNSIGNED-PAYLOAD} for presigned URLs that did not sign one.
+ *                      The body reader must still check a hex value against the body.
+ * @param signingKey    derived key for this date/region; aws-chunked chunk and trailer
+ *                      signatures are computed with it
+ * @param seedSignature the request signature (lower-case hex) that the first chunk
+ *                      signature chains from
+ * @param amzDate       request time in ISO 8601 basic format (yyyyMMdd'T'HHmmss'Z')
+ * @param scope         credential scope, {@code date/region/s3/aws4_request}
+ */
+public record AuthResult(Credential credential, String payloadHash, byte[] signingKey,
+                         String seedSignature, String amzDate, String scope) {
+
+    public AuthResult {
+        signingKey = signingKey.clone();
+    }
+
+    @Override
+    public byte[] signingKey() {
+        return signingKey.clone();
+    }
+
+    // The signing key is as good as the secret for a day: keep it out of logs.
+    @Override
+    public String toString() {
+        return "AuthResult[accessKeyId=" + credential.accessKeyId() + ", payloadHash=" + payloadHash
+                + ", amzDate=" + amzDate + ", scope=" + scope + "]";
+    }
+}
