@@ -33,8 +33,8 @@ public record ByteRange(long first, long last) {
             }
             long first = Long.parseLong(from);
             long last = to.isEmpty() ? size - 1 : Long.parseLong(to);
-            if (last < first) return null;
             if (first >= size) throw unsatisfiable();
+            if (last < first) return null;
             return new ByteRange(first, Math.min(last, size - 1));
         } catch (NumberFormatException tooLong) {
             return null;
