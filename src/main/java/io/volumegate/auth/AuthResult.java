@@ -1,7 +1,9 @@
 package io.volumegate.auth;
 
 /**
- * A request whose SigV4 signature checked out.
+ * A request whose SigV4 signature checked out. A Signature Version 2 request fills it as
+ * {@link SigV2Verifier} describes: {@code UNSIGNED-PAYLOAD}, an empty signing key and null
+ * seed signature and scope.
  *
  * @param credential    who signed it
  * @param payloadHash   the signed x-amz-content-sha256 value exactly as sent (hex in the

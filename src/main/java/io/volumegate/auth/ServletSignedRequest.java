@@ -26,4 +26,9 @@ final class ServletSignedRequest implements SignedRequest {
     @Override public List<String> headerValues(String name) {
         return Collections.list(request.getHeaders(name));
     }
+
+    @Override public List<String> headerNames() {
+        var names = request.getHeaderNames(); // null only where a container forbids the call
+        return names == null ? List.of() : Collections.list(names);
+    }
 }

@@ -20,6 +20,13 @@ public interface SignedRequest {
     /** All values of a header, in order; empty when absent. Names are case-insensitive. */
     List<String> headerValues(String name);
 
+    /**
+     * The names of the headers present, in whatever case they arrived; a name may appear
+     * more than once in different cases. Signature Version 2 signs every x-amz-* header
+     * without listing them, so its verifier has to discover them.
+     */
+    List<String> headerNames();
+
     default String header(String name) {
         List<String> values = headerValues(name);
         return values.isEmpty() ? null : values.get(0);
