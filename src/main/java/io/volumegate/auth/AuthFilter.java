@@ -3,6 +3,7 @@ package io.volumegate.auth;
 import io.volumegate.config.Config;
 import io.volumegate.http.RequestContext;
 import io.volumegate.http.S3Error;
+import io.volumegate.http.VirtualHosts;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -30,20 +31,25 @@ public class AuthFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        SignedRequest signed = new ServletSignedRequest(request);
-        if (!SigV4Verifier.isSigV4(signed)) {
-            String authorization = request.getHeader("Authorization");
-            String query = request.getQueryString();
-            if (authorization != null && authorization.startsWith("AWS ") || query != null && query.contains("AWSAccessKeyId=")) {
-                throw S3Error.NOT_IMPLEMENTED.exception("Signature Version 2 is not supported yet; sign with SigV4.");
-            }
-            throw S3Error.ACCESS_DENIED.exception("Anonymous requests are not allowed; sign the request with SigV4.");
-        }
-        SigV4Verifier verifier = new SigV4Verifier(keyring, Clock.systemUTC(), config.clockSkew(), config.region(), config.enforceRegion());
-        AuthResult result = verifier.verify(signed);
+        AuthResult result = authenticate(request);
         RequestContext.of(request).principal(result.credential().accessKeyId());
         request.setAttribute(ATTRIBUTE, result);
         chain.doFilter(request, response);
+    }
+
+    private AuthResult authenticate(HttpServletRequest request) {
+        SignedRequest signed = new ServletSignedRequest(request);
+        if (SigV4Verifier.isSigV4(signed)) {
+            return new SigV4Verifier(keyring, Clock.systemUTC(), config.clockSkew(), config.region(), config.enforceRegion())
+                    .verify(signed);
+        }
+        if (SigV2Verifier.isSigV2(signed)) {
+            // Presign helpers (boto3 generate_presigned_url, aws s3 presign, s3cmd signurl) still default to V2.
+            return new SigV2Verifier(keyring, Clock.systemUTC(), config.clockSkew())
+                    .verify(SigV2Verifier.withoutContextPath(signed, request.getContextPath()),
+                            VirtualHosts.bucketOf(request.getHeader("Host"), config.baseDomains()));
+        }
+        throw S3Error.ACCESS_DENIED.exception("Anonymous requests are not allowed; sign the request with SigV4 or SigV2.");
     }
 
     /** The authenticated request's result; set for every request past this filter. */

@@ -19,7 +19,7 @@ final class MetadataHeaders {
     static ObjectMetadata from(HttpServletRequest request) {
         ObjectMetadata.Builder metadata = ObjectMetadata.builder()
                 .contentType(request.getHeader("Content-Type"))
-                .contentEncoding(request.getHeader("Content-Encoding"))
+                .contentEncoding(withoutAwsChunked(request.getHeader("Content-Encoding")))
                 .contentDisposition(request.getHeader("Content-Disposition"))
                 .cacheControl(request.getHeader("Cache-Control"))
                 .expires(request.getHeader("Expires"))
@@ -37,5 +37,15 @@ final class MetadataHeaders {
             throw S3Error.METADATA_TOO_LARGE.exception();
         }
         return metadata.build();
+    }
+
+    /** aws-chunked is how the body travelled, not how the object is encoded: never store it. */
+    private static String withoutAwsChunked(String contentEncoding) {
+        if (contentEncoding == null) return null;
+        String kept = java.util.Arrays.stream(contentEncoding.split(","))
+                .map(String::trim)
+                .filter(coding -> !coding.isEmpty() && !coding.equalsIgnoreCase("aws-chunked"))
+                .collect(java.util.stream.Collectors.joining(","));
+        return kept.isEmpty() ? null : kept;
     }
 }

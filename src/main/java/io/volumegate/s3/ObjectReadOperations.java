@@ -52,6 +52,9 @@ public class ObjectReadOperations {
             FileChannel channel = object.directoryObject() ? null : object.open();
             try {
                 writeHeaders(response, request, object, contentType(object, channel));
+                if (range == null && "ENABLED".equalsIgnoreCase(http.getHeader("x-amz-checksum-mode"))) {
+                    checksumHeaders(response, object);
+                }
                 long offset = 0;
                 long length = object.size();
                 if (range != null) {
@@ -93,6 +96,15 @@ public class ObjectReadOperations {
         setIfPresent(response, "Cache-Control", metadata.cacheControl());
         setIfPresent(response, "Expires", metadata.expires());
         metadata.userMetadata().forEach((name, value) -> response.setHeader("x-amz-meta-" + name, value));
+    }
+
+    /** Stored whole-object checksums; never for a range, whose bytes they do not describe. */
+    private static void checksumHeaders(HttpServletResponse response, StoredObject object) {
+        object.metadata().ifPresent(metadata -> {
+            metadata.checksums().forEach((algorithm, value) ->
+                    response.setHeader("x-amz-checksum-" + algorithm.toLowerCase(java.util.Locale.ROOT), value));
+            if (!metadata.checksums().isEmpty()) response.setHeader("x-amz-checksum-type", "FULL_OBJECT");
+        });
     }
 
     private static void setIfPresent(HttpServletResponse response, String header, String value) {

@@ -4,7 +4,7 @@ import io.volumegate.config.Config;
 import io.volumegate.http.BodyReader;
 import io.volumegate.http.Exchange;
 import io.volumegate.http.S3Error;
-import io.volumegate.s3.body.PayloadVerifier;
+import io.volumegate.s3.body.UploadBody;
 import io.volumegate.storage.Bucket;
 import io.volumegate.storage.IoExecutor;
 import io.volumegate.storage.ObjectMetadata;
@@ -16,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
-import java.util.Collections;
 import java.util.Locale;
 
 /**
@@ -35,11 +34,10 @@ public class ObjectWriteOperations {
 
     public void putObject(Exchange exchange, S3Request request) {
         HttpServletRequest http = exchange.request();
-        long declaredLength = http.getContentLengthLong();
+        long contentLength = http.getContentLengthLong();
         long maxSize = config.maxObjectSize();
-        if (declaredLength > maxSize) throw S3Error.ENTITY_TOO_LARGE.exception();
-        if (declaredLength < 0 && !isChunkedTransfer(http)) throw S3Error.MISSING_CONTENT_LENGTH.exception();
-        String payloadHash = PayloadHashes.verifiableSha256(request.auth().payloadHash());
+        if (contentLength < 0 && !isChunkedTransfer(http)) throw S3Error.MISSING_CONTENT_LENGTH.exception();
+        if (UploadBody.declaredObjectSize(http::getHeader, contentLength) > maxSize) throw S3Error.ENTITY_TOO_LARGE.exception();
         WriteCondition condition = WriteConditions.from(http);
         ObjectMetadata metadata = MetadataHeaders.from(http);
 
@@ -49,8 +47,14 @@ public class ObjectWriteOperations {
                 throw S3Error.PRECONDITION_FAILED.exception(); // early answer; re-checked at commit
             }
             PendingUpload upload = bucket.beginUpload(request.key());
-            PayloadVerifier verifier = new PayloadVerifier(upload, declaredLength, maxSize, http.getHeader("Content-MD5"), payloadHash);
-            BodyReader.read(http.getInputStream(), verifier).whenComplete((ignored, failure) -> {
+            UploadBody body;
+            try {
+                body = UploadBody.assemble(http::getHeader, contentLength, maxSize, request.auth(), upload);
+            } catch (RuntimeException refused) {
+                upload.abort();
+                throw refused;
+            }
+            BodyReader.read(http.getInputStream(), body.sink()).whenComplete((ignored, failure) -> {
                 if (failure != null) {
                     upload.abort();
                     exchange.fail(failure);
@@ -58,8 +62,13 @@ public class ObjectWriteOperations {
                 }
                 exchange.bodyConsumed();
                 exchange.runOn(io, () -> {
-                    StoredObject stored = bucket.commit(upload, metadata.toBuilder().md5Hex(verifier.md5Hex()).build(), condition);
-                    exchange.response().setHeader("ETag", stored.etag());
+                    ObjectMetadata stored = metadata.toBuilder()
+                            .md5Hex(body.md5Hex())
+                            .putChecksum(body.checksumAlgorithm().name(), body.checksum())
+                            .build();
+                    StoredObject object = bucket.commit(upload, stored, condition);
+                    exchange.response().setHeader("ETag", object.etag());
+                    exchange.response().setHeader(body.checksumAlgorithm().headerName(), body.checksum());
                     exchange.finishEmpty();
                 });
             });
