@@ -70,7 +70,7 @@ public final class Exchange {
         response.setContentType(contentType);
         response.setContentLength(body.length);
         try {
-            whenSent(BytesSender.send(response.getOutputStream(), body), null);
+            whenSent(BodySender.send(response.getOutputStream(), body), null);
         } catch (IOException e) {
             fail(e);
         }
@@ -79,7 +79,7 @@ public final class Exchange {
     /** Streams {@code length} bytes of the file from {@code offset}, then closes it. */
     public void finishWithFile(FileChannel channel, long offset, long length) {
         try {
-            whenSent(FileSender.send(response.getOutputStream(), channel, offset, length), channel);
+            whenSent(BodySender.send(response.getOutputStream(), channel, offset, length), channel);
         } catch (IOException e) {
             closeQuietly(channel);
             fail(e);

@@ -93,7 +93,7 @@ public final class Bucket {
 
     public boolean isEmpty() throws IOException {
         try (var entries = Files.list(root)) {
-            return entries.noneMatch(entry -> entry.getFileName().toString().equals(ObjectKeys.RESERVED) == false);
+            return entries.allMatch(entry -> entry.getFileName().toString().equals(ObjectKeys.RESERVED));
         }
     }
 
