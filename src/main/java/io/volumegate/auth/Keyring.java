@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -62,8 +63,22 @@ public class Keyring implements CredentialLookup {
     /** What {@link #open()} found or made, for the start-up banner. */
     public record Opening(boolean created, Optional<Credential> generatedAdmin) {}
 
-    private record Loaded(FileTime modified, Map<String, Credential> credentials, Map<String, String> descriptions,
+    private record Loaded(FileStamp stamp, Map<String, Credential> credentials, Map<String, String> descriptions,
                           byte[] shareLinkKey, byte[] jwtKey) {}
+
+    /**
+     * Which keystore file was loaded. The mtime alone is not enough: its granularity is a
+     * second on some NFS servers (a jiffy on ext4), so two saves within one tick leave it
+     * unchanged and a deleted credential would stay valid on every node that loaded the
+     * first save. Every save renames a new file into place, so the file key (device and
+     * inode) tells them apart.
+     */
+    private record FileStamp(Object fileKey, FileTime modified, long size) {
+        static FileStamp of(Path path) throws IOException {
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            return new FileStamp(attributes.fileKey(), attributes.lastModifiedTime(), attributes.size());
+        }
+    }
 
     /**
      * Loads the keystore, creating it on first start with an admin credential (returned so
@@ -146,8 +161,8 @@ public class Keyring implements CredentialLookup {
         if (now == null || time - lastCheck > RELOAD_CHECK_MILLIS) {
             lastCheck = time;
             try {
-                FileTime modified = Files.getLastModifiedTime(config.keystore());
-                if (now == null || !modified.equals(now.modified)) now = reload();
+                FileStamp stamp = FileStamp.of(config.keystore());
+                if (now == null || !stamp.equals(now.stamp)) now = reload();
             } catch (IOException | GeneralSecurityException e) {
                 if (now == null) throw new IllegalStateException("the keystore cannot be read", e);
                 LOG.warning("keystore reload failed; keeping the credentials loaded before: " + e.getClass().getSimpleName());
@@ -157,7 +172,7 @@ public class Keyring implements CredentialLookup {
     }
 
     private synchronized Loaded reload() throws IOException, GeneralSecurityException {
-        FileTime modified = Files.getLastModifiedTime(config.keystore());
+        FileStamp stamp = FileStamp.of(config.keystore()); // before reading: a later save shows as a change
         KeyStore store = read();
         Map<String, Credential> credentials = new HashMap<>();
         Map<String, String> descriptions = new HashMap<>();
@@ -175,7 +190,7 @@ public class Keyring implements CredentialLookup {
                     Boolean.parseBoolean(scope.getProperty("admin"))));
             descriptions.put(id, scope.getProperty("description", ""));
         }
-        Loaded fresh = new Loaded(modified, Map.copyOf(credentials), Map.copyOf(descriptions),
+        Loaded fresh = new Loaded(stamp, Map.copyOf(credentials), Map.copyOf(descriptions),
                 orRandom(key(store, SHARE_LINK_ALIAS)), orRandom(key(store, JWT_ALIAS)));
         loaded = fresh;
         return fresh;

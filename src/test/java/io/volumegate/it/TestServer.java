@@ -1,5 +1,7 @@
 package io.volumegate.it;
 
+import io.volumegate.auth.Keyring;
+import io.volumegate.auth.TestKeyrings;
 import org.apache.commons.io.file.PathUtils;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -9,6 +11,7 @@ import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,6 +44,7 @@ public final class TestServer {
     private final URI endpoint;
     private final S3Client s3;
     private final HttpClient http;
+    private volatile Keyring keyring;
 
     private TestServer(int port) {
         this.port = port;
@@ -153,6 +157,41 @@ public final class TestServer {
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .httpClientBuilder(Apache5HttpClient.builder())
                 .build();
+    }
+
+    /**
+     * A presigner for these credentials against this server, path-style, us-east-1, as an
+     * application would build one; close it.
+     */
+    public S3Presigner presigner(String accessKey, String secretKey) {
+        return S3Presigner.builder()
+                .endpointOverride(URI.create("http://127.0.0.1:" + port))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .build();
+    }
+
+    /**
+     * The server's keyring, opened in this JVM straight from the keystore file on the volume,
+     * as another node or an operator's tool would: credentials created or deleted here reach
+     * the server only through the file, which it reloads when it changes (within about a
+     * second). Shared.
+     */
+    public Keyring keyring() {
+        Keyring opened = keyring;
+        if (opened == null) {
+            synchronized (this) {
+                if (keyring == null) keyring = TestKeyrings.forVolume(volume());
+                opened = keyring;
+            }
+        }
+        return opened;
+    }
+
+    /** The Host header value clients send (and sign) for this server. */
+    public String host() {
+        return "127.0.0.1:" + port;
     }
 
     /** {@link java.net.http.HttpClient} pinned to HTTP/1.1, for raw requests. Shared. */
