@@ -40,6 +40,9 @@ public class ObjectWriteOperations {
         if (declaredLength > maxSize) throw S3Error.ENTITY_TOO_LARGE.exception();
         if (declaredLength < 0 && !isChunkedTransfer(http)) throw S3Error.MISSING_CONTENT_LENGTH.exception();
         String payloadHash = PayloadHashes.verifiableSha256(request.auth().payloadHash());
+        // Decoded here, not in the body pipeline: a malformed Content-MD5 used to be refused
+        // after beginUpload() and left its temp file behind in .volumegate/tmp.
+        byte[] contentMd5 = PayloadVerifier.contentMd5(http.getHeader("Content-MD5"));
         WriteCondition condition = WriteConditions.from(http);
         ObjectMetadata metadata = MetadataHeaders.from(http);
 
@@ -49,7 +52,7 @@ public class ObjectWriteOperations {
                 throw S3Error.PRECONDITION_FAILED.exception(); // early answer; re-checked at commit
             }
             PendingUpload upload = bucket.beginUpload(request.key());
-            PayloadVerifier verifier = new PayloadVerifier(upload, declaredLength, maxSize, http.getHeader("Content-MD5"), payloadHash);
+            PayloadVerifier verifier = new PayloadVerifier(upload, declaredLength, maxSize, contentMd5, payloadHash);
             BodyReader.read(http.getInputStream(), verifier).whenComplete((ignored, failure) -> {
                 if (failure != null) {
                     upload.abort();
