@@ -52,23 +52,25 @@ final class SigV4Encoding {
     }
 
     /**
-     * The canonical URI of a raw request path. Each '/'-separated segment is decoded and
-     * re-encoded, so a client that sent {@code $} bare and one that sent {@code %24} sign the
-     * same thing. An encoded slash ({@code %2F}) stays inside its segment and re-encodes to
-     * %2F, as the SDKs sign it. S3 neither normalises ({@code a//b} and {@code ..} stay) nor
+     * The canonical URI of a raw request path: decoded, then every byte but '/' encoded, so
+     * a client that sent {@code $} bare and one that sent {@code %24} sign the same thing.
+     * An encoded slash ({@code %2F}) counts as '/', as on S3 (and MinIO, Ceph): the AWS SDK
+     * for Java v2 signs a key {@code a//b} with its double slash, then its Apache HTTP clients
+     * send it as {@code a/%2Fb}; keeping %2F here refused such requests with
+     * SignatureDoesNotMatch. S3 neither normalises ({@code a//b} and {@code ..} stay) nor
      * double-encodes, unlike the other AWS services.
      */
     static String canonicalUri(String rawPath) {
         if (rawPath == null || rawPath.isEmpty()) return "/";
-        StringBuilder out = new StringBuilder(rawPath.length() + 16);
-        int start = 0;
-        while (true) {
-            int slash = rawPath.indexOf('/', start);
-            int end = slash < 0 ? rawPath.length() : slash;
-            appendEncoded(out, percentDecode(rawPath.substring(start, end)));
-            if (slash < 0) break;
-            out.append('/');
-            start = slash + 1;
+        byte[] bytes = percentDecode(rawPath);
+        StringBuilder out = new StringBuilder(bytes.length + 16);
+        for (byte b : bytes) {
+            int c = b & 0xFF;
+            if (c == '/' || isUnreserved(c)) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
+            }
         }
         return out.toString();
     }

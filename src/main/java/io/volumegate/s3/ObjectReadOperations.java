@@ -5,6 +5,7 @@ import io.volumegate.http.S3Error;
 import io.volumegate.storage.ContentTypes;
 import io.volumegate.storage.IoExecutor;
 import io.volumegate.storage.ObjectMetadata;
+import io.volumegate.storage.OpenedObject;
 import io.volumegate.storage.StoredObject;
 import io.volumegate.storage.Volume;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,21 +37,23 @@ public class ObjectReadOperations {
 
     public void getObject(Exchange exchange, S3Request request) {
         exchange.runOn(io, () -> {
-            StoredObject object = volume.bucket(request.bucket()).stat(request.key());
+            // Opened together, so the headers describe the very bytes we send.
+            OpenedObject opened = volume.bucket(request.bucket()).open(request.key());
+            StoredObject object = opened.object();
+            FileChannel channel = opened.channel();
             HttpServletRequest http = exchange.request();
             HttpServletResponse response = exchange.response();
             boolean head = "HEAD".equals(http.getMethod());
-
-            if (ReadConditions.notModified(http, object.etag(), object.lastModified())) {
-                response.setStatus(304);
-                response.setHeader("ETag", object.etag());
-                response.setHeader("Last-Modified", S3Dates.http(object.lastModified()));
-                exchange.finishEmpty();
-                return;
-            }
-            ByteRange range = ByteRange.parse(http.getHeader("Range"), object.size());
-            FileChannel channel = object.directoryObject() ? null : object.open();
             try {
+                if (ReadConditions.notModified(http, object.etag(), object.lastModified())) {
+                    close(channel);
+                    response.setStatus(304);
+                    response.setHeader("ETag", object.etag());
+                    response.setHeader("Last-Modified", S3Dates.http(object.lastModified()));
+                    exchange.finishEmpty();
+                    return;
+                }
+                ByteRange range = ByteRange.parse(http.getHeader("Range"), object.size());
                 writeHeaders(response, request, object, contentType(object, channel));
                 if (range == null && "ENABLED".equalsIgnoreCase(http.getHeader("x-amz-checksum-mode"))) {
                     checksumHeaders(response, object);

@@ -26,6 +26,7 @@ import java.util.UUID;
  */
 public final class Bucket {
     private static final int COMMIT_ATTEMPTS = 3;
+    private static final int OPEN_ATTEMPTS = 5;
 
     private final String name;
     private final Path root;
@@ -71,6 +72,48 @@ public final class Bucket {
         if (directoryKey && stored.isEmpty()) return Optional.empty(); // a plain folder is not an object
         return Optional.of(new StoredObject(key, path, directoryKey ? 0 : attributes.size(),
                 attributes.lastModifiedTime().toInstant(), ETags.forObject(path, attributes, stored), stored, directoryKey));
+    }
+
+    /**
+     * The object at {@code key} with its content open, or NoSuchKey. A PUT renames a new
+     * version onto the key at any moment, so stat-then-open by path could send the new
+     * bytes under the old version's ETag and Content-Length (wrong data, or a file that
+     * "shrank" mid-response). The path must therefore name the same file (inode, size,
+     * mtime) before the stat and after the open; otherwise look again.
+     */
+    public OpenedObject open(String key) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            Path path = pathOf(key);
+            BasicFileAttributes before = attributesOrNull(path);
+            StoredObject object = stat(key);
+            if (object.directoryObject()) return new OpenedObject(object, null);
+            FileChannel channel;
+            try {
+                channel = object.open();
+            } catch (NoSuchFileException e) {
+                channel = null; // deleted or replaced right now: look again
+            }
+            if (channel != null && before != null && sameFile(before, attributesOrNull(path))) {
+                return new OpenedObject(object, channel);
+            }
+            if (channel != null) channel.close();
+            if (attempt == OPEN_ATTEMPTS) {
+                throw S3Error.SERVICE_UNAVAILABLE.exception("The object changed while it was being opened; retry.");
+            }
+        }
+    }
+
+    private static BasicFileAttributes attributesOrNull(Path path) throws IOException {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (NoSuchFileException | NotDirectoryException e) {
+            return null;
+        }
+    }
+
+    private static boolean sameFile(BasicFileAttributes before, BasicFileAttributes after) {
+        return after != null && java.util.Objects.equals(before.fileKey(), after.fileKey())
+                && before.size() == after.size() && before.lastModifiedTime().equals(after.lastModifiedTime());
     }
 
     public ListPage list(ListQuery query) throws IOException {

@@ -27,14 +27,14 @@ public final class PayloadVerifier implements BodySink {
 
     /**
      * @param expectedLength declared decoded length, or -1 when unknown (chunked transfer)
-     * @param contentMd5     the Content-MD5 header (base64), or null
+     * @param contentMd5     the decoded Content-MD5 ({@link #contentMd5(String)}), or null
      * @param payloadSha256  hex SHA-256 the signature covered, or null when unsigned
      */
-    public PayloadVerifier(BodySink next, long expectedLength, long maxLength, String contentMd5, String payloadSha256) {
+    public PayloadVerifier(BodySink next, long expectedLength, long maxLength, byte[] contentMd5, String payloadSha256) {
         this.next = next;
         this.expectedLength = expectedLength;
         this.maxLength = maxLength;
-        this.expectedMd5 = contentMd5 == null ? null : decodeMd5(contentMd5);
+        this.expectedMd5 = contentMd5;
         this.expectedSha256 = payloadSha256 == null ? null : HexFormat.of().parseHex(payloadSha256.toLowerCase(java.util.Locale.ROOT));
         this.sha256 = payloadSha256 == null ? null : digest("SHA-256");
     }
@@ -69,7 +69,13 @@ public final class PayloadVerifier implements BodySink {
     /** MD5 of the body as lower-case hex; valid after {@link #finish()}. */
     public String md5Hex() { return HexFormat.of().formatHex(md5Result); }
 
-    private static byte[] decodeMd5(String base64) {
+    /**
+     * The 16 bytes a Content-MD5 header (base64) promises, or null when there is none; a
+     * malformed one is InvalidDigest. Callers decode it before they open a temp file, so
+     * that this refusal needs no cleanup.
+     */
+    public static byte[] contentMd5(String base64) {
+        if (base64 == null) return null;
         try {
             byte[] md5 = Base64.getDecoder().decode(base64.trim());
             if (md5.length == 16) return md5;

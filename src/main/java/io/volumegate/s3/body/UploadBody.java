@@ -45,7 +45,7 @@ public final class UploadBody {
             throw S3Error.NOT_IMPLEMENTED.exception("SigV4a (ECDSA) signed payloads are not supported; sign with SigV4.");
         }
         ChecksumRequest checksums = ChecksumRequest.from(header);
-        String contentMd5 = header.apply("Content-MD5");
+        byte[] contentMd5 = PayloadVerifier.contentMd5(header.apply("Content-MD5"));
         Optional<StreamingPayloadMode> streaming = StreamingPayloadMode.fromContentSha256(payloadHash);
         if (streaming.isEmpty() && !announcesAwsChunked(header)) {
             ChecksumVerifier checksum = checksums.verifier(Map::of, destination);
