@@ -20,6 +20,8 @@ public class S3Servlet extends HttpServlet {
     ObjectReadOperations reads;
     @Inject
     ObjectWriteOperations writes;
+    @Inject
+    CopyOperations copies;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) {
@@ -44,6 +46,7 @@ public class S3Servlet extends HttpServlet {
             case GET_OBJECT, HEAD_OBJECT -> reads::getObject;
             case PUT_OBJECT -> writes::putObject;
             case DELETE_OBJECT -> writes::deleteObject;
+            case COPY_OBJECT -> copies::copyObject;
             default -> (exchange, request) -> {
                 throw S3Error.NOT_IMPLEMENTED.exception(endpoint.name() + " is not implemented by this server.");
             };
