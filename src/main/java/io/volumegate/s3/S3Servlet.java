@@ -22,6 +22,8 @@ public class S3Servlet extends HttpServlet {
     ObjectWriteOperations writes;
     @Inject
     CopyOperations copies;
+    @Inject
+    DeleteObjectsOperation bulkDeletes;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) {
@@ -47,6 +49,7 @@ public class S3Servlet extends HttpServlet {
             case PUT_OBJECT -> writes::putObject;
             case DELETE_OBJECT -> writes::deleteObject;
             case COPY_OBJECT -> copies::copyObject;
+            case DELETE_OBJECTS -> bulkDeletes::deleteObjects;
             default -> (exchange, request) -> {
                 throw S3Error.NOT_IMPLEMENTED.exception(endpoint.name() + " is not implemented by this server.");
             };
