@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -237,6 +238,32 @@ class CopyObjectIT extends ServerTestBase {
         refused(400, "InvalidArgument", () -> copy("guard/source.bin", BUCKET, "guard/y", b -> b.sourceVersionId("3HL4kqtJlcpX")));
         copy("guard/source.bin", BUCKET, "guard/z", b -> b.sourceVersionId("null"));
         assertFalse(Files.exists(file(BUCKET, "guard/stolen")));
+    }
+
+    @Test
+    void theCredentialMustBeAllowedToReadTheSourceBucket() throws Exception {
+        put("scoped/source.bin");
+        // May write OTHER, but not read BUCKET: routing lets the PUT through, the copy source may not.
+        try (S3Client writerOfOther = ScopedCredentials.client(server, Set.of(OTHER), false)) {
+            S3Exception e = refused(403, "AccessDenied", () -> writerOfOther.copyObject(b -> b.sourceBucket(BUCKET)
+                    .sourceKey("scoped/source.bin").destinationBucket(OTHER).destinationKey("scoped/stolen.bin")));
+            assertTrue(e.awsErrorDetails().errorMessage().contains("copy source"), e.getMessage());
+            assertFalse(Files.exists(file(OTHER, "scoped/stolen.bin")));
+            // Within its own bucket the same credential gets as far as looking the source up.
+            refused(404, "NoSuchKey", () -> writerOfOther.copyObject(b -> b.sourceBucket(OTHER).sourceKey("scoped/nothing")
+                    .destinationBucket(OTHER).destinationKey("scoped/x")));
+        }
+        // Read-only on both: the source may be read, the destination not written.
+        try (S3Client reader = ScopedCredentials.client(server, Set.of(BUCKET, OTHER), true)) {
+            refused(403, "AccessDenied", () -> reader.copyObject(b -> b.sourceBucket(BUCKET).sourceKey("scoped/source.bin")
+                    .destinationBucket(OTHER).destinationKey("scoped/ro.bin")));
+        }
+        // Read on the source bucket and write on the destination: the copy works.
+        try (S3Client both = ScopedCredentials.client(server, Set.of(BUCKET, OTHER), false)) {
+            both.copyObject(b -> b.sourceBucket(BUCKET).sourceKey("scoped/source.bin").destinationBucket(OTHER)
+                    .destinationKey("scoped/allowed.bin"));
+        }
+        assertArrayEquals(DATA, Files.readAllBytes(file(OTHER, "scoped/allowed.bin")));
     }
 
     @Test
