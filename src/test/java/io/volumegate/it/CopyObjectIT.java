@@ -291,6 +291,38 @@ class CopyObjectIT extends ServerTestBase {
         return server.http().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Larger than the server's whole heap (256 MiB, see arquillian.xml), through both copy
+     * paths: a file another program wrote (hashed while copied) and then that copy, whose
+     * stored MD5 is fresh (kernel copy, digests reused). Buffering either would fail.
+     */
+    @Test
+    void copiesLargerThanTheServersHeapStream() throws Exception {
+        Path foreign = file(BUCKET, "large/written-elsewhere.bin");
+        Files.createDirectories(foreign.getParent());
+        MessageDigest md5 = MessageDigest.getInstance("MD5");
+        byte[] block = randomBytes(1024 * 1024);
+        try (var out = Files.newOutputStream(foreign)) {
+            for (int i = 0; i < 320; i++) {
+                block[0] = (byte) i; // no two blocks alike
+                out.write(block);
+                md5.update(block);
+            }
+        }
+        String etag = "\"" + HexFormat.of().formatHex(md5.digest()) + "\"";
+        try {
+            assertEquals(etag, copy("large/written-elsewhere.bin", BUCKET, "large/hashed.bin", b -> {}).copyObjectResult().eTag());
+            s3.copyObject(b -> b.sourceBucket(BUCKET).sourceKey("large/hashed.bin").destinationBucket(OTHER)
+                    .destinationKey("large/transferred.bin"));
+            assertEquals(etag, s3.headObject(b -> b.bucket(OTHER).key("large/transferred.bin")).eTag());
+            assertEquals(Files.size(foreign), Files.size(file(OTHER, "large/transferred.bin")));
+        } finally {
+            Files.deleteIfExists(foreign);
+            Files.deleteIfExists(file(BUCKET, "large/hashed.bin"));
+            Files.deleteIfExists(file(OTHER, "large/transferred.bin"));
+        }
+    }
+
     @Test
     void aDirectoryObjectCopiesAsAnEmptyObject() {
         s3.putObject(b -> b.bucket(BUCKET).key("dirs/folder/"), RequestBody.empty());
