@@ -13,6 +13,19 @@ public final class SmallBody implements BodySink {
         this.limit = limit;
     }
 
+    /**
+     * A sink that keeps what it is given, up to {@code limit} bytes (MalformedXML beyond):
+     * the last stage of a body pipeline that verifies digests before the document is parsed.
+     */
+    public static SmallBody limitedTo(int limit) {
+        return new SmallBody(limit);
+    }
+
+    /** What was written so far. */
+    public byte[] bytes() {
+        return bytes.toByteArray();
+    }
+
     public static CompletableFuture<byte[]> read(Exchange exchange, int limit) throws IOException {
         SmallBody body = new SmallBody(limit);
         return BodyReader.read(exchange.request().getInputStream(), body).thenApply(done -> {

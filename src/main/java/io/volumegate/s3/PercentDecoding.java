@@ -18,13 +18,20 @@ public final class PercentDecoding {
     private PercentDecoding() {}
 
     /** Decodes a path: '+' stays '+'. */
-    public static String path(String raw) { return decode(raw, false); }
+    public static String path(String raw) { return decode(raw, false, false); }
 
     /** Decodes a query name or value: '+' means space, as in form encoding. */
-    public static String query(String raw) { return decode(raw, true); }
+    public static String query(String raw) { return decode(raw, true, false); }
 
-    private static String decode(String raw, boolean plusIsSpace) {
-        if (raw.indexOf('%') < 0 && !(plusIsSpace && raw.indexOf('+') >= 0)) return raw;
+    /**
+     * Decodes a path carried in a header (x-amz-copy-source): '+' stays '+'. Containers hand
+     * header bytes over as ISO-8859-1 chars, so a raw (unencoded) UTF-8 byte is taken back as
+     * that byte, not re-encoded.
+     */
+    public static String headerPath(String raw) { return decode(raw, false, true); }
+
+    private static String decode(String raw, boolean plusIsSpace, boolean latin1IsByte) {
+        if (raw.indexOf('%') < 0 && !(plusIsSpace && raw.indexOf('+') >= 0) && (!latin1IsByte || isAscii(raw))) return raw;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
@@ -37,7 +44,7 @@ public final class PercentDecoding {
                 i += 2;
             } else if (c == '+' && plusIsSpace) {
                 bytes.write(' ');
-            } else if (c < 0x80) {
+            } else if (c < 0x80 || latin1IsByte && c < 0x100) {
                 bytes.write(c);
             } else {
                 // Containers hand raw non-ASCII through as ISO-8859-1 chars or as UTF-16:
@@ -54,6 +61,13 @@ public final class PercentDecoding {
         } catch (CharacterCodingException e) {
             throw invalid();
         }
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) return false;
+        }
+        return true;
     }
 
     private static RuntimeException invalid() {

@@ -20,6 +20,10 @@ public class S3Servlet extends HttpServlet {
     ObjectReadOperations reads;
     @Inject
     ObjectWriteOperations writes;
+    @Inject
+    CopyOperations copies;
+    @Inject
+    DeleteObjectsOperation bulkDeletes;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) {
@@ -44,6 +48,8 @@ public class S3Servlet extends HttpServlet {
             case GET_OBJECT, HEAD_OBJECT -> reads::getObject;
             case PUT_OBJECT -> writes::putObject;
             case DELETE_OBJECT -> writes::deleteObject;
+            case COPY_OBJECT -> copies::copyObject;
+            case DELETE_OBJECTS -> bulkDeletes::deleteObjects;
             default -> (exchange, request) -> {
                 throw S3Error.NOT_IMPLEMENTED.exception(endpoint.name() + " is not implemented by this server.");
             };

@@ -4,12 +4,14 @@ import io.volumegate.http.S3Error;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
-import jakarta.xml.bind.UnmarshalException;
 
 import javax.xml.XMLConstants;
+import javax.xml.namespace.QName;
 import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.util.StreamReaderDelegate;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 
@@ -19,6 +21,9 @@ import java.io.ByteArrayOutputStream;
  * and external entities, so an XML body can never make us read a file or a URL.
  */
 public final class S3Xml {
+    /** S3's namespace; request documents may also leave it out. */
+    public static final String NAMESPACE = "http://s3.amazonaws.com/doc/2006-03-01/";
+
     private static final JAXBContext CONTEXT = create();
     private static final XMLInputFactory INPUT = safeInputFactory();
 
@@ -38,13 +43,17 @@ public final class S3Xml {
         }
     }
 
+    /**
+     * Parses a request document. Anything but a well-formed document without a DOCTYPE is
+     * MalformedXML; elements without a namespace count as S3's, because S3 accepts both and
+     * some clients (s3cmd, hand-written scripts) leave the xmlns out.
+     */
     public static <T> T read(byte[] body, Class<T> type) {
         try {
-            XMLStreamReader reader = INPUT.createXMLStreamReader(new ByteArrayInputStream(body));
+            XMLStreamReader reader = new StrictReader(INPUT.createXMLStreamReader(new ByteArrayInputStream(body)));
             return CONTEXT.createUnmarshaller().unmarshal(reader, type).getValue();
-        } catch (UnmarshalException | XMLStreamException e) {
-            throw S3Error.MALFORMED_XML.exception();
-        } catch (JAXBException e) {
+        } catch (XMLStreamException | JAXBException | RuntimeException e) {
+            // JAXB wraps reader failures in its own exceptions, and some parsers throw unchecked ones.
             throw S3Error.MALFORMED_XML.exception();
         }
     }
@@ -52,7 +61,8 @@ public final class S3Xml {
     private static JAXBContext create() {
         try {
             return JAXBContext.newInstance(ListAllMyBucketsResult.class, ListBucketResult.class, ListBucketResultV2.class,
-                    LocationConstraint.class, CreateBucketConfiguration.class);
+                    LocationConstraint.class, CreateBucketConfiguration.class, CopyObjectResult.class, Delete.class,
+                    DeleteResult.class);
         } catch (JAXBException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -69,5 +79,53 @@ public final class S3Xml {
             // Not every StAX implementation knows this property; SUPPORT_DTD=false already refuses DTDs.
         }
         return factory;
+    }
+
+    /**
+     * The factory settings keep a parser from fetching anything, but how a parser then treats
+     * a DOCTYPE or an entity it did not expand differs between StAX implementations (some
+     * skip it silently, leaving an empty key). No S3 request has either, so refuse both
+     * outright: the answer is MalformedXML whichever parser the container provides.
+     */
+    private static final class StrictReader extends StreamReaderDelegate {
+        StrictReader(XMLStreamReader reader) throws XMLStreamException {
+            super(reader);
+            refuse(reader.getEventType());
+        }
+
+        @Override
+        public int next() throws XMLStreamException {
+            return refuse(super.next());
+        }
+
+        @Override
+        public int nextTag() throws XMLStreamException {
+            return refuse(super.nextTag());
+        }
+
+        private static int refuse(int event) throws XMLStreamException {
+            if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE
+                    || event == XMLStreamConstants.ENTITY_DECLARATION) {
+                throw new XMLStreamException("DOCTYPEs and entity references are not accepted");
+            }
+            return event;
+        }
+
+        @Override
+        public String getNamespaceURI() {
+            String namespace = super.getNamespaceURI();
+            return isElement() && (namespace == null || namespace.isEmpty()) ? S3Xml.NAMESPACE : namespace;
+        }
+
+        @Override
+        public QName getName() {
+            QName name = super.getName();
+            return name.getNamespaceURI().isEmpty() ? new QName(S3Xml.NAMESPACE, name.getLocalPart(), name.getPrefix()) : name;
+        }
+
+        private boolean isElement() {
+            int event = getEventType();
+            return event == XMLStreamConstants.START_ELEMENT || event == XMLStreamConstants.END_ELEMENT;
+        }
     }
 }
