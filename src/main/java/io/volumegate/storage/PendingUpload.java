@@ -34,6 +34,20 @@ public final class PendingUpload implements BodySink {
         while (buffer.hasRemaining()) channel.write(buffer);
     }
 
+    /**
+     * Appends {@code count} bytes of {@code source} from {@code position}. transferTo between
+     * two files is an in-kernel copy (copy_file_range or sendfile): the bytes never cross the
+     * heap, which is how Complete assembles parts into one object.
+     */
+    public void append(FileChannel source, long position, long count) throws IOException {
+        long end = position + count;
+        while (position < end) {
+            long copied = source.transferTo(position, end - position, channel);
+            if (copied <= 0) throw new IOException("the source ended " + (end - position) + " bytes early");
+            position += copied;
+        }
+    }
+
     /** Makes the bytes durable before they become visible. */
     void seal() throws IOException {
         channel.force(true);
