@@ -20,6 +20,12 @@ public class S3Servlet extends HttpServlet {
     ObjectReadOperations reads;
     @Inject
     ObjectWriteOperations writes;
+    @Inject
+    MultipartUploadOperations multipart;
+    @Inject
+    CompleteMultipartUploadOperation completes;
+    @Inject
+    MultipartListOperations multipartListings;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) {
@@ -44,6 +50,12 @@ public class S3Servlet extends HttpServlet {
             case GET_OBJECT, HEAD_OBJECT -> reads::getObject;
             case PUT_OBJECT -> writes::putObject;
             case DELETE_OBJECT -> writes::deleteObject;
+            case CREATE_MULTIPART_UPLOAD -> multipart::createMultipartUpload;
+            case UPLOAD_PART -> multipart::uploadPart;
+            case COMPLETE_MULTIPART_UPLOAD -> completes::completeMultipartUpload;
+            case ABORT_MULTIPART_UPLOAD -> multipart::abortMultipartUpload;
+            case LIST_MULTIPART_UPLOADS -> multipartListings::listMultipartUploads;
+            case LIST_PARTS -> multipartListings::listParts;
             default -> (exchange, request) -> {
                 throw S3Error.NOT_IMPLEMENTED.exception(endpoint.name() + " is not implemented by this server.");
             };

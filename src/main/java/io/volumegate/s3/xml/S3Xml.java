@@ -7,9 +7,11 @@ import jakarta.xml.bind.Marshaller;
 import jakarta.xml.bind.UnmarshalException;
 
 import javax.xml.XMLConstants;
+import javax.xml.namespace.QName;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.util.StreamReaderDelegate;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 
@@ -40,7 +42,7 @@ public final class S3Xml {
 
     public static <T> T read(byte[] body, Class<T> type) {
         try {
-            XMLStreamReader reader = INPUT.createXMLStreamReader(new ByteArrayInputStream(body));
+            XMLStreamReader reader = new S3NamespaceByDefault(INPUT.createXMLStreamReader(new ByteArrayInputStream(body)));
             return CONTEXT.createUnmarshaller().unmarshal(reader, type).getValue();
         } catch (UnmarshalException | XMLStreamException e) {
             throw S3Error.MALFORMED_XML.exception();
@@ -52,9 +54,49 @@ public final class S3Xml {
     private static JAXBContext create() {
         try {
             return JAXBContext.newInstance(ListAllMyBucketsResult.class, ListBucketResult.class, ListBucketResultV2.class,
-                    LocationConstraint.class, CreateBucketConfiguration.class);
+                    LocationConstraint.class, CreateBucketConfiguration.class, InitiateMultipartUploadResult.class,
+                    CompleteMultipartUpload.class, CompleteMultipartUploadResult.class, ListPartsResult.class,
+                    ListMultipartUploadsResult.class);
         } catch (JAXBException e) {
             throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * How request bodies are read: elements without a namespace as if they were in S3's (S3
+     * accepts bodies with or without {@code xmlns}, and hand-written clients omit it), and a
+     * document type declaration or entity reference refuses the document outright. The
+     * factory already never resolves them; refusing them says so instead of reading
+     * {@code &entity;} as an empty value.
+     */
+    private static final class S3NamespaceByDefault extends StreamReaderDelegate {
+        private static final String S3_NAMESPACE = "http://s3.amazonaws.com/doc/2006-03-01/";
+
+        S3NamespaceByDefault(XMLStreamReader reader) {
+            super(reader);
+        }
+
+        @Override
+        public int next() throws XMLStreamException {
+            int event = super.next();
+            if (event == DTD || event == ENTITY_REFERENCE) throw new XMLStreamException("DTDs and entities are not accepted");
+            return event;
+        }
+
+        @Override
+        public String getNamespaceURI() {
+            String namespace = super.getNamespaceURI();
+            return (namespace == null || namespace.isEmpty()) && isElement() ? S3_NAMESPACE : namespace;
+        }
+
+        @Override
+        public QName getName() {
+            QName name = super.getName();
+            return name.getNamespaceURI().isEmpty() ? new QName(S3_NAMESPACE, name.getLocalPart(), name.getPrefix()) : name;
+        }
+
+        private boolean isElement() {
+            return isStartElement() || isEndElement();
         }
     }
 
