@@ -46,6 +46,8 @@ public class StaleUploadSweeper {
             return thread;
         });
         timer.scheduleWithFixedDelay(this::sweepVolume, FIRST_SWEEP.toSeconds(), PERIOD.toSeconds(), TimeUnit.SECONDS);
+        LOG.info(() -> "multipart uploads older than " + config.multipartMaxAge().toHours() + " h are removed (0: kept), "
+                + "checked every " + PERIOD.toMinutes() + " min");
     }
 
     @PreDestroy
