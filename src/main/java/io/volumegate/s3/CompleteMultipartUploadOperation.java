@@ -12,9 +12,11 @@ import io.volumegate.s3.body.MultipartChecksum;
 import io.volumegate.s3.xml.CompleteMultipartUploadResult;
 import io.volumegate.s3.xml.S3Xml;
 import io.volumegate.storage.Bucket;
+import io.volumegate.storage.EtagConditions;
 import io.volumegate.storage.IoExecutor;
 import io.volumegate.storage.ObjectMetadata;
 import io.volumegate.storage.PartSizes;
+import io.volumegate.storage.StoredObject;
 import io.volumegate.storage.Volume;
 import io.volumegate.storage.WriteCondition;
 import io.volumegate.storage.multipart.CompletionRecord;
@@ -95,6 +97,9 @@ public class CompleteMultipartUploadOperation {
                         config.completeKeepAliveAfter(), KEEP_ALIVE_INTERVAL);
                 try {
                     CompletionRecord done = staging.complete(upload, parts, objectMetadata(upload, parts, answer), condition, answer);
+                    if (!done.partsDigest().equals(partsDigest)) { // a concurrent Complete with other parts won
+                        throw S3Error.INVALID_PART.exception("This upload was completed with other parts.");
+                    }
                     response.succeed(result(done, request, location), S3Xml.CONTENT_TYPE);
                 } catch (Throwable late) {
                     response.fail(late);
@@ -144,9 +149,20 @@ public class CompleteMultipartUploadOperation {
                 .build();
     }
 
-    /** If-None-Match: * on an existing key fails before any assembling; commit checks again under its lock. */
+    /**
+     * A write condition that fails already fails before any assembling, with its own status;
+     * the commit checks it again under the key's lock, where it counts.
+     */
     private static void checkEarly(Bucket bucket, String key, WriteCondition condition) throws java.io.IOException {
-        if (condition.mustNotExist() && bucket.find(key).isPresent()) throw S3Error.PRECONDITION_FAILED.exception();
+        if (condition.isNone()) return;
+        Optional<StoredObject> current = bucket.find(key);
+        if (condition.mustNotExist() && current.isPresent()) throw S3Error.PRECONDITION_FAILED.exception();
+        if (condition.mustMatchEtag() != null) {
+            if (current.isEmpty()) throw S3Error.NO_SUCH_KEY.exception();
+            if (!EtagConditions.matchesAny(condition.mustMatchEtag(), current.get().etag())) {
+                throw S3Error.PRECONDITION_FAILED.exception();
+            }
+        }
     }
 
     private static byte[] result(CompletionRecord done, S3Request request, String location) {

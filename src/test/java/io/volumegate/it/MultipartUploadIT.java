@@ -250,6 +250,23 @@ class MultipartUploadIT extends ServerTestBase {
     }
 
     @Test
+    void aConditionalCompleteThatCannotHoldFailsBeforeAssemblingWithItsOwnStatus() {
+        S3Client s3 = s3();
+        String key = "conditional/object.bin";
+        String existing = s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromString("old")).eTag();
+        String id = s3.createMultipartUpload(b -> b.bucket(BUCKET).key(key)).uploadId();
+        String e1 = s3.uploadPart(b -> b.bucket(BUCKET).key(key).uploadId(id).partNumber(1), RequestBody.fromBytes(PART_3)).eTag();
+
+        assertError("PreconditionFailed", 412, () -> s3.completeMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(id)
+                .ifNoneMatch("*").multipartUpload(m -> m.parts(part(1, e1)))));
+        assertError("PreconditionFailed", 412, () -> s3.completeMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(id)
+                .ifMatch("\"0123456789abcdef0123456789abcdef\"").multipartUpload(m -> m.parts(part(1, e1)))));
+        s3.completeMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(id).ifMatch(existing)
+                .multipartUpload(m -> m.parts(part(1, e1))));
+        assertArrayEquals(PART_3, s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asByteArray());
+    }
+
+    @Test
     void malformedAndOversizedCompleteBodiesAreRefused() throws Exception {
         S3Client s3 = s3();
         String key = "errors/xml.bin";
