@@ -58,7 +58,7 @@ public class ObjectReadOperations {
                     checksumHeaders(response, object);
                 }
                 long offset = 0;
-                long length = object.size();
+                long length = part != null && range == null ? 0 : object.size(); // an empty part sends no bytes
                 if (range != null) {
                     response.setStatus(206);
                     response.setHeader("Content-Range", range.contentRange(object.size()));

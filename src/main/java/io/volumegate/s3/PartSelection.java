@@ -11,7 +11,8 @@ import io.volumegate.storage.multipart.PartRules;
  * range of its file, from the part sizes stored with it. Any other object is one part.
  * Clients (the SDKs' multipart downloads) read {@code x-amz-mp-parts-count} from part 1.
  *
- * @param range      the part's bytes; null when the part is empty (nothing to range over)
+ * @param range      the part's bytes; null when the part is empty (nothing to range over:
+ *                   the answer is 200 with no body)
  * @param partsCount the object's parts, 0 when it was not a multipart upload
  */
 record PartSelection(ByteRange range, int partsCount) {
