@@ -62,7 +62,8 @@ public final class S3Xml {
         try {
             return JAXBContext.newInstance(ListAllMyBucketsResult.class, ListBucketResult.class, ListBucketResultV2.class,
                     LocationConstraint.class, CreateBucketConfiguration.class, CopyObjectResult.class, Delete.class,
-                    DeleteResult.class);
+                    DeleteResult.class, InitiateMultipartUploadResult.class, CompleteMultipartUpload.class,
+                    CompleteMultipartUploadResult.class, ListPartsResult.class, ListMultipartUploadsResult.class);
         } catch (JAXBException e) {
             throw new ExceptionInInitializerError(e);
         }
