@@ -30,6 +30,8 @@ public class S3Servlet extends HttpServlet {
     CompleteMultipartUploadOperation completes;
     @Inject
     MultipartListOperations multipartListings;
+    @Inject
+    UploadPartCopyOperation partCopies;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) {
@@ -58,6 +60,7 @@ public class S3Servlet extends HttpServlet {
             case DELETE_OBJECTS -> bulkDeletes::deleteObjects;
             case CREATE_MULTIPART_UPLOAD -> multipart::createMultipartUpload;
             case UPLOAD_PART -> multipart::uploadPart;
+            case UPLOAD_PART_COPY -> partCopies::uploadPartCopy;
             case COMPLETE_MULTIPART_UPLOAD -> completes::completeMultipartUpload;
             case ABORT_MULTIPART_UPLOAD -> multipart::abortMultipartUpload;
             case LIST_MULTIPART_UPLOADS -> multipartListings::listMultipartUploads;
