@@ -27,6 +27,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.zip.CRC32;
 
@@ -108,6 +109,21 @@ class MultipartPartCopyIT extends ServerTestBase {
         refused(412, "PreconditionFailed", () -> copyPart(key, id, 1, c -> c.copySourceIfMatch("\"0123456789abcdef\"")));
         assertTrue(s3.listParts(b -> b.bucket(BUCKET).key(key).uploadId(id)).parts().isEmpty(), "no refusal staged a part");
         s3.abortMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(id));
+    }
+
+    @Test
+    void theCredentialMustBeAllowedToReadTheSourceBucket() throws Exception {
+        String other = BUCKET + "-other";
+        if (!Files.isDirectory(server.volume().resolve(other))) s3.createBucket(b -> b.bucket(other));
+        String key = "scoped/stolen.bin";
+        // May write `other` (so routing lets the upload's PUT through), but not read BUCKET.
+        try (S3Client writerOfOther = ScopedCredentials.client(server, Set.of(other), false)) {
+            String id = writerOfOther.createMultipartUpload(b -> b.bucket(other).key(key)).uploadId();
+            refused(403, "AccessDenied", () -> writerOfOther.uploadPartCopy(b -> b.sourceBucket(BUCKET).sourceKey(SOURCE)
+                    .destinationBucket(other).destinationKey(key).uploadId(id).partNumber(1)));
+            assertTrue(writerOfOther.listParts(b -> b.bucket(other).key(key).uploadId(id)).parts().isEmpty());
+            writerOfOther.abortMultipartUpload(b -> b.bucket(other).key(key).uploadId(id));
+        }
     }
 
     /** Above its multipart threshold (8 MiB by default) the transfer manager copies with UploadPartCopy. */
