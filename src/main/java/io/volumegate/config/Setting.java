@@ -32,7 +32,9 @@ public enum Setting {
     IO_THREADS("volumegate.io-threads", "16",
             "Threads for blocking filesystem work (fsync, directory walks)."),
     MAX_OBJECT_SIZE("volumegate.max-object-size", "5368709120",
-            "Largest single PUT in bytes (S3: 5 GiB).");
+            "Largest single PUT in bytes (S3: 5 GiB)."),
+    API_TOKEN_LIFETIME_SECONDS("volumegate.api.token-lifetime-seconds", "900",
+            "Lifetime of a management API token (POST /api/v1/auth/token) in seconds.");
 
     private final String property;
     private final String defaultValue;

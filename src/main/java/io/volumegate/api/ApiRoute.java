@@ -1,0 +1,148 @@
+package io.volumegate.api;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every route of the management API, relative to {@code /api/v1}: the single routing table,
+ * which the servlet dispatches on and the OpenAPI document is generated from.
+ *
+ * <p>Templates name path parameters in braces. {@code {key}} is an object key and captures
+ * one or more segments, slashes included ({@code folder/sub/file.txt}); literal segments may
+ * follow it ({@code /objects/{key}/copy}). Other parameters are one segment. Parameters are
+ * taken from the RAW request URI and percent-decoded like S3 paths, so {@code %2F} and
+ * {@code ;} reach the key as they were sent.
+ *
+ * <p>Two routes may share a path: a POST whose body is {@code multipart/form-data} is an
+ * upload, any other POST carries JSON. So {@code POST .../objects/a/copy} with a JSON body
+ * copies onto {@code a}, and with a form uploads the key {@code a/copy}. Among routes that
+ * fit, the one with more literal segments wins ({@code /objects/delete} over
+ * {@code /objects/{key}}).
+ */
+public enum ApiRoute {
+    ISSUE_TOKEN("POST", "/auth/token", Access.PUBLIC, Body.JSON,
+            "Exchange an S3 key pair for a bearer token", "auth"),
+    CALLER("GET", "/credentials", Access.TOKEN, Body.NONE,
+            "The caller's S3 endpoint, region, access key id and scope (never a secret)", "credentials");
+
+    /** What the caller's token must allow. */
+    public enum Access {
+        /** No token. */
+        PUBLIC,
+        /** Any valid token; the handler checks what the request names. */
+        TOKEN,
+        /** A token whose credential may read the {bucket} of the path. */
+        READ,
+        /** A token whose credential may write the {bucket} of the path. */
+        WRITE,
+        /** A token of an admin credential. */
+        ADMIN
+    }
+
+    /** What the request body is. */
+    public enum Body { NONE, JSON, MULTIPART }
+
+    public static final String KEY = "key";
+    public static final String PREFIX = "/api/v1";
+
+    private final String method;
+    private final String template;
+    private final Access access;
+    private final Body body;
+    private final String summary;
+    private final String tag;
+    private final List<String> segments;
+    private final int keyIndex;
+
+    ApiRoute(String method, String template, Access access, Body body, String summary, String tag) {
+        this.method = method;
+        this.template = template;
+        this.access = access;
+        this.body = body;
+        this.summary = summary;
+        this.tag = tag;
+        this.segments = List.of(template.substring(1).split("/", -1));
+        this.keyIndex = segments.indexOf("{" + KEY + "}");
+    }
+
+    public String method() { return method; }
+
+    public String template() { return template; }
+
+    public Access access() { return access; }
+
+    public Body body() { return body; }
+
+    public String summary() { return summary; }
+
+    public String tag() { return tag; }
+
+    /** Names of the path parameters, in order. */
+    public List<String> parameters() {
+        return segments.stream().filter(ApiRoute::isParameter).map(s -> s.substring(1, s.length() - 1)).toList();
+    }
+
+    int literalCount() {
+        return (int) segments.stream().filter(s -> !isParameter(s)).count();
+    }
+
+    private static boolean isParameter(String segment) {
+        return segment.startsWith("{") && segment.endsWith("}");
+    }
+
+    /**
+     * Raw (still percent-encoded) path parameters of {@code rawPath} (relative to /api/v1,
+     * starting with '/'), or null when the path does not fit this template.
+     */
+    RawParameters matchPath(String rawPath) {
+        if (!rawPath.startsWith("/")) return null;
+        String[] raw = rawPath.substring(1).split("/", -1);
+        List<String> names = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        if (keyIndex < 0) {
+            if (raw.length != segments.size()) return null;
+            return matchSegments(segments, Arrays.asList(raw), names, values) ? new RawParameters(names, values) : null;
+        }
+        int after = segments.size() - keyIndex - 1; // literal segments after {key}
+        if (raw.length < segments.size()) return null;
+        List<String> rawList = Arrays.asList(raw);
+        if (!matchSegments(segments.subList(0, keyIndex), rawList.subList(0, keyIndex), names, values)) return null;
+        if (!matchSegments(segments.subList(keyIndex + 1, segments.size()), rawList.subList(raw.length - after, raw.length), names, values)) {
+            return null;
+        }
+        String key = String.join("/", rawList.subList(keyIndex, raw.length - after));
+        if (key.isEmpty()) return null;
+        names.add(KEY);
+        values.add(key);
+        return new RawParameters(names, values);
+    }
+
+    private static boolean matchSegments(List<String> template, List<String> raw, List<String> names, List<String> values) {
+        for (int i = 0; i < template.size(); i++) {
+            String segment = template.get(i);
+            if (isParameter(segment)) {
+                if (raw.get(i).isEmpty()) return false;
+                names.add(segment.substring(1, segment.length() - 1));
+                values.add(raw.get(i));
+            } else if (!segment.equals(raw.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a request with this Content-Type may be this route's body. */
+    boolean accepts(String contentType) {
+        boolean multipart = contentType != null && contentType.toLowerCase(Locale.ROOT).strip().startsWith("multipart/form-data");
+        return switch (body) {
+            case NONE -> true;
+            case JSON -> !multipart;
+            case MULTIPART -> multipart;
+        };
+    }
+
+    /** Path parameters before decoding, in template order. */
+    record RawParameters(List<String> names, List<String> values) {}
+}
