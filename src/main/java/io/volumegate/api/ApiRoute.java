@@ -25,7 +25,29 @@ public enum ApiRoute {
     ISSUE_TOKEN("POST", "/auth/token", Access.PUBLIC, Body.JSON,
             "Exchange an S3 key pair for a bearer token", "auth"),
     CALLER("GET", "/credentials", Access.TOKEN, Body.NONE,
-            "The caller's S3 endpoint, region, access key id and scope (never a secret)", "credentials");
+            "The caller's S3 endpoint, region, access key id and scope (never a secret)", "credentials"),
+
+    LIST_BUCKETS("GET", "/buckets", Access.TOKEN, Body.NONE,
+            "The buckets the caller may read", "buckets"),
+    CREATE_BUCKET("POST", "/buckets", Access.TOKEN, Body.JSON,
+            "Create a bucket (the caller must be able to write it)", "buckets"),
+    GET_BUCKET("GET", "/buckets/{bucket}", Access.READ, Body.NONE,
+            "A bucket's details", "buckets"),
+    DELETE_BUCKET("DELETE", "/buckets/{bucket}", Access.WRITE, Body.NONE,
+            "Delete an empty bucket", "buckets"),
+
+    LIST_OBJECTS("GET", "/buckets/{bucket}/objects", Access.READ, Body.NONE,
+            "List objects: prefix, delimiter, max_keys, continuation_token", "objects"),
+    UPLOAD_OBJECT("POST", "/buckets/{bucket}/objects/{key}", Access.WRITE, Body.MULTIPART,
+            "Upload a file (multipart/form-data, field 'file'), streamed to disk", "objects"),
+    DOWNLOAD_OBJECT("GET", "/buckets/{bucket}/objects/{key}", Access.READ, Body.NONE,
+            "Download an object (attachment; single byte ranges)", "objects"),
+    HEAD_OBJECT("HEAD", "/buckets/{bucket}/objects/{key}", Access.READ, Body.NONE,
+            "An object's Content-Length, Content-Type, ETag and Last-Modified, as headers", "objects"),
+    DELETE_OBJECT("DELETE", "/buckets/{bucket}/objects/{key}", Access.WRITE, Body.NONE,
+            "Delete an object (succeeds when it is not there)", "objects"),
+    COPY_OBJECT("POST", "/buckets/{bucket}/objects/{key}/copy", Access.WRITE, Body.JSON,
+            "Copy source_bucket/source_key onto this key", "objects");
 
     /** What the caller's token must allow. */
     public enum Access {

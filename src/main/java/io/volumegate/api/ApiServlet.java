@@ -26,6 +26,10 @@ public class ApiServlet extends HttpServlet {
     AuthResource auth;
     @Inject
     CredentialResource credentials;
+    @Inject
+    BucketResource buckets;
+    @Inject
+    ObjectResource objects;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) {
@@ -68,6 +72,15 @@ public class ApiServlet extends HttpServlet {
         return switch (route) {
             case ISSUE_TOKEN -> auth::issueToken;
             case CALLER -> credentials::caller;
+            case LIST_BUCKETS -> buckets::list;
+            case CREATE_BUCKET -> buckets::create;
+            case GET_BUCKET -> buckets::details;
+            case DELETE_BUCKET -> buckets::delete;
+            case LIST_OBJECTS -> objects::list;
+            case UPLOAD_OBJECT -> objects::upload;
+            case DOWNLOAD_OBJECT, HEAD_OBJECT -> objects::download;
+            case DELETE_OBJECT -> objects::delete;
+            case COPY_OBJECT -> objects::copy;
         };
     }
 

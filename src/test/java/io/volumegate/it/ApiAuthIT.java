@@ -112,7 +112,7 @@ class ApiAuthIT extends ServerTestBase {
     void aDeletedCredentialsTokensStopWorking() throws Exception {
         Credential credential = server.keyring().create(Set.of("apiauthit-a"), true, false, "apiauthit: deleted");
         String secret = new String(credential.secret(), StandardCharsets.UTF_8);
-        ApiClient client = awaitLogin(credential.accessKeyId(), secret);
+        ApiClient client = ApiClient.awaitLogin(server, credential.accessKeyId(), secret);
         Map<String, Object> info = json(client.get("/credentials"));
         assertEquals(credential.accessKeyId(), info.get("access_key_id"));
         assertEquals(java.util.List.of("apiauthit-a"), info.get("buckets"));
@@ -129,17 +129,6 @@ class ApiAuthIT extends ServerTestBase {
         assertApiError(client.get("/credentials"), 401, "Unauthorized");
         assertApiError(ApiClient.anonymous(server).post("/auth/token", ApiClient.tokenRequest(credential.accessKeyId(), secret)),
                 401, "Unauthorized");
-    }
-
-    /** A token for a credential made in the keystore file, once the server has noticed it. */
-    private ApiClient awaitLogin(String accessKey, String secret) throws InterruptedException {
-        Instant deadline = Instant.now().plus(RELOAD_DEADLINE);
-        while (true) {
-            HttpResponse<String> response = ApiClient.anonymous(server).post("/auth/token", ApiClient.tokenRequest(accessKey, secret));
-            if (response.statusCode() == 200) return ApiClient.withToken(server, (String) json(response).get("token"));
-            if (Instant.now().isAfter(deadline)) fail("the server did not learn of a new credential: " + response.body());
-            Thread.sleep(100);
-        }
     }
 
     private static String message(Map<String, Object> error) {

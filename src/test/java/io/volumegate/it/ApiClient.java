@@ -47,6 +47,36 @@ final class ApiClient {
         return withToken(server, (String) json(response).get("token"));
     }
 
+    /**
+     * A new credential made in the keystore file (as another node or an operator's tool
+     * would), and a client with a token for it once the server has noticed the change.
+     */
+    static ApiClient scoped(TestServer server, java.util.Set<String> buckets, boolean readOnly, String description) {
+        try {
+            io.volumegate.auth.Credential credential = server.keyring().create(buckets, readOnly, false, description);
+            return awaitLogin(server, credential.accessKeyId(), new String(credential.secret(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A token for a key pair made in the keystore file, once the server knows it (within 3 s). */
+    static ApiClient awaitLogin(TestServer server, String accessKey, String secret) throws InterruptedException {
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        while (true) {
+            HttpResponse<String> response = anonymous(server).post("/auth/token", tokenRequest(accessKey, secret));
+            if (response.statusCode() == 200) return withToken(server, (String) json(response).get("token"));
+            if (System.nanoTime() > deadline) throw new AssertionError("the server did not learn of a new credential: " + response.body());
+            Thread.sleep(100);
+        }
+    }
+
+    /** The access key id the token stands for. */
+    String accessKeyId() {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8);
+        return (String) JSON.fromJson(payload, Map.class).get("sub");
+    }
+
     static String tokenRequest(String accessKey, String secretKey) {
         return JSON.toJson(Map.of("access_key_id", accessKey, "secret_access_key", secretKey));
     }
@@ -74,6 +104,10 @@ final class ApiClient {
     HttpResponse<String> post(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    HttpResponse<String> upload(String path, MultipartBody body) {
+        return send(request(path).header("Content-Type", body.contentType()).POST(body.publisher()).build());
     }
 
     HttpResponse<String> send(HttpRequest request) {
