@@ -47,7 +47,16 @@ public enum ApiRoute {
     DELETE_OBJECT("DELETE", "/buckets/{bucket}/objects/{key}", Access.WRITE, Body.NONE,
             "Delete an object (succeeds when it is not there)", "objects"),
     COPY_OBJECT("POST", "/buckets/{bucket}/objects/{key}/copy", Access.WRITE, Body.JSON,
-            "Copy source_bucket/source_key onto this key", "objects");
+            "Copy source_bucket/source_key onto this key", "objects"),
+
+    DELETE_OBJECTS("POST", "/buckets/{bucket}/objects/delete", Access.WRITE, Body.JSON,
+            "Delete up to 1000 keys: {keys} -> {deleted, errors}", "bulk"),
+    DOWNLOAD_ZIP("POST", "/buckets/{bucket}/objects/download", Access.READ, Body.JSON,
+            "Download up to 1000 objects as one ZIP, streamed", "bulk"),
+    PRESIGN_KEYS("POST", "/buckets/{bucket}/objects/presign", Access.READ, Body.JSON,
+            "Presigned S3 GET URLs for up to 1000 keys, signed with the caller's credential", "bulk"),
+    PRESIGN("POST", "/presign", Access.TOKEN, Body.JSON,
+            "A presigned S3 URL for get_object or put_object, signed with the caller's credential", "bulk");
 
     /** What the caller's token must allow. */
     public enum Access {

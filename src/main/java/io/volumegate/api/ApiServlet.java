@@ -30,6 +30,8 @@ public class ApiServlet extends HttpServlet {
     BucketResource buckets;
     @Inject
     ObjectResource objects;
+    @Inject
+    BulkResource bulk;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) {
@@ -81,6 +83,10 @@ public class ApiServlet extends HttpServlet {
             case DOWNLOAD_OBJECT, HEAD_OBJECT -> objects::download;
             case DELETE_OBJECT -> objects::delete;
             case COPY_OBJECT -> objects::copy;
+            case DELETE_OBJECTS -> bulk::delete;
+            case DOWNLOAD_ZIP -> bulk::download;
+            case PRESIGN_KEYS -> bulk::presignKeys;
+            case PRESIGN -> bulk::presign;
         };
     }
 
