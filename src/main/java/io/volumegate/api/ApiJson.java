@@ -46,4 +46,11 @@ public final class ApiJson {
             throw ApiException.malformedJson("The request body is not a valid JSON document of the expected shape.");
         }
     }
+
+    /** A JSON boolean, false when absent or null; anything else is a 400. */
+    public static boolean flag(Object value, String name) {
+        if (value == null) return false;
+        if (value instanceof Boolean flag) return flag;
+        throw ApiException.malformedJson(name + " must be true or false.");
+    }
 }

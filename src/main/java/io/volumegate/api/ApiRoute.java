@@ -26,6 +26,12 @@ public enum ApiRoute {
             "Exchange an S3 key pair for a bearer token", "auth"),
     CALLER("GET", "/credentials", Access.TOKEN, Body.NONE,
             "The caller's S3 endpoint, region, access key id and scope (never a secret)", "credentials"),
+    CREATE_CREDENTIAL("POST", "/credentials", Access.ADMIN, Body.JSON,
+            "Create an S3 credential; its secret is in this answer only (admin)", "credentials"),
+    LIST_CREDENTIALS("GET", "/credentials/keys", Access.ADMIN, Body.NONE,
+            "List S3 credentials without secrets (admin)", "credentials"),
+    DELETE_CREDENTIAL("DELETE", "/credentials/keys/{id}", Access.ADMIN, Body.NONE,
+            "Delete an S3 credential; its tokens stop working at once (admin)", "credentials"),
 
     LIST_BUCKETS("GET", "/buckets", Access.TOKEN, Body.NONE,
             "The buckets the caller may read", "buckets"),

@@ -74,6 +74,9 @@ public class ApiServlet extends HttpServlet {
         return switch (route) {
             case ISSUE_TOKEN -> auth::issueToken;
             case CALLER -> credentials::caller;
+            case CREATE_CREDENTIAL -> credentials::create;
+            case LIST_CREDENTIALS -> credentials::list;
+            case DELETE_CREDENTIAL -> credentials::delete;
             case LIST_BUCKETS -> buckets::list;
             case CREATE_BUCKET -> buckets::create;
             case GET_BUCKET -> buckets::details;
