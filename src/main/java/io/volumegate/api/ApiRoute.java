@@ -61,6 +61,8 @@ public enum ApiRoute {
             "Download up to 1000 objects as one ZIP, streamed", "bulk"),
     PRESIGN_KEYS("POST", "/buckets/{bucket}/objects/presign", Access.READ, Body.JSON,
             "Presigned S3 GET URLs for up to 1000 keys, signed with the caller's credential", "bulk"),
+    SHARE("POST", "/buckets/{bucket}/share", Access.READ, Body.JSON,
+            "A link anyone can open without credentials: {key, expires_in} -> {url, expires_at}", "share"),
     PRESIGN("POST", "/presign", Access.TOKEN, Body.JSON,
             "A presigned S3 URL for get_object or put_object, signed with the caller's credential", "bulk");
 

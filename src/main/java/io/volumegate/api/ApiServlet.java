@@ -32,6 +32,8 @@ public class ApiServlet extends HttpServlet {
     ObjectResource objects;
     @Inject
     BulkResource bulk;
+    @Inject
+    ShareResource shares;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) {
@@ -90,6 +92,7 @@ public class ApiServlet extends HttpServlet {
             case DOWNLOAD_ZIP -> bulk::download;
             case PRESIGN_KEYS -> bulk::presignKeys;
             case PRESIGN -> bulk::presign;
+            case SHARE -> shares::share;
         };
     }
 

@@ -108,6 +108,17 @@ public final class Jwt {
         }
     }
 
+    /** HMAC-SHA256 of UTF-8 text. */
+    static byte[] hmacUtf8(byte[] key, String data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java runtime provides HmacSHA256", e);
+        }
+    }
+
     private static InvalidTokenException invalid(String message) {
         return new InvalidTokenException(message);
     }

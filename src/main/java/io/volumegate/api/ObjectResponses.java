@@ -44,8 +44,18 @@ final class ObjectResponses {
             try {
                 range = ByteRange.parse(exchange.request().getHeader("Range"), object.size());
             } catch (S3Exception unsatisfiable) {
+                // Answered here rather than thrown: the error writer resets headers, and a 416
+                // should tell the size in Content-Range.
+                close(channel);
+                response.setStatus(unsatisfiable.error().status());
                 response.setHeader("Content-Range", "bytes */" + object.size());
-                throw unsatisfiable;
+                if (head) {
+                    exchange.finishEmpty();
+                } else {
+                    exchange.finishWith(ApiJson.write(new ApiError(unsatisfiable.error().code(), unsatisfiable.getMessage())),
+                            ApiJson.CONTENT_TYPE);
+                }
+                return;
             }
             response.setContentType(contentType(object, channel));
             response.setHeader("ETag", object.etag());
