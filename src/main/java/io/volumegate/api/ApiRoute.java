@@ -23,48 +23,72 @@ import java.util.Locale;
  */
 public enum ApiRoute {
     ISSUE_TOKEN("POST", "/auth/token", Access.PUBLIC, Body.JSON,
-            "Exchange an S3 key pair for a bearer token", "auth"),
+            "Exchange an S3 key pair for a bearer token", "auth",
+            200, AuthResource.TokenRequest.class, AuthResource.TokenResponse.class),
     CALLER("GET", "/credentials", Access.TOKEN, Body.NONE,
-            "The caller's S3 endpoint, region, access key id and scope (never a secret)", "credentials"),
+            "The caller's S3 endpoint, region, access key id and scope (never a secret)", "credentials",
+            200, null, CredentialResource.CallerInfo.class),
     CREATE_CREDENTIAL("POST", "/credentials", Access.ADMIN, Body.JSON,
-            "Create an S3 credential; its secret is in this answer only (admin)", "credentials"),
+            "Create an S3 credential; its secret is in this answer only (admin)", "credentials",
+            201, CredentialResource.CreateRequest.class, CredentialResource.CreatedCredential.class),
     LIST_CREDENTIALS("GET", "/credentials/keys", Access.ADMIN, Body.NONE,
-            "List S3 credentials without secrets (admin)", "credentials"),
+            "List S3 credentials without secrets (admin)", "credentials",
+            200, null, CredentialResource.CredentialList.class),
     DELETE_CREDENTIAL("DELETE", "/credentials/keys/{id}", Access.ADMIN, Body.NONE,
-            "Delete an S3 credential; its tokens stop working at once (admin)", "credentials"),
+            "Delete an S3 credential; its tokens stop working at once (admin)", "credentials",
+            204, null, null),
 
     LIST_BUCKETS("GET", "/buckets", Access.TOKEN, Body.NONE,
-            "The buckets the caller may read", "buckets"),
+            "The buckets the caller may read", "buckets",
+            200, null, BucketResource.BucketList.class),
     CREATE_BUCKET("POST", "/buckets", Access.TOKEN, Body.JSON,
-            "Create a bucket (the caller must be able to write it)", "buckets"),
+            "Create a bucket (the caller must be able to write it)", "buckets",
+            201, BucketResource.CreateBucketRequest.class, BucketResource.BucketInfo.class),
     GET_BUCKET("GET", "/buckets/{bucket}", Access.READ, Body.NONE,
-            "A bucket's details", "buckets"),
+            "A bucket's details", "buckets",
+            200, null, BucketResource.BucketInfo.class),
     DELETE_BUCKET("DELETE", "/buckets/{bucket}", Access.WRITE, Body.NONE,
-            "Delete an empty bucket", "buckets"),
+            "Delete an empty bucket", "buckets",
+            204, null, null),
 
     LIST_OBJECTS("GET", "/buckets/{bucket}/objects", Access.READ, Body.NONE,
-            "List objects: prefix, delimiter, max_keys, continuation_token", "objects"),
+            "List objects: prefix, delimiter, max_keys, continuation_token", "objects",
+            200, null, ObjectResource.ObjectList.class),
     UPLOAD_OBJECT("POST", "/buckets/{bucket}/objects/{key}", Access.WRITE, Body.MULTIPART,
-            "Upload a file (multipart/form-data, field 'file'), streamed to disk", "objects"),
+            "Upload a file (multipart/form-data, field 'file'), streamed to disk", "objects",
+            201, null, ObjectResource.ObjectInfo.class),
     DOWNLOAD_OBJECT("GET", "/buckets/{bucket}/objects/{key}", Access.READ, Body.NONE,
-            "Download an object (attachment; single byte ranges)", "objects"),
+            "Download an object (attachment; single byte ranges)", "objects",
+            200, null, byte[].class),
     HEAD_OBJECT("HEAD", "/buckets/{bucket}/objects/{key}", Access.READ, Body.NONE,
-            "An object's Content-Length, Content-Type, ETag and Last-Modified, as headers", "objects"),
+            "An object's Content-Length, Content-Type, ETag and Last-Modified, as headers", "objects",
+            200, null, null),
     DELETE_OBJECT("DELETE", "/buckets/{bucket}/objects/{key}", Access.WRITE, Body.NONE,
-            "Delete an object (succeeds when it is not there)", "objects"),
+            "Delete an object (succeeds when it is not there)", "objects",
+            204, null, null),
     COPY_OBJECT("POST", "/buckets/{bucket}/objects/{key}/copy", Access.WRITE, Body.JSON,
-            "Copy source_bucket/source_key onto this key", "objects"),
+            "Copy source_bucket/source_key onto this key", "objects",
+            200, ObjectResource.CopyRequest.class, ObjectResource.ObjectInfo.class),
 
     DELETE_OBJECTS("POST", "/buckets/{bucket}/objects/delete", Access.WRITE, Body.JSON,
-            "Delete up to 1000 keys: {keys} -> {deleted, errors}", "bulk"),
+            "Delete up to 1000 keys: {keys} -> {deleted, errors}", "bulk",
+            200, BulkResource.KeysRequest.class, BulkResource.DeleteResult.class),
     DOWNLOAD_ZIP("POST", "/buckets/{bucket}/objects/download", Access.READ, Body.JSON,
-            "Download up to 1000 objects as one ZIP, streamed", "bulk"),
+            "Download up to 1000 objects as one ZIP, streamed", "bulk",
+            200, BulkResource.KeysRequest.class, byte[].class),
     PRESIGN_KEYS("POST", "/buckets/{bucket}/objects/presign", Access.READ, Body.JSON,
-            "Presigned S3 GET URLs for up to 1000 keys, signed with the caller's credential", "bulk"),
-    SHARE("POST", "/buckets/{bucket}/share", Access.READ, Body.JSON,
-            "A link anyone can open without credentials: {key, expires_in} -> {url, expires_at}", "share"),
+            "Presigned S3 GET URLs for up to 1000 keys, signed with the caller's credential", "bulk",
+            200, BulkResource.PresignKeysRequest.class, BulkResource.PresignedKeys.class),
     PRESIGN("POST", "/presign", Access.TOKEN, Body.JSON,
-            "A presigned S3 URL for get_object or put_object, signed with the caller's credential", "bulk");
+            "A presigned S3 URL for get_object or put_object, signed with the caller's credential", "bulk",
+            200, BulkResource.PresignRequest.class, BulkResource.Presigned.class),
+    SHARE("POST", "/buckets/{bucket}/share", Access.READ, Body.JSON,
+            "A link anyone can open without credentials: {key, expires_in} -> {url, expires_at}", "share",
+            201, ShareResource.ShareRequest.class, ShareResource.ShareLink.class),
+
+    OPENAPI("GET", "/openapi.json", Access.PUBLIC, Body.NONE,
+            "This API's OpenAPI 3 document, generated from this table", "meta",
+            200, null, Object.class);
 
     /** What the caller's token must allow. */
     public enum Access {
@@ -92,10 +116,22 @@ public enum ApiRoute {
     private final Body body;
     private final String summary;
     private final String tag;
+    private final int status;
+    private final Class<?> requestType;
+    private final Class<?> responseType;
     private final List<String> segments;
     private final int keyIndex;
 
-    ApiRoute(String method, String template, Access access, Body body, String summary, String tag) {
+    /**
+     * @param status       the status of a successful answer
+     * @param requestType  the JSON request document's record, null when there is none
+     * @param responseType the JSON answer's record; {@code byte[]} for a file, null for none
+     */
+    ApiRoute(String method, String template, Access access, Body body, String summary, String tag, int status,
+             Class<?> requestType, Class<?> responseType) {
+        this.status = status;
+        this.requestType = requestType;
+        this.responseType = responseType;
         this.method = method;
         this.template = template;
         this.access = access;
@@ -117,6 +153,12 @@ public enum ApiRoute {
     public String summary() { return summary; }
 
     public String tag() { return tag; }
+
+    public int status() { return status; }
+
+    public Class<?> requestType() { return requestType; }
+
+    public Class<?> responseType() { return responseType; }
 
     /** Names of the path parameters, in order. */
     public List<String> parameters() {

@@ -34,6 +34,8 @@ public class ApiServlet extends HttpServlet {
     BulkResource bulk;
     @Inject
     ShareResource shares;
+    @Inject
+    OpenApiResource openApi;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) {
@@ -93,6 +95,7 @@ public class ApiServlet extends HttpServlet {
             case PRESIGN_KEYS -> bulk::presignKeys;
             case PRESIGN -> bulk::presign;
             case SHARE -> shares::share;
+            case OPENAPI -> openApi::document;
         };
     }
 
