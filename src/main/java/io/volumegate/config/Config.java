@@ -48,6 +48,15 @@ public class Config {
 
     public long maxObjectSize() { return Long.parseLong(get(Setting.MAX_OBJECT_SIZE)); }
 
+    /** How long a management API token lives: 1 s to 1 day. */
+    public Duration apiTokenLifetime() {
+        long seconds = Long.parseLong(get(Setting.API_TOKEN_LIFETIME_SECONDS).trim());
+        if (seconds < 1 || seconds > 86_400) {
+            throw new IllegalArgumentException(Setting.API_TOKEN_LIFETIME_SECONDS.property() + " must be 1 to 86400 seconds");
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
     public int ioThreads() { return Integer.parseInt(get(Setting.IO_THREADS)); }
 
     /** How long an unfinished multipart upload is kept; zero: for ever. */

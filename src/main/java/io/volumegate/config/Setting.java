@@ -38,7 +38,9 @@ public enum Setting {
                     + "(S3 lifecycle's AbortIncompleteMultipartUpload); 0 keeps them."),
     MULTIPART_KEEP_ALIVE_SECONDS("volumegate.multipart.complete-keep-alive-seconds", "5",
             "A CompleteMultipartUpload still assembling after this many seconds answers 200 and sends a space every "
-                    + "5 s until its result (or error document), as S3 does; 0 answers so at once.");
+                    + "5 s until its result (or error document), as S3 does; 0 answers so at once."),
+    API_TOKEN_LIFETIME_SECONDS("volumegate.api.token-lifetime-seconds", "900",
+            "Lifetime of a management API token (POST /api/v1/auth/token) in seconds.");
 
     private final String property;
     private final String defaultValue;

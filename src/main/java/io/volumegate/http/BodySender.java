@@ -18,7 +18,7 @@ public final class BodySender implements WriteListener {
 
     /** Fills the buffer with the next bytes of the body; returns how many, 0 at the end. */
     @FunctionalInterface
-    interface Source {
+    public interface Source {
         int next(byte[] buffer) throws IOException;
     }
 
@@ -40,6 +40,11 @@ public final class BodySender implements WriteListener {
     /** Sends a small in-memory body, such as an XML document. */
     public static CompletableFuture<Void> send(ServletOutputStream output, byte[] body) {
         return start(output, new ByteArrayRange(body));
+    }
+
+    /** Sends what {@code source} produces, until it returns 0. */
+    public static CompletableFuture<Void> send(ServletOutputStream output, Source source) {
+        return start(output, source);
     }
 
     private static CompletableFuture<Void> start(ServletOutputStream output, Source source) {

@@ -18,7 +18,7 @@ public final class ErrorResponses {
         send(request, response, failure, mayHaveBody(request));
     }
 
-    static boolean mayHaveBody(HttpServletRequest request) {
+    public static boolean mayHaveBody(HttpServletRequest request) {
         return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
     }
 

@@ -14,8 +14,9 @@ import java.util.logging.Logger;
 
 /**
  * One asynchronous request/response pair and the ways it can end: a body sent, an empty
- * answer, or an S3 error. Every operation ends through exactly one of these, from
- * whichever thread it happens to be on.
+ * answer, or an error (an S3 error document, or whatever the {@link ErrorWriter} given at
+ * construction writes: the management API answers JSON). Every operation ends through
+ * exactly one of these, from whichever thread it happens to be on.
  */
 public final class Exchange {
     private static final Logger LOG = Logger.getLogger(Exchange.class.getName());
@@ -23,12 +24,26 @@ public final class Exchange {
     private final HttpServletRequest request;
     private final HttpServletResponse response;
     private final AsyncContext async;
+    private final ErrorWriter errors;
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile boolean bodyConsumed;
 
+    /** Writes a failure as the response, before anything of the response was sent. */
+    @FunctionalInterface
+    public interface ErrorWriter {
+        void send(HttpServletRequest request, HttpServletResponse response, Throwable failure, boolean closeConnection)
+                throws IOException;
+    }
+
+    /** An exchange whose failures are S3 error documents. */
     public Exchange(HttpServletRequest request, HttpServletResponse response) {
+        this(request, response, ErrorResponses::send);
+    }
+
+    public Exchange(HttpServletRequest request, HttpServletResponse response, ErrorWriter errors) {
         this.request = request;
         this.response = response;
+        this.errors = errors;
         this.async = request.startAsync(request, response);
         this.async.setTimeout(0); // bodies of any size: the container's idle timeouts still apply
     }
@@ -86,7 +101,20 @@ public final class Exchange {
         }
     }
 
-    private void whenSent(CompletableFuture<Void> sent, FileChannel channel) {
+    /**
+     * Streams a body that {@code source} produces a buffer at a time (its length need not be
+     * known), then closes {@code resource}, also when sending fails.
+     */
+    public void finishWith(BodySender.Source source, AutoCloseable resource) {
+        try {
+            whenSent(BodySender.send(response.getOutputStream(), source), resource);
+        } catch (IOException e) {
+            closeQuietly(resource);
+            fail(e);
+        }
+    }
+
+    private void whenSent(CompletableFuture<Void> sent, AutoCloseable channel) {
         sent.whenComplete((ignored, failure) -> {
             closeQuietly(channel);
             if (failure == null) end();
@@ -101,7 +129,7 @@ public final class Exchange {
                 LOG.log(Level.FINE, "response already committed; dropping the connection", failure);
             } else {
                 // A client may still be sending a body we will not read: don't reuse that connection.
-                ErrorResponses.send(request, response, failure, !bodyConsumed && ErrorResponses.mayHaveBody(request));
+                errors.send(request, response, failure, !bodyConsumed && ErrorResponses.mayHaveBody(request));
             }
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "could not send an error response", e);
@@ -120,12 +148,12 @@ public final class Exchange {
         }
     }
 
-    private static void closeQuietly(FileChannel channel) {
+    private static void closeQuietly(AutoCloseable channel) {
         if (channel == null) return;
         try {
             channel.close();
-        } catch (IOException ignored) {
-            // read-only channel; nothing is lost
+        } catch (Exception ignored) {
+            // read-only channel or a finished stream; nothing is lost
         }
     }
 

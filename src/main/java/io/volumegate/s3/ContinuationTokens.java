@@ -10,16 +10,16 @@ import java.util.Base64;
  * to clients, yet stateless, so any node sharing the volume can continue a listing that
  * another node started.
  */
-final class ContinuationTokens {
+public final class ContinuationTokens {
     private static final String VERSION = "1:";
 
     private ContinuationTokens() {}
 
-    static String encode(String resumeAfter) {
+    public static String encode(String resumeAfter) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString((VERSION + resumeAfter).getBytes(StandardCharsets.UTF_8));
     }
 
-    static String decode(String token) {
+    public static String decode(String token) {
         try {
             String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
             if (text.startsWith(VERSION)) return text.substring(VERSION.length());

@@ -97,7 +97,7 @@ public class CopyOperations {
      * source that changed during the kernel copy is copied again, hashing, into the same
      * temp file (restarted): the stored digests described the old bytes.
      */
-    static ContentDigests copyContent(OpenedCopySource opened, PendingUpload upload, Set<ChecksumAlgorithm> algorithms)
+    public static ContentDigests copyContent(OpenedCopySource opened, PendingUpload upload, Set<ChecksumAlgorithm> algorithms)
             throws IOException {
         Optional<ContentDigests> stored = opened.storedDigests(algorithms);
         if (stored.isPresent()) {
@@ -109,7 +109,7 @@ public class CopyOperations {
     }
 
     /** The checksums the source has (so the copy has the same ones), else CRC64NVME like any upload. */
-    private static Set<ChecksumAlgorithm> checksumsOf(StoredObject source) {
+    public static Set<ChecksumAlgorithm> checksumsOf(StoredObject source) {
         Set<ChecksumAlgorithm> algorithms = EnumSet.noneOf(ChecksumAlgorithm.class);
         source.metadata().ifPresent(metadata -> metadata.checksums().keySet()
                 .forEach(name -> ChecksumAlgorithm.fromName(name).ifPresent(algorithms::add)));
@@ -124,7 +124,7 @@ public class CopyOperations {
     }
 
     /** The type the source is served with: stored, else by its key's extension, else sniffed. */
-    private static String contentTypeOf(OpenedCopySource opened) throws IOException {
+    public static String contentTypeOf(OpenedCopySource opened) throws IOException {
         StoredObject object = opened.object();
         String stored = object.metadata().map(ObjectMetadata::contentType).orElse(null);
         return ContentTypes.resolve(object.key(), stored, () -> {

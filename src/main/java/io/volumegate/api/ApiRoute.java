@@ -1,0 +1,229 @@
+package io.volumegate.api;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every route of the management API, relative to {@code /api/v1}: the single routing table,
+ * which the servlet dispatches on and the OpenAPI document is generated from.
+ *
+ * <p>Templates name path parameters in braces. {@code {key}} is an object key and captures
+ * one or more segments, slashes included ({@code folder/sub/file.txt}); literal segments may
+ * follow it ({@code /objects/{key}/copy}). Other parameters are one segment. Parameters are
+ * taken from the RAW request URI and percent-decoded like S3 paths, so {@code %2F} and
+ * {@code ;} reach the key as they were sent.
+ *
+ * <p>Two routes may share a path: a POST whose body is {@code multipart/form-data} is an
+ * upload, any other POST carries JSON. So {@code POST .../objects/a/copy} with a JSON body
+ * copies onto {@code a}, and with a form uploads the key {@code a/copy}. Among routes that
+ * fit, the one with more literal segments wins ({@code /objects/delete} over
+ * {@code /objects/{key}}).
+ */
+public enum ApiRoute {
+    ISSUE_TOKEN("POST", "/auth/token", Access.PUBLIC, Body.JSON,
+            "Exchange an S3 key pair for a bearer token", "auth",
+            200, AuthResource.TokenRequest.class, AuthResource.TokenResponse.class),
+    CALLER("GET", "/credentials", Access.TOKEN, Body.NONE,
+            "The caller's S3 endpoint, region, access key id and scope (never a secret)", "credentials",
+            200, null, CredentialResource.CallerInfo.class),
+    CREATE_CREDENTIAL("POST", "/credentials", Access.ADMIN, Body.JSON,
+            "Create an S3 credential; its secret is in this answer only (admin)", "credentials",
+            201, CredentialResource.CreateRequest.class, CredentialResource.CreatedCredential.class),
+    LIST_CREDENTIALS("GET", "/credentials/keys", Access.ADMIN, Body.NONE,
+            "List S3 credentials without secrets (admin)", "credentials",
+            200, null, CredentialResource.CredentialList.class),
+    DELETE_CREDENTIAL("DELETE", "/credentials/keys/{id}", Access.ADMIN, Body.NONE,
+            "Delete an S3 credential; its tokens stop working at once (admin)", "credentials",
+            204, null, null),
+
+    LIST_BUCKETS("GET", "/buckets", Access.TOKEN, Body.NONE,
+            "The buckets the caller may read", "buckets",
+            200, null, BucketResource.BucketList.class),
+    CREATE_BUCKET("POST", "/buckets", Access.TOKEN, Body.JSON,
+            "Create a bucket (the caller must be able to write it)", "buckets",
+            201, BucketResource.CreateBucketRequest.class, BucketResource.BucketInfo.class),
+    GET_BUCKET("GET", "/buckets/{bucket}", Access.READ, Body.NONE,
+            "A bucket's details", "buckets",
+            200, null, BucketResource.BucketInfo.class),
+    DELETE_BUCKET("DELETE", "/buckets/{bucket}", Access.WRITE, Body.NONE,
+            "Delete an empty bucket", "buckets",
+            204, null, null),
+
+    LIST_OBJECTS("GET", "/buckets/{bucket}/objects", Access.READ, Body.NONE,
+            "List objects: prefix, delimiter, max_keys, continuation_token", "objects",
+            200, null, ObjectResource.ObjectList.class),
+    UPLOAD_OBJECT("POST", "/buckets/{bucket}/objects/{key}", Access.WRITE, Body.MULTIPART,
+            "Upload a file (multipart/form-data, field 'file'), streamed to disk", "objects",
+            201, null, ObjectResource.ObjectInfo.class),
+    DOWNLOAD_OBJECT("GET", "/buckets/{bucket}/objects/{key}", Access.READ, Body.NONE,
+            "Download an object (attachment; single byte ranges)", "objects",
+            200, null, byte[].class),
+    HEAD_OBJECT("HEAD", "/buckets/{bucket}/objects/{key}", Access.READ, Body.NONE,
+            "An object's Content-Length, Content-Type, ETag and Last-Modified, as headers", "objects",
+            200, null, null),
+    DELETE_OBJECT("DELETE", "/buckets/{bucket}/objects/{key}", Access.WRITE, Body.NONE,
+            "Delete an object (succeeds when it is not there)", "objects",
+            204, null, null),
+    COPY_OBJECT("POST", "/buckets/{bucket}/objects/{key}/copy", Access.WRITE, Body.JSON,
+            "Copy source_bucket/source_key onto this key", "objects",
+            200, ObjectResource.CopyRequest.class, ObjectResource.ObjectInfo.class),
+
+    DELETE_OBJECTS("POST", "/buckets/{bucket}/objects/delete", Access.WRITE, Body.JSON,
+            "Delete up to 1000 keys: {keys} -> {deleted, errors}", "bulk",
+            200, BulkResource.KeysRequest.class, BulkResource.DeleteResult.class),
+    DOWNLOAD_ZIP("POST", "/buckets/{bucket}/objects/download", Access.READ, Body.JSON,
+            "Download up to 1000 objects as one ZIP, streamed", "bulk",
+            200, BulkResource.KeysRequest.class, byte[].class),
+    PRESIGN_KEYS("POST", "/buckets/{bucket}/objects/presign", Access.READ, Body.JSON,
+            "Presigned S3 GET URLs for up to 1000 keys, signed with the caller's credential", "bulk",
+            200, BulkResource.PresignKeysRequest.class, BulkResource.PresignedKeys.class),
+    PRESIGN("POST", "/presign", Access.TOKEN, Body.JSON,
+            "A presigned S3 URL for get_object or put_object, signed with the caller's credential", "bulk",
+            200, BulkResource.PresignRequest.class, BulkResource.Presigned.class),
+    SHARE("POST", "/buckets/{bucket}/share", Access.READ, Body.JSON,
+            "A link anyone can open without credentials: {key, expires_in} -> {url, expires_at}", "share",
+            201, ShareResource.ShareRequest.class, ShareResource.ShareLink.class),
+
+    OPENAPI("GET", "/openapi.json", Access.PUBLIC, Body.NONE,
+            "This API's OpenAPI 3 document, generated from this table", "meta",
+            200, null, Object.class);
+
+    /** What the caller's token must allow. */
+    public enum Access {
+        /** No token. */
+        PUBLIC,
+        /** Any valid token; the handler checks what the request names. */
+        TOKEN,
+        /** A token whose credential may read the {bucket} of the path. */
+        READ,
+        /** A token whose credential may write the {bucket} of the path. */
+        WRITE,
+        /** A token of an admin credential. */
+        ADMIN
+    }
+
+    /** What the request body is. */
+    public enum Body { NONE, JSON, MULTIPART }
+
+    public static final String KEY = "key";
+    public static final String PREFIX = "/api/v1";
+
+    private final String method;
+    private final String template;
+    private final Access access;
+    private final Body body;
+    private final String summary;
+    private final String tag;
+    private final int status;
+    private final Class<?> requestType;
+    private final Class<?> responseType;
+    private final List<String> segments;
+    private final int keyIndex;
+
+    /**
+     * @param status       the status of a successful answer
+     * @param requestType  the JSON request document's record, null when there is none
+     * @param responseType the JSON answer's record; {@code byte[]} for a file, null for none
+     */
+    ApiRoute(String method, String template, Access access, Body body, String summary, String tag, int status,
+             Class<?> requestType, Class<?> responseType) {
+        this.status = status;
+        this.requestType = requestType;
+        this.responseType = responseType;
+        this.method = method;
+        this.template = template;
+        this.access = access;
+        this.body = body;
+        this.summary = summary;
+        this.tag = tag;
+        this.segments = List.of(template.substring(1).split("/", -1));
+        this.keyIndex = segments.indexOf("{" + KEY + "}");
+    }
+
+    public String method() { return method; }
+
+    public String template() { return template; }
+
+    public Access access() { return access; }
+
+    public Body body() { return body; }
+
+    public String summary() { return summary; }
+
+    public String tag() { return tag; }
+
+    public int status() { return status; }
+
+    public Class<?> requestType() { return requestType; }
+
+    public Class<?> responseType() { return responseType; }
+
+    /** Names of the path parameters, in order. */
+    public List<String> parameters() {
+        return segments.stream().filter(ApiRoute::isParameter).map(s -> s.substring(1, s.length() - 1)).toList();
+    }
+
+    int literalCount() {
+        return (int) segments.stream().filter(s -> !isParameter(s)).count();
+    }
+
+    private static boolean isParameter(String segment) {
+        return segment.startsWith("{") && segment.endsWith("}");
+    }
+
+    /**
+     * Raw (still percent-encoded) path parameters of {@code rawPath} (relative to /api/v1,
+     * starting with '/'), or null when the path does not fit this template.
+     */
+    RawParameters matchPath(String rawPath) {
+        if (!rawPath.startsWith("/")) return null;
+        String[] raw = rawPath.substring(1).split("/", -1);
+        List<String> names = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        if (keyIndex < 0) {
+            if (raw.length != segments.size()) return null;
+            return matchSegments(segments, Arrays.asList(raw), names, values) ? new RawParameters(names, values) : null;
+        }
+        int after = segments.size() - keyIndex - 1; // literal segments after {key}
+        if (raw.length < segments.size()) return null;
+        List<String> rawList = Arrays.asList(raw);
+        if (!matchSegments(segments.subList(0, keyIndex), rawList.subList(0, keyIndex), names, values)) return null;
+        if (!matchSegments(segments.subList(keyIndex + 1, segments.size()), rawList.subList(raw.length - after, raw.length), names, values)) {
+            return null;
+        }
+        String key = String.join("/", rawList.subList(keyIndex, raw.length - after));
+        if (key.isEmpty()) return null;
+        names.add(KEY);
+        values.add(key);
+        return new RawParameters(names, values);
+    }
+
+    private static boolean matchSegments(List<String> template, List<String> raw, List<String> names, List<String> values) {
+        for (int i = 0; i < template.size(); i++) {
+            String segment = template.get(i);
+            if (isParameter(segment)) {
+                if (raw.get(i).isEmpty()) return false;
+                names.add(segment.substring(1, segment.length() - 1));
+                values.add(raw.get(i));
+            } else if (!segment.equals(raw.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a request with this Content-Type may be this route's body. */
+    boolean accepts(String contentType) {
+        boolean multipart = contentType != null && contentType.toLowerCase(Locale.ROOT).strip().startsWith("multipart/form-data");
+        return switch (body) {
+            case NONE -> true;
+            case JSON -> !multipart;
+            case MULTIPART -> multipart;
+        };
+    }
+
+    /** Path parameters before decoding, in template order. */
+    record RawParameters(List<String> names, List<String> values) {}
+}

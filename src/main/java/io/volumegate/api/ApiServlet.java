@@ -1,0 +1,110 @@
+package io.volumegate.api;
+
+import io.volumegate.auth.Credential;
+import io.volumegate.http.Exchange;
+import io.volumegate.http.RequestContext;
+import io.volumegate.s3.QueryParameters;
+import io.volumegate.storage.ObjectKeys;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The JSON management API under {@code /api/v1}: routes by the {@link ApiRoute} table,
+ * authenticates the bearer token, validates an object key like the S3 side does, checks the
+ * route's bucket scope, then hands over to the route's handler. Everything that goes wrong is
+ * a JSON error ({@link ApiErrors}). Mapped to {@code /api/*}, so it never passes through the
+ * S3 filters (signatures, S3 routing); the name "api" is reserved for buckets.
+ */
+@WebServlet(urlPatterns = "/api/*", asyncSupported = true)
+public class ApiServlet extends HttpServlet {
+    @Inject
+    ApiTokens tokens;
+    @Inject
+    AuthResource auth;
+    @Inject
+    CredentialResource credentials;
+    @Inject
+    BucketResource buckets;
+    @Inject
+    ObjectResource objects;
+    @Inject
+    BulkResource bulk;
+    @Inject
+    ShareResource shares;
+    @Inject
+    OpenApiResource openApi;
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-store");
+        Exchange exchange = new Exchange(request, response, ApiErrors::send);
+        try {
+            String rawPath = rawApiPath(request);
+            if (rawPath == null) throw ApiException.notFound("NoSuchRoute", "The management API lives under " + ApiRoute.PREFIX + "/.");
+            ApiRouter.Match match = ApiRouter.match(request.getMethod(), rawPath, request.getContentType());
+            ApiRoute route = match.route();
+            RequestContext context = RequestContext.of(request);
+            context.operation("API_" + route.name());
+            Credential credential = null;
+            if (route.access() != ApiRoute.Access.PUBLIC) {
+                credential = tokens.authenticate(request.getHeader("Authorization"));
+                context.principal(credential.accessKeyId());
+            }
+            String key = match.parameter(ApiRoute.KEY);
+            if (key != null) ObjectKeys.segments(key); // traversal, empty segments, too long: 400
+            ApiRequest api = new ApiRequest(match, credential, QueryParameters.parse(request.getQueryString()));
+            authorize(api);
+            handlerFor(route).handle(exchange, api);
+        } catch (Exception failure) {
+            exchange.fail(failure);
+        }
+    }
+
+    private static void authorize(ApiRequest request) {
+        switch (request.route().access()) {
+            case PUBLIC, TOKEN -> { }
+            case READ -> request.requireRead(request.bucket());
+            case WRITE -> request.requireWrite(request.bucket());
+            case ADMIN -> {
+                if (!request.credential().admin()) throw ApiException.forbidden("Only an admin credential may do this.");
+            }
+        }
+    }
+
+    private ApiHandler handlerFor(ApiRoute route) {
+        return switch (route) {
+            case ISSUE_TOKEN -> auth::issueToken;
+            case CALLER -> credentials::caller;
+            case CREATE_CREDENTIAL -> credentials::create;
+            case LIST_CREDENTIALS -> credentials::list;
+            case DELETE_CREDENTIAL -> credentials::delete;
+            case LIST_BUCKETS -> buckets::list;
+            case CREATE_BUCKET -> buckets::create;
+            case GET_BUCKET -> buckets::details;
+            case DELETE_BUCKET -> buckets::delete;
+            case LIST_OBJECTS -> objects::list;
+            case UPLOAD_OBJECT -> objects::upload;
+            case DOWNLOAD_OBJECT, HEAD_OBJECT -> objects::download;
+            case DELETE_OBJECT -> objects::delete;
+            case COPY_OBJECT -> objects::copy;
+            case DELETE_OBJECTS -> bulk::delete;
+            case DOWNLOAD_ZIP -> bulk::download;
+            case PRESIGN_KEYS -> bulk::presignKeys;
+            case PRESIGN -> bulk::presign;
+            case SHARE -> shares::share;
+            case OPENAPI -> openApi::document;
+        };
+    }
+
+    /** The raw path after {@code /api/v1} (e.g. {@code /buckets/b}), or null outside it. */
+    static String rawApiPath(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String context = request.getContextPath();
+        String path = uri.startsWith(context) ? uri.substring(context.length()) : uri;
+        if (!path.startsWith(ApiRoute.PREFIX + "/")) return null;
+        return path.substring(ApiRoute.PREFIX.length());
+    }
+}

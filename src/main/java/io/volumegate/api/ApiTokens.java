@@ -1,0 +1,99 @@
+package io.volumegate.api;
+
+import io.volumegate.auth.Credential;
+import io.volumegate.auth.Keyring;
+import io.volumegate.config.Config;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Issues management API tokens for S3 key pairs and turns a request's bearer token back
+ * into the credential it stands for. The credential is looked up in the {@link Keyring} on
+ * every request (the keyring notices a changed keystore within half a second, and at once
+ * on the node that changed it): a deleted credential's tokens stop working, and so do tokens
+ * whose scope no longer matches the credential's.
+ */
+@ApplicationScoped
+public class ApiTokens {
+    private static final String BEARER = "Bearer ";
+
+    @Inject
+    Keyring keyring;
+    @Inject
+    Config config;
+
+    Clock clock = Clock.systemUTC();
+
+    /** A new token and its lifetime in seconds. */
+    public record Issued(String token, long expiresIn) {}
+
+    /**
+     * A token for the key pair, or 401 when the pair is unknown or the secret is wrong (the
+     * same answer for both, so the API does not tell which access key ids exist).
+     */
+    public Issued issue(String accessKeyId, String secretAccessKey) {
+        if (accessKeyId == null || accessKeyId.isEmpty() || secretAccessKey == null || secretAccessKey.isEmpty()) {
+            throw ApiException.badRequest("access_key_id and secret_access_key are required.");
+        }
+        Optional<Credential> found = keyring.find(accessKeyId);
+        byte[] given = secretAccessKey.getBytes(StandardCharsets.UTF_8);
+        byte[] secret = found.map(Credential::secret).orElse(new byte[32]);
+        boolean matches = MessageDigest.isEqual(secret, given);
+        if (found.isEmpty() || !matches) throw ApiException.unauthorized("The access key id or the secret access key is not valid.");
+        Credential credential = found.get();
+        long lifetime = config.apiTokenLifetime().getSeconds();
+        long now = clock.instant().getEpochSecond();
+        TokenClaims claims = new TokenClaims(credential.accessKeyId(), now, now, now + lifetime, bucketsOf(credential),
+                credential.readOnly(), credential.admin());
+        return new Issued(Jwt.sign(claims, keyring.jwtKey()), lifetime);
+    }
+
+    /**
+     * The credential behind an {@code Authorization: Bearer} header.
+     *
+     * @throws ApiException 401 when the header is missing or not a bearer token, the token is
+     *                      invalid or expired, or its credential was deleted or changed
+     */
+    public Credential authenticate(String authorization) {
+        if (authorization == null || authorization.isBlank()) {
+            throw ApiException.unauthorized("This endpoint needs a token: send Authorization: Bearer <token> from POST /api/v1/auth/token.");
+        }
+        if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw ApiException.unauthorized("The Authorization header must be a Bearer token.");
+        }
+        String token = authorization.substring(BEARER.length()).strip();
+        TokenClaims claims;
+        try {
+            claims = Jwt.verify(token, keyring.jwtKey(), clock.instant());
+        } catch (Jwt.InvalidTokenException e) {
+            throw ApiException.unauthorized(e.getMessage());
+        }
+        Credential credential = keyring.find(claims.sub())
+                .orElseThrow(() -> ApiException.unauthorized("The token's credential no longer exists."));
+        if (!sameScope(claims, credential)) throw ApiException.unauthorized("The token's credential has changed; get a new token.");
+        return credential;
+    }
+
+    private static boolean sameScope(TokenClaims claims, Credential credential) {
+        return java.util.Objects.equals(claims.buckets(), bucketsOf(credential))
+                && Boolean.valueOf(credential.readOnly()).equals(claims.readOnly())
+                && Boolean.valueOf(credential.admin()).equals(claims.admin());
+    }
+
+    /** Sorted bucket names, or null for every bucket. */
+    static List<String> bucketsOf(Credential credential) {
+        Set<String> buckets = credential.buckets();
+        return buckets.isEmpty() ? null : List.copyOf(new TreeSet<>(buckets));
+    }
+
+    Instant now() { return clock.instant(); }
+}

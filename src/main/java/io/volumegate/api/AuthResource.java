@@ -1,0 +1,33 @@
+package io.volumegate.api;
+
+import io.volumegate.http.Exchange;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** {@code POST /api/v1/auth/token}: an S3 key pair in, a bearer token out. */
+@ApplicationScoped
+public class AuthResource {
+    @Inject
+    ApiTokens tokens;
+
+    /** The request document. */
+    public record TokenRequest(String accessKeyId, String secretAccessKey) {}
+
+    /** The answer: the token, and how many seconds it lives. */
+    public record TokenResponse(String token, String tokenType, long expiresIn) {}
+
+    void issueToken(Exchange exchange, ApiRequest request) throws Exception {
+        JsonBody.<TokenRequest>read(exchange, TokenRequest.class).whenComplete((body, failure) -> {
+            if (failure != null) {
+                exchange.fail(failure);
+                return;
+            }
+            try {
+                ApiTokens.Issued issued = tokens.issue(body.accessKeyId(), body.secretAccessKey());
+                ApiResponses.ok(exchange, new TokenResponse(issued.token(), "Bearer", issued.expiresIn()));
+            } catch (RuntimeException e) {
+                exchange.fail(e);
+            }
+        });
+    }
+}

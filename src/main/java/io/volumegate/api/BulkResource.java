@@ -1,0 +1,215 @@
+package io.volumegate.api;
+
+import io.volumegate.auth.Credential;
+import io.volumegate.auth.SigV4Signer;
+import io.volumegate.config.Config;
+import io.volumegate.config.Setting;
+import io.volumegate.http.Exchange;
+import io.volumegate.http.S3Exception;
+import io.volumegate.s3.S3Dates;
+import io.volumegate.storage.Bucket;
+import io.volumegate.storage.IoExecutor;
+import io.volumegate.storage.ObjectKeys;
+import io.volumegate.storage.Volume;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Operations on many keys of a bucket at once (bulk delete, a ZIP download, presigned GET
+ * URLs), and single presigned URLs for GET or PUT.
+ */
+@ApplicationScoped
+public class BulkResource {
+    static final int MAX_KEYS = 1000;
+    /** 1000 keys of up to 1024 bytes, JSON-escaped. */
+    static final int MAX_BODY = 8 * 1024 * 1024;
+    static final long DEFAULT_PRESIGN_SECONDS = 3600;
+
+    @Inject
+    Volume volume;
+    @Inject
+    IoExecutor io;
+    @Inject
+    Config config;
+
+    public record KeysRequest(List<String> keys) {}
+
+    public record KeyError(String key, String code, String message) {}
+
+    public record DeleteResult(List<String> deleted, List<KeyError> errors) {}
+
+    public record PresignKeysRequest(List<String> keys, Long expiresIn) {}
+
+    public record PresignedKey(String key, String url) {}
+
+    public record PresignedKeys(String method, String expiresAt, List<PresignedKey> urls) {}
+
+    public record PresignRequest(String bucket, String key, Long expiresIn, String method) {}
+
+    public record Presigned(String url, String method, String expiresAt) {}
+
+    // ---- bulk delete -------------------------------------------------------------------
+
+    /** Deletes each key; one key's failure (a bad key, ...) is reported and does not stop the others. */
+    void delete(Exchange exchange, ApiRequest request) throws Exception {
+        JsonBody.<KeysRequest>read(exchange, KeysRequest.class, MAX_BODY).whenComplete((body, failure) -> {
+            if (failure != null) {
+                exchange.fail(failure);
+                return;
+            }
+            exchange.runOn(io, () -> {
+                List<String> keys = keys(body.keys(), false);
+                Bucket bucket = volume.bucket(request.bucket());
+                List<String> deleted = new ArrayList<>();
+                List<KeyError> errors = new ArrayList<>();
+                for (String key : keys) {
+                    try {
+                        bucket.delete(key);
+                        deleted.add(key);
+                    } catch (S3Exception refused) {
+                        errors.add(new KeyError(key, refused.error().code(), refused.getMessage()));
+                    }
+                }
+                ApiResponses.ok(exchange, new DeleteResult(deleted, errors));
+            });
+        });
+    }
+
+    // ---- ZIP download --------------------------------------------------------------------
+
+    /**
+     * Streams the objects as one ZIP. Every key is checked first (valid, existing), so a
+     * missing one is a clean 404 before any byte is sent; the archive then streams with
+     * constant memory ({@link ZipStream}). A file that disappears mid-stream breaks the
+     * connection: the client sees a truncated archive, never a wrong one.
+     */
+    void download(Exchange exchange, ApiRequest request) throws Exception {
+        JsonBody.<KeysRequest>read(exchange, KeysRequest.class, MAX_BODY).whenComplete((body, failure) -> {
+            if (failure != null) {
+                exchange.fail(failure);
+                return;
+            }
+            exchange.runOn(io, () -> {
+                List<String> keys = keys(body.keys(), true);
+                Bucket bucket = volume.bucket(request.bucket());
+                for (String key : keys) {
+                    if (bucket.find(key).isEmpty()) throw ApiException.notFound("NoSuchKey", "No object at the key " + key + ".");
+                }
+                exchange.response().setContentType("application/zip");
+                exchange.response().setHeader("Content-Disposition", ObjectResponses.contentDisposition(
+                        ObjectResponses.Disposition.ATTACHMENT, bucket.name() + ".zip"));
+                ZipStream zip = new ZipStream(bucket, keys);
+                exchange.finishWith(zip, zip);
+            });
+        });
+    }
+
+    // ---- presigned URLs ------------------------------------------------------------------
+
+    /** Presigned S3 GET URLs for keys of the bucket, signed with the caller's own credential. */
+    void presignKeys(Exchange exchange, ApiRequest request) throws Exception {
+        JsonBody.<PresignKeysRequest>read(exchange, PresignKeysRequest.class, MAX_BODY).whenComplete((body, failure) -> {
+            if (failure != null) {
+                exchange.fail(failure);
+                return;
+            }
+            try {
+                List<String> keys = keys(body.keys(), true);
+                Duration expires = expires(body.expiresIn());
+                Instant now = Instant.now();
+                List<PresignedKey> urls = new ArrayList<>(keys.size());
+                for (String key : keys) urls.add(new PresignedKey(key, presign("GET", request.bucket(), key, request.credential(), now, expires)));
+                ApiResponses.ok(exchange, new PresignedKeys("GET", S3Dates.iso8601(now.plus(expires)), urls));
+            } catch (RuntimeException e) {
+                exchange.fail(e);
+            }
+        });
+    }
+
+    /** One presigned URL: {@code get_object} needs read scope on the bucket, {@code put_object} write scope. */
+    void presign(Exchange exchange, ApiRequest request) throws Exception {
+        JsonBody.<PresignRequest>read(exchange, PresignRequest.class).whenComplete((body, failure) -> {
+            if (failure != null) {
+                exchange.fail(failure);
+                return;
+            }
+            try {
+                if (body.bucket() == null || body.bucket().isEmpty() || body.key() == null || body.key().isEmpty()) {
+                    throw ApiException.badRequest("bucket and key are required.");
+                }
+                String operation = body.method() == null ? "get_object" : body.method().toLowerCase(Locale.ROOT);
+                String method = switch (operation) {
+                    case "get_object" -> "GET";
+                    case "put_object" -> "PUT";
+                    default -> throw ApiException.badRequest("method must be get_object or put_object.");
+                };
+                ObjectKeys.segments(body.key());
+                if (method.equals("GET")) request.requireRead(body.bucket());
+                else request.requireWrite(body.bucket());
+                Duration expires = expires(body.expiresIn());
+                Instant now = Instant.now();
+                ApiResponses.ok(exchange, new Presigned(presign(method, body.bucket(), body.key(), request.credential(), now, expires),
+                        method, S3Dates.iso8601(now.plus(expires))));
+            } catch (RuntimeException e) {
+                exchange.fail(e);
+            }
+        });
+    }
+
+    /**
+     * A path-style presigned URL on the public endpoint: the host clients will send is the
+     * endpoint's (default ports left out, as clients leave them out of Host), the path is the
+     * endpoint's path plus {@code /bucket/key}, each byte outside the unreserved set
+     * percent-encoded, exactly as signed.
+     */
+    String presign(String method, String bucket, String key, Credential credential, Instant at, Duration expires) {
+        PublicEndpoint endpoint = PublicEndpoint.of(config.get(Setting.PUBLIC_ENDPOINT));
+        String rawPath = endpoint.path() + "/" + UriEncoding.segment(bucket) + "/" + UriEncoding.path(key);
+        String query = SigV4Signer.presignedQuery(method, rawPath, null, endpoint.host(), credential.accessKeyId(),
+                credential.secret(), config.region(), at, expires);
+        return endpoint.origin() + rawPath + "?" + query;
+    }
+
+    static Duration expires(Long seconds) {
+        long value = seconds == null ? DEFAULT_PRESIGN_SECONDS : seconds;
+        if (value < 1 || value > SigV4Signer.MAX_PRESIGN_EXPIRES_SECONDS) {
+            throw ApiException.badRequest("expires_in must be 1 to " + SigV4Signer.MAX_PRESIGN_EXPIRES_SECONDS + " seconds.");
+        }
+        return Duration.ofSeconds(value);
+    }
+
+    /** 1 to 1000 distinct valid keys, in the order given. */
+    static List<String> keys(List<String> given, boolean validate) {
+        if (given == null || given.isEmpty()) throw ApiException.badRequest("keys must list 1 to " + MAX_KEYS + " keys.");
+        if (given.size() > MAX_KEYS) throw ApiException.badRequest("keys must list at most " + MAX_KEYS + " keys.");
+        LinkedHashSet<String> keys = new LinkedHashSet<>();
+        for (String key : given) {
+            if (key == null || key.isEmpty()) throw ApiException.badRequest("keys must not be empty or null.");
+            if (validate) ObjectKeys.segments(key);
+            keys.add(key);
+        }
+        return List.copyOf(keys);
+    }
+
+    /** The public endpoint split for signing: origin (scheme://host[:port]), Host value, path prefix. */
+    record PublicEndpoint(String origin, String host, String path) {
+        static PublicEndpoint of(String configured) {
+            URI uri = URI.create(configured.strip());
+            String scheme = uri.getScheme() == null ? "http" : uri.getScheme().toLowerCase(Locale.ROOT);
+            int port = uri.getPort();
+            boolean defaultPort = port < 0 || scheme.equals("http") && port == 80 || scheme.equals("https") && port == 443;
+            String host = uri.getHost() + (defaultPort ? "" : ":" + port);
+            String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+            while (path.endsWith("/")) path = path.substring(0, path.length() - 1);
+            return new PublicEndpoint(scheme + "://" + host, host, path);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.volumegate.api;
+
+import io.volumegate.auth.Credential;
+import io.volumegate.config.Config;
+import io.volumegate.config.Setting;
+import io.volumegate.auth.Keyring;
+import io.volumegate.http.Exchange;
+import io.volumegate.storage.BucketNames;
+import io.volumegate.storage.IoExecutor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The caller's own S3 connection details, and S3 credentials' management (admin only):
+ * create (the secret is in that answer and never again), list without secrets, delete.
+ * Rotation is create-new, switch clients over, delete-old. Changes go to the keystore file
+ * on the volume, so every node sharing it sees them within a second.
+ */
+@ApplicationScoped
+public class CredentialResource {
+    static final int MAX_DESCRIPTION = 256;
+
+    @Inject
+    Config config;
+    @Inject
+    Keyring keyring;
+    @Inject
+    IoExecutor io;
+
+    /**
+     * A new credential's scope. {@code buckets} null (or absent): every bucket; never empty.
+     * The flags are read as JSON booleans only (Object here, because JSON-B would read a
+     * string "maybe" as false and "true" as true: not for what a key may do).
+     */
+    public record CreateRequest(List<String> buckets, Object readOnly, Object admin, String description) {}
+
+    /** The one answer that carries a secret. */
+    public record CreatedCredential(String accessKeyId, String secretAccessKey, List<String> buckets, boolean readOnly,
+                                    boolean admin, String description, String endpoint, String region) {}
+
+    /** A credential as listed: never its secret. */
+    public record CredentialEntry(String accessKeyId, List<String> buckets, boolean readOnly, boolean admin, String description) {}
+
+    public record CredentialList(List<CredentialEntry> credentials) {}
+
+    /**
+     * What a client needs to connect over S3 with the caller's key pair, minus the secret.
+     *
+     * @param buckets null when the credential may use every bucket
+     */
+    public record CallerInfo(String accessKeyId, String endpoint, String region, List<String> buckets, boolean readOnly,
+                             boolean admin) {}
+
+    void caller(Exchange exchange, ApiRequest request) {
+        Credential credential = request.credential();
+        ApiResponses.ok(exchange, new CallerInfo(credential.accessKeyId(), config.get(Setting.PUBLIC_ENDPOINT), config.region(),
+                ApiTokens.bucketsOf(credential), credential.readOnly(), credential.admin()));
+    }
+
+    void create(Exchange exchange, ApiRequest request) throws Exception {
+        JsonBody.<CreateRequest>read(exchange, CreateRequest.class).whenComplete((body, failure) -> {
+            if (failure != null) {
+                exchange.fail(failure);
+                return;
+            }
+            exchange.runOn(io, () -> {
+                Set<String> buckets = buckets(body.buckets());
+                String description = body.description() == null ? "" : body.description().strip();
+                if (description.length() > MAX_DESCRIPTION) throw ApiException.badRequest("description is longer than " + MAX_DESCRIPTION + " characters.");
+                boolean readOnly = ApiJson.flag(body.readOnly(), "read_only");
+                boolean admin = ApiJson.flag(body.admin(), "admin");
+                Credential created = keyring.create(buckets, readOnly, admin, description);
+                exchange.response().setHeader("Location", ApiRoute.PREFIX + "/credentials/keys/" + UriEncoding.segment(created.accessKeyId()));
+                ApiResponses.json(exchange, 201, new CreatedCredential(created.accessKeyId(),
+                        new String(created.secret(), StandardCharsets.UTF_8), ApiTokens.bucketsOf(created), readOnly, admin,
+                        description, config.get(Setting.PUBLIC_ENDPOINT), config.region()));
+            });
+        });
+    }
+
+    void list(Exchange exchange, ApiRequest request) {
+        exchange.runOn(io, () -> ApiResponses.ok(exchange, new CredentialList(keyring.list().stream()
+                .map(info -> new CredentialEntry(info.accessKeyId(), info.buckets().isEmpty() ? null : List.copyOf(new TreeSet<>(info.buckets())),
+                        info.readOnly(), info.admin(), info.description()))
+                .toList())));
+    }
+
+    void delete(Exchange exchange, ApiRequest request) {
+        String id = request.parameter("id");
+        exchange.runOn(io, () -> {
+            if (keyring.find(id).isEmpty() || !keyring.delete(id)) {
+                throw ApiException.notFound("NoSuchCredential", "No credential has the access key id " + id + ".");
+            }
+            ApiResponses.noContent(exchange);
+        });
+    }
+
+    /** Null for every bucket; an empty list would mean every bucket too, so it is refused. */
+    private static Set<String> buckets(List<String> given) {
+        if (given == null) return Set.of();
+        if (given.isEmpty()) {
+            throw ApiException.badRequest("buckets must name at least one bucket; leave it out (or null) for every bucket.");
+        }
+        Set<String> buckets = new LinkedHashSet<>();
+        for (String bucket : given) {
+            if (!BucketNames.isValid(bucket)) throw ApiException.badRequest("Not a valid bucket name: " + bucket);
+            buckets.add(bucket);
+        }
+        return buckets;
+    }
+}

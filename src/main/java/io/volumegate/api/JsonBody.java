@@ -1,0 +1,45 @@
+package io.volumegate.api;
+
+import io.volumegate.http.BodyReader;
+import io.volumegate.http.BodySink;
+import io.volumegate.http.Exchange;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.util.concurrent.CompletableFuture;
+
+/** Reads a JSON request document with non-blocking I/O, refusing more than a limit (413). */
+final class JsonBody implements BodySink {
+    static final int DEFAULT_LIMIT = 64 * 1024;
+
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final int limit;
+
+    private JsonBody(int limit) {
+        this.limit = limit;
+    }
+
+    static <T> CompletableFuture<T> read(Exchange exchange, Type type) throws IOException {
+        return read(exchange, type, DEFAULT_LIMIT);
+    }
+
+    static <T> CompletableFuture<T> read(Exchange exchange, Type type, int limit) throws IOException {
+        if (exchange.request().getContentLengthLong() > limit) throw tooLarge(limit);
+        JsonBody body = new JsonBody(limit);
+        return BodyReader.read(exchange.request().getInputStream(), body).thenApply(done -> {
+            exchange.bodyConsumed();
+            return ApiJson.<T>read(body.bytes.toByteArray(), type);
+        });
+    }
+
+    @Override
+    public void write(byte[] data, int offset, int length) {
+        if (bytes.size() + length > limit) throw tooLarge(limit);
+        bytes.write(data, offset, length);
+    }
+
+    private static ApiException tooLarge(int limit) {
+        return new ApiException(413, "RequestTooLarge", "The JSON document is larger than this endpoint takes (" + limit + " bytes).");
+    }
+}

@@ -1,0 +1,72 @@
+package io.volumegate.api;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The OpenAPI document names every route, and its schemas are what JSON-B writes. */
+class OpenApiDocumentTest {
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> document() {
+        // through JSON and back, as a client reads it
+        return JSON.fromJson(ApiJson.toJson(OpenApiDocument.generate("http://example.test/api/v1")), Map.class);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyRouteIsAPathOperationWithItsParametersAndSecurity() {
+        Map<String, Object> paths = (Map<String, Object>) document().get("paths");
+        int operations = 0;
+        for (Map<String, Object> path : (Iterable<Map<String, Object>>) (Iterable<?>) paths.values()) operations += path.size();
+        assertEquals(ApiRoute.values().length, operations, "one operation per route, no more");
+        for (ApiRoute route : ApiRoute.values()) {
+            Map<String, Object> path = (Map<String, Object>) paths.get(route.template());
+            assertNotNull(path, route.template());
+            Map<String, Object> operation = (Map<String, Object>) path.get(route.method().toLowerCase(Locale.ROOT));
+            assertNotNull(operation, route + " " + route.method());
+            List<String> declared = new ArrayList<>();
+            for (Map<String, Object> parameter : (List<Map<String, Object>>) operation.getOrDefault("parameters", List.of())) {
+                if ("path".equals(parameter.get("in"))) declared.add((String) parameter.get("name"));
+            }
+            List<String> inTemplate = new ArrayList<>();
+            Matcher braces = Pattern.compile("\\{([a-z_]+)}").matcher(route.template());
+            while (braces.find()) inTemplate.add(braces.group(1));
+            assertEquals(inTemplate, declared, route.name());
+            assertTrue(((Map<String, Object>) operation.get("responses")).containsKey(String.valueOf(route.status())), route.name());
+            assertEquals(route.access() == ApiRoute.Access.PUBLIC, ((List<?>) operation.get("security")).isEmpty(), route.name());
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyReferenceResolvesAndSchemasMatchWhatJsonbWrites() {
+        Map<String, Object> document = document();
+        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) document.get("components")).get("schemas");
+        Matcher refs = Pattern.compile("#/components/schemas/([A-Za-z]+)").matcher(ApiJson.toJson(document));
+        while (refs.find()) assertTrue(schemas.containsKey(refs.group(1)), refs.group(1));
+
+        CredentialResource.CreatedCredential sample = new CredentialResource.CreatedCredential("id", "s", List.of("b"), true, false,
+                "d", "e", "r");
+        Map<String, Object> written = JSON.fromJson(ApiJson.toJson(sample), Map.class);
+        Map<String, Object> properties = (Map<String, Object>) ((Map<String, Object>) schemas.get("CreatedCredential")).get("properties");
+        assertEquals(written.keySet(), properties.keySet());
+        ObjectResource.ObjectList list = new ObjectResource.ObjectList("b", "", "", 1, List.of(), List.of(), false, null, null, 0);
+        Map<String, Object> listProperties = (Map<String, Object>) ((Map<String, Object>) schemas.get("ObjectList")).get("properties");
+        assertEquals(((Map<String, Object>) JSON.fromJson(ApiJson.toJson(list), Map.class)).keySet(), listProperties.keySet());
+        assertTrue(listProperties.containsKey("next_continuation_token"));
+        assertEquals("http://example.test/api/v1", ((List<Map<String, Object>>) document.get("servers")).get(0).get("url"));
+    }
+}

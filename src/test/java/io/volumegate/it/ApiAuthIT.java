@@ -1,0 +1,137 @@
+package io.volumegate.it;
+
+import io.volumegate.api.Jwt;
+import io.volumegate.api.TokenClaims;
+import io.volumegate.auth.Credential;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+
+import static io.volumegate.it.ApiClient.assertApiError;
+import static io.volumegate.it.ApiClient.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** POST /api/v1/auth/token and bearer authentication of every other endpoint. */
+class ApiAuthIT extends ServerTestBase {
+    private static final Duration RELOAD_DEADLINE = Duration.ofSeconds(3);
+
+    @Test
+    void keyPairBuysATokenThatOpensTheApi() {
+        HttpResponse<String> response = ApiClient.anonymous(server)
+                .post("/auth/token", ApiClient.tokenRequest(server.adminAccessKey(), server.adminSecretKey()));
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(null));
+        Map<String, Object> body = json(response);
+        assertEquals(900, ((Number) body.get("expires_in")).intValue());
+        assertEquals("Bearer", body.get("token_type"));
+        String token = (String) body.get("token");
+        TokenClaims claims = Jwt.verify(token, server.keyring().jwtKey(), Instant.now());
+        assertEquals(server.adminAccessKey(), claims.sub());
+        assertEquals(claims.iat() + 900, claims.exp());
+
+        HttpResponse<String> caller = ApiClient.withToken(server, token).get("/credentials");
+        assertEquals(200, caller.statusCode(), caller.body());
+        Map<String, Object> info = json(caller);
+        assertEquals(server.adminAccessKey(), info.get("access_key_id"));
+        assertEquals("us-east-1", info.get("region"));
+        assertEquals(server.endpoint().toString().replaceAll("/$", ""), info.get("endpoint"));
+        assertEquals(true, info.get("admin"));
+        assertNull(info.get("buckets"));
+        assertFalse(caller.body().contains(server.adminSecretKey()));
+    }
+
+    @Test
+    void wrongKeyPairsAndMalformedRequestsAreRefused() {
+        ApiClient anonymous = ApiClient.anonymous(server);
+        assertApiError(anonymous.post("/auth/token", ApiClient.tokenRequest(server.adminAccessKey(), "wrong")), 401, "Unauthorized");
+        assertApiError(anonymous.post("/auth/token", ApiClient.tokenRequest("VGNOSUCHKEY", "x")), 401, "Unauthorized");
+        assertApiError(anonymous.post("/auth/token", "{\"access_key_id\": \"" + server.adminAccessKey() + "\""), 400, "MalformedJson");
+        assertApiError(anonymous.post("/auth/token", "not json"), 400, "MalformedJson");
+        assertApiError(anonymous.post("/auth/token", ""), 400, "MalformedJson");
+        assertApiError(anonymous.post("/auth/token", "[1,2]"), 400, "MalformedJson");
+        assertApiError(anonymous.post("/auth/token", "{\"access_key_id\": 5, \"secret_access_key\": {}}"), 400, "MalformedJson");
+        assertApiError(anonymous.post("/auth/token", "{}"), 400, "InvalidArgument");
+        assertApiError(anonymous.post("/auth/token", "{\"pad\": \"" + "x".repeat(70_000) + "\"}"), 413, "RequestTooLarge");
+        assertApiError(anonymous.get("/auth/token"), 405, "MethodNotAllowed");
+        assertApiError(anonymous.get("/no/such/route"), 404, "NoSuchRoute");
+        assertApiError(anonymous.get("/"), 404, "NoSuchRoute");
+        HttpResponse<String> v2 = ApiClient.anonymous(server).send(HttpRequest.newBuilder(server.uri("/api/v2/buckets")).build());
+        assertApiError(v2, 404, "NoSuchRoute");
+    }
+
+    @Test
+    void endpointsNeedAValidUnexpiredToken() {
+        HttpResponse<String> missing = ApiClient.anonymous(server).get("/credentials");
+        assertApiError(missing, 401, "Unauthorized");
+        assertTrue(missing.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
+
+        for (String header : new String[] {"Bearer", "Bearer ", "Bearer garbage", "Basic dXNlcjpwYXNz", "Bearer a.b.c"}) {
+            HttpResponse<String> response = ApiClient.anonymous(server)
+                    .send(ApiClient.anonymous(server).request("/credentials").header("Authorization", header).GET().build());
+            assertApiError(response, 401, "Unauthorized");
+        }
+
+        byte[] jwtKey = server.keyring().jwtKey();
+        long now = Instant.now().getEpochSecond();
+        String expired = Jwt.sign(new TokenClaims(server.adminAccessKey(), now - 1000, now - 1000, now - 10, null, false, true), jwtKey);
+        assertTrue(message(assertApiError(ApiClient.withToken(server, expired).get("/credentials"), 401, "Unauthorized")).contains("expired"));
+
+        String valid = ApiClient.login(server, server.adminAccessKey(), server.adminSecretKey()).token();
+        String[] parts = valid.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        String longer = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                payload.replaceAll("\"exp\":\\d+", "\"exp\":" + (now + 999_999)).getBytes(StandardCharsets.UTF_8));
+        assertApiError(ApiClient.withToken(server, parts[0] + "." + longer + "." + parts[2]).get("/credentials"), 401, "Unauthorized");
+        String none = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8));
+        assertApiError(ApiClient.withToken(server, none + "." + parts[1] + ".").get("/credentials"), 401, "Unauthorized");
+        assertApiError(ApiClient.withToken(server, none + "." + parts[1] + "." + parts[2]).get("/credentials"), 401, "Unauthorized");
+        // signed with another key
+        byte[] otherKey = jwtKey.clone();
+        otherKey[0] ^= 1;
+        String forged = Jwt.sign(new TokenClaims(server.adminAccessKey(), now, now, now + 60, null, false, true), otherKey);
+        assertApiError(ApiClient.withToken(server, forged).get("/credentials"), 401, "Unauthorized");
+        // a token that claims more than its credential has
+        String inflated = Jwt.sign(new TokenClaims(server.adminAccessKey(), now, now, now + 60, null, false, false), jwtKey);
+        assertApiError(ApiClient.withToken(server, inflated).get("/credentials"), 401, "Unauthorized");
+
+        assertEquals(200, ApiClient.withToken(server, valid).get("/credentials").statusCode());
+    }
+
+    @Test
+    void aDeletedCredentialsTokensStopWorking() throws Exception {
+        Credential credential = server.keyring().create(Set.of("apiauthit-a"), true, false, "apiauthit: deleted");
+        String secret = new String(credential.secret(), StandardCharsets.UTF_8);
+        ApiClient client = ApiClient.awaitLogin(server, credential.accessKeyId(), secret);
+        Map<String, Object> info = json(client.get("/credentials"));
+        assertEquals(credential.accessKeyId(), info.get("access_key_id"));
+        assertEquals(java.util.List.of("apiauthit-a"), info.get("buckets"));
+        assertEquals(true, info.get("read_only"));
+        assertEquals(false, info.get("admin"));
+
+        // deleted as another node would: in the keystore file
+        server.keyring().delete(credential.accessKeyId());
+        Instant deadline = Instant.now().plus(RELOAD_DEADLINE);
+        while (client.get("/credentials").statusCode() != 401) {
+            if (Instant.now().isAfter(deadline)) fail("a deleted credential's token still works after " + RELOAD_DEADLINE);
+            Thread.sleep(100);
+        }
+        assertApiError(client.get("/credentials"), 401, "Unauthorized");
+        assertApiError(ApiClient.anonymous(server).post("/auth/token", ApiClient.tokenRequest(credential.accessKeyId(), secret)),
+                401, "Unauthorized");
+    }
+
+    private static String message(Map<String, Object> error) {
+        return (String) error.get("message");
+    }
+}

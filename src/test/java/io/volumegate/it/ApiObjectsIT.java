@@ -1,0 +1,218 @@
+package io.volumegate.it;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import static io.volumegate.it.ApiClient.assertApiError;
+import static io.volumegate.it.ApiClient.json;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Objects through the management API: list, upload, download, HEAD, delete, copy. */
+class ApiObjectsIT extends ServerTestBase {
+    private static final String BUCKET = "apiobjectsit";
+    private static final String OTHER = "apiobjectsit-other";
+    private static boolean prepared;
+
+    private ApiClient admin;
+
+    @BeforeEach
+    void buckets() {
+        admin = ApiClient.login(server, server.adminAccessKey(), server.adminSecretKey());
+        synchronized (ApiObjectsIT.class) {
+            if (prepared) return;
+            for (String bucket : List.of(BUCKET, OTHER)) assertEquals(201, admin.post("/buckets", "{\"name\": \"" + bucket + "\"}").statusCode());
+            prepared = true;
+        }
+    }
+
+    @Test
+    void uploadDownloadHeadDeleteWithFullKeys() throws Exception {
+        byte[] content = new byte[3 * 1024 * 1024 + 17];
+        new Random(1).nextBytes(content);
+        String key = "folder/sub/r\u00e9sum\u00e9 1.bin";
+        String path = "/buckets/" + BUCKET + "/objects/folder/sub/r%C3%A9sum%C3%A9%201.bin";
+        HttpResponse<String> uploaded = admin.upload(path, new MultipartBody().field("note", "ignored")
+                .file("file", "ignored-name.bin", "application/x-test", content));
+        assertEquals(201, uploaded.statusCode(), uploaded.body());
+        Map<String, Object> info = json(uploaded);
+        String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(content));
+        assertEquals("\"" + md5 + "\"", info.get("etag"));
+        assertEquals(key, info.get("key"));
+        assertEquals(content.length, ((Number) info.get("size")).intValue());
+        assertEquals("application/x-test", info.get("content_type"));
+        assertArrayEquals(content, Files.readAllBytes(server.volume().resolve(BUCKET).resolve(key)));
+
+        HttpResponse<byte[]> download = admin.send(admin.request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, download.statusCode());
+        assertArrayEquals(content, download.body());
+        assertEquals("application/x-test", download.headers().firstValue("Content-Type").orElse(null));
+        assertEquals("attachment; filename=\"r_sum_ 1.bin\"; filename*=UTF-8''r%C3%A9sum%C3%A9%201.bin",
+                download.headers().firstValue("Content-Disposition").orElse(null));
+        assertEquals("\"" + md5 + "\"", download.headers().firstValue("ETag").orElse(null));
+
+        HttpResponse<byte[]> range = admin.send(admin.request(path).header("Range", "bytes=10-19").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(206, range.statusCode());
+        assertArrayEquals(java.util.Arrays.copyOfRange(content, 10, 20), range.body());
+        assertEquals("bytes 10-19/" + content.length, range.headers().firstValue("Content-Range").orElse(null));
+        HttpResponse<String> unsatisfiable = admin.send(admin.request(path).header("Range", "bytes=" + content.length + "-").GET().build());
+        assertApiError(unsatisfiable, 416, "InvalidRange");
+
+        HttpResponse<String> head = admin.head(path);
+        assertEquals(200, head.statusCode());
+        assertEquals("", head.body());
+        assertEquals(String.valueOf(content.length), head.headers().firstValue("Content-Length").orElse(null));
+        assertEquals("application/x-test", head.headers().firstValue("Content-Type").orElse(null));
+        assertEquals("\"" + md5 + "\"", head.headers().firstValue("ETag").orElse(null));
+        assertTrue(head.headers().firstValue("Last-Modified").isPresent());
+
+        // the same object over S3
+        assertArrayEquals(content, server.s3().getObjectAsBytes(g -> g.bucket(BUCKET).key(key)).asByteArray());
+
+        // overwrite, then delete
+        HttpResponse<String> again = admin.upload(path, new MultipartBody().file("file", "x.txt", null, "small".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(201, again.statusCode(), again.body());
+        assertEquals("small", Files.readString(server.volume().resolve(BUCKET).resolve(key)));
+        assertEquals(204, admin.delete(path).statusCode());
+        assertFalse(Files.exists(server.volume().resolve(BUCKET).resolve(key)));
+        assertApiError(admin.get(path), 404, "NoSuchKey");
+        assertApiError(admin.head(path), 404, null);
+        assertEquals(204, admin.delete(path).statusCode()); // deleting what is not there succeeds
+    }
+
+    @Test
+    void listingPagesWithPrefixDelimiterAndTokens() {
+        for (String key : List.of("list/a.txt", "list/b/1.txt", "list/b/2.txt", "list/c.txt", "list/d/3.txt")) {
+            server.s3().putObject(p -> p.bucket(BUCKET).key(key), RequestBody.fromString(key));
+        }
+        Map<String, Object> all = json(admin.get("/buckets/" + BUCKET + "/objects?prefix=list/"));
+        assertEquals(List.of("list/a.txt", "list/b/1.txt", "list/b/2.txt", "list/c.txt", "list/d/3.txt"), keys(all));
+        assertEquals(5, ((Number) all.get("key_count")).intValue());
+        assertEquals(false, all.get("is_truncated"));
+        assertNull(all.get("next_continuation_token"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> first = ((List<Map<String, Object>>) all.get("objects")).get(0);
+        assertEquals(10, ((Number) first.get("size")).intValue());
+        assertTrue(first.get("etag") instanceof String && first.get("last_modified") instanceof String);
+
+        Map<String, Object> page1 = json(admin.get("/buckets/" + BUCKET + "/objects?prefix=list%2F&delimiter=%2F&max_keys=2"));
+        assertEquals(List.of("list/a.txt"), keys(page1));
+        assertEquals(List.of("list/b/"), page1.get("common_prefixes"));
+        assertEquals(true, page1.get("is_truncated"));
+        assertEquals(2, ((Number) page1.get("key_count")).intValue());
+        String token = (String) page1.get("next_continuation_token");
+        Map<String, Object> page2 = json(admin.get("/buckets/" + BUCKET + "/objects?prefix=list/&delimiter=/&max_keys=2&continuation_token=" + token));
+        assertEquals(List.of("list/c.txt"), keys(page2));
+        assertEquals(List.of("list/d/"), page2.get("common_prefixes"));
+        assertEquals(false, page2.get("is_truncated"));
+
+        assertApiError(admin.get("/buckets/" + BUCKET + "/objects?max_keys=abc"), 400, "InvalidArgument");
+        assertApiError(admin.get("/buckets/" + BUCKET + "/objects?max_keys=1001"), 400, "InvalidArgument");
+        assertApiError(admin.get("/buckets/" + BUCKET + "/objects?continuation_token=%21%21"), 400, "InvalidArgument");
+        assertApiError(admin.get("/buckets/apiobjectsit-none/objects"), 404, "NoSuchBucket");
+    }
+
+    @Test
+    void copyWithinAndAcrossBuckets() throws Exception {
+        server.s3().putObject(p -> p.bucket(BUCKET).key("copy/src.json").contentType("application/json").metadata(Map.of("k", "v")),
+                RequestBody.fromString("{\"a\":1}"));
+        HttpResponse<String> copied = admin.post("/buckets/" + OTHER + "/objects/copies/dst.json/copy",
+                "{\"source_bucket\": \"" + BUCKET + "\", \"source_key\": \"copy/src.json\"}");
+        assertEquals(200, copied.statusCode(), copied.body());
+        Map<String, Object> info = json(copied);
+        assertEquals("copies/dst.json", info.get("key"));
+        assertEquals("application/json", info.get("content_type"));
+        assertEquals("{\"a\":1}", Files.readString(server.volume().resolve(OTHER).resolve("copies/dst.json")));
+        var head = server.s3().headObject(h -> h.bucket(OTHER).key("copies/dst.json"));
+        assertEquals(Map.of("k", "v"), head.metadata());
+
+        // keys with characters that need encoding in a copy source
+        server.s3().putObject(p -> p.bucket(BUCKET).key("copy/a?b #%.txt"), RequestBody.fromString("odd"));
+        assertEquals(200, admin.post("/buckets/" + BUCKET + "/objects/copy/odd.txt/copy",
+                "{\"source_bucket\": \"" + BUCKET + "\", \"source_key\": \"copy/a?b #%.txt\"}").statusCode());
+        assertEquals("odd", Files.readString(server.volume().resolve(BUCKET).resolve("copy/odd.txt")));
+
+        String copyPath = "/buckets/" + BUCKET + "/objects/copy/dst.txt/copy";
+        assertApiError(admin.post(copyPath, "{\"source_bucket\": \"" + BUCKET + "\", \"source_key\": \"copy/none\"}"), 404, "NoSuchKey");
+        assertApiError(admin.post(copyPath, "{\"source_bucket\": \"apiobjectsit-none\", \"source_key\": \"x\"}"), 404, "NoSuchBucket");
+        assertApiError(admin.post(copyPath, "{\"source_bucket\": \"" + BUCKET + "\", \"source_key\": \"../x\"}"), 400, "InvalidArgument");
+        assertApiError(admin.post(copyPath, "{\"source_bucket\": \"" + BUCKET + "\"}"), 400, "InvalidArgument");
+        assertApiError(admin.post(copyPath, "{\"source_bucket\": "), 400, "MalformedJson");
+        assertApiError(admin.post("/buckets/" + BUCKET + "/objects/copy/src.json/copy",
+                "{\"source_bucket\": \"" + BUCKET + "\", \"source_key\": \"copy/src.json\"}"), 400, "InvalidRequest");
+
+        // the source bucket must be readable by the caller, the target writable
+        ApiClient onlyOther = ApiClient.scoped(server, Set.of(OTHER), false, "apiobjectsit: other only");
+        assertApiError(onlyOther.post("/buckets/" + OTHER + "/objects/stolen.json/copy",
+                "{\"source_bucket\": \"" + BUCKET + "\", \"source_key\": \"copy/src.json\"}"), 403, "AccessDenied");
+        assertFalse(Files.exists(server.volume().resolve(OTHER).resolve("stolen.json")));
+        ApiClient readOnly = ApiClient.scoped(server, Set.of(), true, "apiobjectsit: read-only");
+        assertApiError(readOnly.post("/buckets/" + OTHER + "/objects/ro.json/copy",
+                "{\"source_bucket\": \"" + BUCKET + "\", \"source_key\": \"copy/src.json\"}"), 403, "AccessDenied");
+    }
+
+    @Test
+    void badKeysBodiesAndScopesAreRefused() throws Exception {
+        Path bucket = server.volume().resolve(BUCKET);
+        for (String rawKey : List.of("%2E%2E/x", "a/%2e%2e/%2e%2e/x", "a%2F%2Fb", "a/%2E/b", "%2E%2E%2F%2E%2E%2Fescape")) {
+            String path = "/buckets/" + BUCKET + "/objects/" + rawKey;
+            assertApiError(admin.upload(path, new MultipartBody().file("file", "f", null, "x".getBytes())), 400, "InvalidArgument");
+            assertApiError(admin.get(path), 400, "InvalidArgument");
+            assertApiError(admin.delete(path), 400, "InvalidArgument");
+            assertApiError(admin.post(path + "/copy", "{\"source_bucket\": \"" + BUCKET + "\", \"source_key\": \"a\"}"), 400, "InvalidArgument");
+        }
+        assertFalse(Files.exists(server.volume().resolve("x")));
+        assertFalse(Files.exists(server.volume().resolve("escape")));
+        assertApiError(admin.get("/buckets/" + BUCKET + "/objects/.volumegate/keystore.p12"), 403, "AccessDenied");
+        assertApiError(admin.get("/buckets/" + BUCKET + "/objects/" + "k".repeat(1100)), 400, "KeyTooLongError");
+
+        String path = "/buckets/" + BUCKET + "/objects/bad/upload.txt";
+        assertApiError(admin.upload(path, new MultipartBody().field("other", "x")), 400, "InvalidArgument");
+        assertApiError(admin.upload(path, new MultipartBody().file("file", "a", null, "1".getBytes()).file("file", "b", null, "2".getBytes())),
+                400, "InvalidArgument");
+        HttpResponse<String> truncated = admin.send(admin.request(path).header("Content-Type", "multipart/form-data; boundary=zz")
+                .POST(HttpRequest.BodyPublishers.ofString("--zz\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nno end")).build());
+        assertApiError(truncated, 400, "InvalidArgument");
+        assertApiError(admin.send(admin.request(path).header("Content-Type", "multipart/form-data")
+                .POST(HttpRequest.BodyPublishers.ofString("x")).build()), 400, "InvalidArgument");
+        assertApiError(admin.post(path, "{}"), 415, "UnsupportedMediaType");
+        assertFalse(Files.exists(bucket.resolve("bad")));
+        try (var temps = Files.list(bucket.resolve(".volumegate/tmp"))) {
+            assertEquals(List.of(), temps.toList(), "no temp file left behind");
+        }
+
+        ApiClient readOnly = ApiClient.scoped(server, Set.of(BUCKET), true, "apiobjectsit: read-only bucket");
+        server.s3().putObject(p -> p.bucket(BUCKET).key("ro/keep.txt"), RequestBody.fromString("keep"));
+        assertEquals(200, readOnly.get("/buckets/" + BUCKET + "/objects/ro/keep.txt").statusCode());
+        assertApiError(readOnly.upload("/buckets/" + BUCKET + "/objects/ro/new.txt", new MultipartBody().file("file", "f", null, "x".getBytes())),
+                403, "AccessDenied");
+        assertApiError(readOnly.delete("/buckets/" + BUCKET + "/objects/ro/keep.txt"), 403, "AccessDenied");
+        assertApiError(readOnly.get("/buckets/" + OTHER + "/objects"), 403, "AccessDenied");
+        assertApiError(readOnly.get("/buckets/" + OTHER + "/objects/x"), 403, "AccessDenied");
+        assertTrue(Files.exists(bucket.resolve("ro/keep.txt")));
+        assertFalse(Files.exists(bucket.resolve("ro/new.txt")));
+        assertApiError(ApiClient.anonymous(server).get("/buckets/" + BUCKET + "/objects/ro/keep.txt"), 401, "Unauthorized");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> keys(Map<String, Object> listing) {
+        return ((List<Map<String, Object>>) listing.get("objects")).stream().map(o -> (String) o.get("key")).toList();
+    }
+}
