@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class Crc64NvmeTest {
     private static long crc(byte[] data) {
@@ -63,6 +64,51 @@ class Crc64NvmeTest {
             pos += n;
         }
         assertEquals(expected, crc.getValue());
+    }
+
+    @Test
+    void fourLaneBlocksAgreeWithTheBitwiseDefinition() {
+        // Lengths around one, two and three four-lane blocks, at odd offsets, so every path
+        // (blocks, then longs, then single bytes) and every way out of them is taken.
+        int block = 4 * Crc64Nvme.LANE;
+        byte[] data = new byte[3 * block + 64];
+        new Random(11).nextBytes(data);
+        for (int offset : new int[] {0, 1, 7, 13}) {
+            for (int base : new int[] {block - 8, block, 2 * block, 3 * block}) {
+                for (int delta = -9; delta <= 17; delta++) {
+                    int length = base + delta;
+                    if (length < 0 || offset + length > data.length) continue;
+                    Crc64Nvme crc = new Crc64Nvme();
+                    crc.update(data, offset, length);
+                    assertEquals(bitwise(data, offset, length), crc.getValue(), "offset " + offset + " length " + length);
+                }
+            }
+        }
+    }
+
+    @Test
+    void bulkPiecesOfAnySizeEqualOneShot() {
+        byte[] data = new byte[1 << 20];
+        Random random = new Random(3);
+        random.nextBytes(data);
+        long expected = bitwise(data, 0, data.length);
+        for (int round = 0; round < 5; round++) {
+            Crc64Nvme crc = new Crc64Nvme();
+            for (int pos = 0; pos < data.length; ) {
+                int n = Math.min(random.nextInt(70_000), data.length - pos); // 64 KiB reads, and odd ones
+                crc.update(data, pos, n);
+                pos += n;
+            }
+            assertEquals(expected, crc.getValue(), "round " + round);
+        }
+    }
+
+    @Test
+    void refusesARangeOutsideTheArray() {
+        Crc64Nvme crc = new Crc64Nvme();
+        byte[] data = new byte[10];
+        assertThrows(IndexOutOfBoundsException.class, () -> crc.update(data, 4, 7));
+        assertThrows(IndexOutOfBoundsException.class, () -> crc.update(data, -1, 2));
     }
 
     @Test
