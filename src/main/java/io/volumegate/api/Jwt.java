@@ -1,9 +1,8 @@
 package io.volumegate.api;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import io.volumegate.auth.Hmac;
+
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +43,7 @@ public final class Jwt {
         String header = encode(ApiJson.toJson(Map.of("alg", ALGORITHM, "typ", "JWT")));
         String payload = encode(ApiJson.toJson(claims));
         String signingInput = header + '.' + payload;
-        return signingInput + '.' + ENCODER.encodeToString(hmac(key, signingInput));
+        return signingInput + '.' + ENCODER.encodeToString(Hmac.sha256(key, signingInput));
     }
 
     /**
@@ -64,7 +63,7 @@ public final class Jwt {
         if (header.typ() != null && !"JWT".equals(header.typ())) throw invalid("The token's type must be JWT.");
         if (header.crit() != null) throw invalid("The token uses critical extensions this server does not know.");
 
-        byte[] expected = hmac(key, parts[0] + '.' + parts[1]);
+        byte[] expected = Hmac.sha256(key, parts[0] + '.' + parts[1]);
         byte[] given = decode(parts[2]);
         if (!MessageDigest.isEqual(expected, given)) throw invalid("The token's signature is not valid.");
 
@@ -96,27 +95,6 @@ public final class Jwt {
 
     private static String encode(String json) {
         return ENCODER.encodeToString(json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static byte[] hmac(byte[] key, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime provides HmacSHA256", e);
-        }
-    }
-
-    /** HMAC-SHA256 of UTF-8 text. */
-    static byte[] hmacUtf8(byte[] key, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime provides HmacSHA256", e);
-        }
     }
 
     private static InvalidTokenException invalid(String message) {

@@ -71,13 +71,7 @@ final class ObjectResponses {
                 offset = range.first();
                 length = range.length();
             }
-            response.setContentLengthLong(length);
-            if (head || channel == null || length == 0) {
-                close(channel);
-                exchange.finishWithoutBody();
-            } else {
-                exchange.finishWithFile(channel, offset, length);
-            }
+            exchange.finishWithContent(channel, offset, length, head);
         } catch (IOException | RuntimeException e) {
             close(channel);
             throw e;

@@ -1,5 +1,6 @@
 package io.volumegate.api;
 
+import io.volumegate.auth.Hmac;
 import java.security.MessageDigest;
 import java.util.Base64;
 
@@ -19,7 +20,7 @@ public final class ShareLinks {
 
     /** base64url (no padding) HMAC-SHA256 of the link's fields. */
     public static String sign(byte[] shareLinkKey, String bucket, String key, long expiresEpochSecond) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Jwt.hmacUtf8(shareLinkKey, stringToSign(bucket, key, expiresEpochSecond)));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Hmac.sha256(shareLinkKey, stringToSign(bucket, key, expiresEpochSecond)));
     }
 
     /** Constant-time check of a link's signature. */
@@ -30,7 +31,7 @@ public final class ShareLinks {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        byte[] expected = Jwt.hmacUtf8(shareLinkKey, stringToSign(bucket, key, expiresEpochSecond));
+        byte[] expected = Hmac.sha256(shareLinkKey, stringToSign(bucket, key, expiresEpochSecond));
         return MessageDigest.isEqual(expected, given);
     }
 

@@ -1,7 +1,5 @@
 package io.volumegate.auth;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -169,13 +167,7 @@ public final class SigV4Signer {
     }
 
     static byte[] hmac(byte[] key, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime provides HmacSHA256", e);
-        }
+        return Hmac.sha256(key, data);
     }
 
     private static String collapseWhitespace(String value) {

@@ -91,6 +91,20 @@ public final class Exchange {
         }
     }
 
+    /**
+     * Ends with {@code length} bytes of the file from {@code offset} as the body, or with the
+     * headers alone for a HEAD (Content-Length still tells the size); closes the file.
+     */
+    public void finishWithContent(FileChannel channel, long offset, long length, boolean headersOnly) {
+        response.setContentLengthLong(length);
+        if (headersOnly || channel == null || length == 0) {
+            closeQuietly(channel);
+            end();
+        } else {
+            finishWithFile(channel, offset, length);
+        }
+    }
+
     /** Streams {@code length} bytes of the file from {@code offset}, then closes it. */
     public void finishWithFile(FileChannel channel, long offset, long length) {
         try {

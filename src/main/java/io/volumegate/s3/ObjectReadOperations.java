@@ -68,13 +68,7 @@ public class ObjectReadOperations {
                     offset = range.first();
                     length = range.length();
                 }
-                response.setContentLengthLong(length);
-                if (head || channel == null || length == 0) {
-                    close(channel);
-                    exchange.finishWithoutBody();
-                } else {
-                    exchange.finishWithFile(channel, offset, length);
-                }
+                exchange.finishWithContent(channel, offset, length, head);
             } catch (RuntimeException | IOException e) {
                 close(channel);
                 throw e;
