@@ -32,7 +32,7 @@ public class RequestContextFilter extends HttpFilter {
             ErrorResponses.sendBeforeBody(request, response, e instanceof ServletException && e.getCause() != null ? e.getCause() : e);
         }
         if (request.isAsyncStarted()) {
-            request.getAsyncContext().addListener(new AccessLogOnCompletion(request, response, context));
+            request.getAsyncContext().addListener(AccessLogOnCompletion.INSTANCE, request, response);
         } else {
             logAccess(request, response, context);
         }
@@ -45,9 +45,19 @@ public class RequestContextFilter extends HttpFilter {
                 context.operation()));
     }
 
-    private record AccessLogOnCompletion(HttpServletRequest request, HttpServletResponse response,
-                                         RequestContext context) implements AsyncListener {
-        @Override public void onComplete(AsyncEvent event) { logAccess(request, response, context); }
+    /**
+     * Logs an asynchronous request when it ends. Stateless, with a public no-argument
+     * constructor: WildFly treats every AsyncListener class in a deployment as a component it
+     * may instantiate, and warns (WFLYEE0007) about one it cannot.
+     */
+    public static final class AccessLogOnCompletion implements AsyncListener {
+        static final AccessLogOnCompletion INSTANCE = new AccessLogOnCompletion();
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            HttpServletRequest request = (HttpServletRequest) event.getSuppliedRequest();
+            logAccess(request, (HttpServletResponse) event.getSuppliedResponse(), RequestContext.of(request));
+        }
 
         @Override public void onTimeout(AsyncEvent event) { }
 
