@@ -3,11 +3,12 @@
 #   s3 mb / cp / ls / rm / rb and s3api put-object, head-object, get-object (range),
 #   list-objects-v2, delete-object. Compares bytes with the source at every step.
 # Usage: ENDPOINT=http://127.0.0.1:8080 AWS_ACCESS_KEY_ID=... AWS_SECRET_ACCESS_KEY=... aws-cli-roundtrip.sh
+# AWS_CLI=/usr/bin/aws runs it with another aws executable (default: the `aws` on PATH).
 set -euo pipefail
 
 endpoint=${ENDPOINT:?set ENDPOINT}
 export AWS_DEFAULT_REGION=${AWS_DEFAULT_REGION:-us-east-1}
-aws=(aws --endpoint-url "$endpoint")
+aws=("${AWS_CLI:-aws}" --endpoint-url "$endpoint")
 bucket="cli-roundtrip-$RANDOM$RANDOM"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

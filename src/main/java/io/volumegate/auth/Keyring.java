@@ -22,6 +22,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,7 +37,7 @@ import java.util.logging.Logger;
  * The server's key material, in one PKCS12 keystore on the shared volume: each S3
  * credential (its secret, and beside it its scope), the share-link key and the JWT key.
  * Every change writes a new keystore file and renames it over the old one, and readers
- * reload when the file changes, so all nodes sharing the volume agree within a second.
+ * reload when the file changes, so all nodes sharing the volume agree at once.
  * PKCS12 aliases are case-insensitive, so an alias is the lower-cased key id and the
  * exact id is kept in the scope entry.
  */
@@ -48,14 +49,14 @@ public class Keyring implements CredentialLookup {
     private static final String SHARE_LINK_ALIAS = "share-link-key";
     private static final String JWT_ALIAS = "jwt-key";
     private static final String KEY_ALGORITHM = "HmacSHA256";
-    private static final long RELOAD_CHECK_MILLIS = 500;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     Config config;
 
+    private final Map<String, DecryptedEntry> decrypted = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong decryptions = new java.util.concurrent.atomic.AtomicLong();
     private volatile Loaded loaded;
-    private volatile long lastCheck;
 
     /** A credential as shown to operators: never with its secret. */
     public record CredentialInfo(String accessKeyId, Set<String> buckets, boolean readOnly, boolean admin, String description) {}
@@ -155,18 +156,19 @@ public class Keyring implements CredentialLookup {
 
     // ---- loading -------------------------------------------------------------------------
 
+    /**
+     * The credentials as the keystore file holds them now. One stat per request: a change
+     * made by any node (every save renames a new file into place) is seen at once, and only
+     * a change costs a reload.
+     */
     private Loaded current() {
         Loaded now = loaded;
-        long time = System.currentTimeMillis();
-        if (now == null || time - lastCheck > RELOAD_CHECK_MILLIS) {
-            lastCheck = time;
-            try {
-                FileStamp stamp = FileStamp.of(config.keystore());
-                if (now == null || !stamp.equals(now.stamp)) now = reload();
-            } catch (IOException | GeneralSecurityException e) {
-                if (now == null) throw new IllegalStateException("the keystore cannot be read", e);
-                LOG.warning("keystore reload failed; keeping the credentials loaded before: " + e.getClass().getSimpleName());
-            }
+        try {
+            FileStamp stamp = FileStamp.of(config.keystore());
+            if (now == null || !stamp.equals(now.stamp)) now = reload();
+        } catch (IOException | GeneralSecurityException e) {
+            if (now == null) throw new IllegalStateException("the keystore cannot be read", e);
+            LOG.warning("keystore reload failed; keeping the credentials loaded before: " + e.getClass().getSimpleName());
         }
         return now;
     }
@@ -174,6 +176,7 @@ public class Keyring implements CredentialLookup {
     private synchronized Loaded reload() throws IOException, GeneralSecurityException {
         FileStamp stamp = FileStamp.of(config.keystore()); // before reading: a later save shows as a change
         KeyStore store = read();
+        decrypted.keySet().retainAll(Collections.list(store.aliases()));
         Map<String, Credential> credentials = new HashMap<>();
         Map<String, String> descriptions = new HashMap<>();
         for (String alias : Collections.list(store.aliases())) {
@@ -250,10 +253,29 @@ public class Keyring implements CredentialLookup {
                 new KeyStore.PasswordProtection(config.keystorePassword()));
     }
 
+    /**
+     * An entry's bytes. Decrypting a PKCS12 entry runs a password-based key derivation (10,000
+     * rounds) each time, so a reload after every keystore change would cost that per entry
+     * and grow with the number of credentials. Entries are only ever replaced, never edited,
+     * and each carries its creation time: an alias whose time is unchanged holds the bytes
+     * decrypted before.
+     */
     private byte[] key(KeyStore store, String alias) throws GeneralSecurityException {
+        if (!store.containsAlias(alias)) return null;
+        Date created = store.getCreationDate(alias);
+        DecryptedEntry cached = decrypted.get(alias);
+        if (cached != null && created != null && cached.created().equals(created)) return cached.value().clone();
         KeyStore.Entry entry = store.getEntry(alias, new KeyStore.PasswordProtection(config.keystorePassword()));
-        return entry instanceof KeyStore.SecretKeyEntry secret ? secret.getSecretKey().getEncoded() : null;
+        decryptions.incrementAndGet();
+        byte[] value = entry instanceof KeyStore.SecretKeyEntry secret ? secret.getSecretKey().getEncoded() : null;
+        if (value != null && created != null) decrypted.put(alias, new DecryptedEntry(created, value.clone()));
+        return value;
     }
+
+    private record DecryptedEntry(Date created, byte[] value) {}
+
+    /** How many entries were decrypted so far: lets a test see that reloads reuse them. */
+    long decryptions() { return decryptions.get(); }
 
     private KeyStore emptyStore() throws IOException, GeneralSecurityException {
         KeyStore store = KeyStore.getInstance("PKCS12");

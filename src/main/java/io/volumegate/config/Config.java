@@ -50,6 +50,14 @@ public class Config {
 
     public int ioThreads() { return Integer.parseInt(get(Setting.IO_THREADS)); }
 
+    /** How long an unfinished multipart upload is kept; zero: for ever. */
+    public Duration multipartMaxAge() { return Duration.ofHours(Long.parseLong(get(Setting.MULTIPART_MAX_AGE_HOURS))); }
+
+    /** How long a Complete may assemble before its 200 goes out early with keep-alive whitespace. */
+    public Duration completeKeepAliveAfter() {
+        return Duration.ofSeconds(Long.parseLong(get(Setting.MULTIPART_KEEP_ALIVE_SECONDS)));
+    }
+
     public List<String> baseDomains() { return list(get(Setting.BASE_DOMAINS)); }
 
     /** Bucket name → directory, for buckets that live outside the volume root. */

@@ -32,7 +32,13 @@ public enum Setting {
     IO_THREADS("volumegate.io-threads", "16",
             "Threads for blocking filesystem work (fsync, directory walks)."),
     MAX_OBJECT_SIZE("volumegate.max-object-size", "5368709120",
-            "Largest single PUT in bytes (S3: 5 GiB).");
+            "Largest single PUT in bytes (S3: 5 GiB)."),
+    MULTIPART_MAX_AGE_HOURS("volumegate.multipart.max-age-hours", "168",
+            "Multipart uploads not completed this many hours after they started are removed with their parts "
+                    + "(S3 lifecycle's AbortIncompleteMultipartUpload); 0 keeps them."),
+    MULTIPART_KEEP_ALIVE_SECONDS("volumegate.multipart.complete-keep-alive-seconds", "5",
+            "A CompleteMultipartUpload still assembling after this many seconds answers 200 and sends a space every "
+                    + "5 s until its result (or error document), as S3 does; 0 answers so at once.");
 
     private final String property;
     private final String defaultValue;

@@ -22,6 +22,13 @@ public final class ErrorResponses {
         return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
     }
 
+    /** The S3 error document for {@code failure}, for a response that already started (see {@link KeepAliveResponse}). */
+    static byte[] errorDocument(HttpServletRequest request, Throwable failure) {
+        RequestContext context = RequestContext.of(request);
+        S3Exception error = Failures.toS3(failure, context.requestId());
+        return ErrorDocument.render(error, request.getRequestURI(), context.requestId()).getBytes(StandardCharsets.UTF_8);
+    }
+
     public static void send(HttpServletRequest request, HttpServletResponse response, Throwable failure,
                             boolean closeConnection) throws IOException {
         RequestContext context = RequestContext.of(request);

@@ -53,13 +53,15 @@ public class ObjectReadOperations {
                     exchange.finishEmpty();
                     return;
                 }
-                ByteRange range = ByteRange.parse(http.getHeader("Range"), object.size());
+                PartSelection part = PartSelection.of(request.query().get("partNumber"), http.getHeader("Range"), object);
+                ByteRange range = part != null ? part.range() : ByteRange.parse(http.getHeader("Range"), object.size());
                 writeHeaders(response, request, object, contentType(object, channel));
-                if (range == null && "ENABLED".equalsIgnoreCase(http.getHeader("x-amz-checksum-mode"))) {
+                if (part != null && part.partsCount() > 0) response.setHeader("x-amz-mp-parts-count", Integer.toString(part.partsCount()));
+                if (range == null && part == null && "ENABLED".equalsIgnoreCase(http.getHeader("x-amz-checksum-mode"))) {
                     checksumHeaders(response, object);
                 }
                 long offset = 0;
-                long length = object.size();
+                long length = part != null && range == null ? 0 : object.size(); // an empty part sends no bytes
                 if (range != null) {
                     response.setStatus(206);
                     response.setHeader("Content-Range", range.contentRange(object.size()));
@@ -101,12 +103,17 @@ public class ObjectReadOperations {
         metadata.userMetadata().forEach((name, value) -> response.setHeader("x-amz-meta-" + name, value));
     }
 
-    /** Stored whole-object checksums; never for a range, whose bytes they do not describe. */
+    /**
+     * Stored whole-object checksums, COMPOSITE or FULL_OBJECT; never for a range or a part,
+     * whose bytes they do not describe.
+     */
     private static void checksumHeaders(HttpServletResponse response, StoredObject object) {
         object.metadata().ifPresent(metadata -> {
             metadata.checksums().forEach((algorithm, value) ->
                     response.setHeader("x-amz-checksum-" + algorithm.toLowerCase(java.util.Locale.ROOT), value));
-            if (!metadata.checksums().isEmpty()) response.setHeader("x-amz-checksum-type", "FULL_OBJECT");
+            if (!metadata.checksums().isEmpty()) {
+                response.setHeader("x-amz-checksum-type", metadata.checksumType() != null ? metadata.checksumType() : "FULL_OBJECT");
+            }
         });
     }
 

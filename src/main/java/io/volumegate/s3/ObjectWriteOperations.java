@@ -83,7 +83,7 @@ public class ObjectWriteOperations {
         });
     }
 
-    private static boolean isChunkedTransfer(HttpServletRequest http) {
+    static boolean isChunkedTransfer(HttpServletRequest http) {
         String transferEncoding = http.getHeader("Transfer-Encoding");
         return transferEncoding != null && transferEncoding.toLowerCase(Locale.ROOT).contains("chunked");
     }

@@ -24,6 +24,14 @@ public class S3Servlet extends HttpServlet {
     CopyOperations copies;
     @Inject
     DeleteObjectsOperation bulkDeletes;
+    @Inject
+    MultipartUploadOperations multipart;
+    @Inject
+    CompleteMultipartUploadOperation completes;
+    @Inject
+    MultipartListOperations multipartListings;
+    @Inject
+    UploadPartCopyOperation partCopies;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) {
@@ -50,6 +58,13 @@ public class S3Servlet extends HttpServlet {
             case DELETE_OBJECT -> writes::deleteObject;
             case COPY_OBJECT -> copies::copyObject;
             case DELETE_OBJECTS -> bulkDeletes::deleteObjects;
+            case CREATE_MULTIPART_UPLOAD -> multipart::createMultipartUpload;
+            case UPLOAD_PART -> multipart::uploadPart;
+            case UPLOAD_PART_COPY -> partCopies::uploadPartCopy;
+            case COMPLETE_MULTIPART_UPLOAD -> completes::completeMultipartUpload;
+            case ABORT_MULTIPART_UPLOAD -> multipart::abortMultipartUpload;
+            case LIST_MULTIPART_UPLOADS -> multipartListings::listMultipartUploads;
+            case LIST_PARTS -> multipartListings::listParts;
             default -> (exchange, request) -> {
                 throw S3Error.NOT_IMPLEMENTED.exception(endpoint.name() + " is not implemented by this server.");
             };

@@ -13,7 +13,7 @@ import java.util.UUID;
  * Replaces a small file so that readers (on any node) see either the old or the new content,
  * never a partial one, and the new content survives a crash once this returns.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
     private AtomicFiles() {}
 
     /**
@@ -21,7 +21,7 @@ final class AtomicFiles {
      * {@code target} and forces {@code target}'s directory. {@code tmpDir} must be on the same
      * filesystem as {@code target} (both live in the bucket), or the rename is not atomic.
      */
-    static void write(Path tmpDir, Path target, byte[] bytes) throws IOException {
+    public static void write(Path tmpDir, Path target, byte[] bytes) throws IOException {
         Files.createDirectories(tmpDir);
         Files.createDirectories(target.getParent());
         // Not Files.createTempFile: that forces mode 0600, while nodes running as other users
@@ -41,7 +41,7 @@ final class AtomicFiles {
     }
 
     /** Makes a rename or delete in {@code dir} durable (works on Linux; see TOOLCHAIN.md). */
-    static void forceDirectory(Path dir) throws IOException {
+    public static void forceDirectory(Path dir) throws IOException {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
         }

@@ -50,6 +50,12 @@ public final class Bucket {
 
     public Path root() { return root; }
 
+    /**
+     * A folder of the bucket's reserved area, {@code .volumegate/<name>} (not created here):
+     * on the bucket's own filesystem, so files there can be renamed onto keys atomically.
+     */
+    public Path reservedFolder(String name) { return reserved.resolve(name); }
+
     // ---- reads -------------------------------------------------------------------------
 
     /** The object at {@code key}, or NoSuchKey. */
@@ -277,7 +283,7 @@ public final class Bucket {
      * Removes temp files of uploads that died with their process. Only old ones: another
      * node sharing the volume may be streaming into a young one right now.
      */
-    void sweepAbandonedUploads(java.time.Duration olderThan) {
+    public void sweepAbandonedUploads(java.time.Duration olderThan) {
         Path tempDirectory = reserved.resolve("tmp");
         java.time.Instant cutoff = java.time.Instant.now().minus(olderThan);
         try (var temps = Files.list(tempDirectory)) {

@@ -22,7 +22,7 @@ import java.util.concurrent.locks.LockSupport;
  * (a stat and a rename), never while a body streams. A lock left by a crashed process is
  * broken once it is older than {@link #STALE_AFTER}.
  */
-final class CommitLock implements AutoCloseable {
+public final class CommitLock implements AutoCloseable {
     private static final Duration STALE_AFTER = Duration.ofSeconds(30);
     private static final Duration WAIT_AT_MOST = Duration.ofSeconds(10);
 
@@ -32,8 +32,12 @@ final class CommitLock implements AutoCloseable {
         this.file = file;
     }
 
-    static CommitLock acquire(Path locksDirectory, String key) throws IOException {
-        Path file = locksDirectory.resolve(hash(key));
+    /**
+     * @param name what the lock guards: an object key, or any name that cannot be one
+     *             (multipart staging locks its parts as {@code upload/<id>/<part>})
+     */
+    public static CommitLock acquire(Path locksDirectory, String name) throws IOException {
+        Path file = locksDirectory.resolve(hash(name));
         long deadline = System.nanoTime() + WAIT_AT_MOST.toNanos();
         long pauseMicros = 200;
         while (true) {

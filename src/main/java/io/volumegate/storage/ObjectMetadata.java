@@ -42,6 +42,8 @@ public final class ObjectMetadata {
     private static final String MTIME = "mtime";
     private static final String META_PREFIX = "meta.";
     private static final String CHECKSUM_PREFIX = "checksum.";
+    private static final String CHECKSUM_TYPE = "checksum-type";
+    private static final String PARTS = "parts";
 
     private final String contentType;
     private final String contentEncoding;
@@ -52,6 +54,8 @@ public final class ObjectMetadata {
     private final Map<String, String> userMetadata;
     private final String md5Hex;
     private final Map<String, String> checksums;
+    private final String checksumType;
+    private final PartSizes partSizes;
     private final long size;
     private final long mtimeMillis;
 
@@ -65,6 +69,8 @@ public final class ObjectMetadata {
         this.userMetadata = Collections.unmodifiableMap(new TreeMap<>(b.userMetadata));
         this.md5Hex = b.md5Hex;
         this.checksums = Collections.unmodifiableMap(new TreeMap<>(b.checksums));
+        this.checksumType = b.checksumType;
+        this.partSizes = b.partSizes;
         this.size = b.size;
         this.mtimeMillis = b.mtimeMillis;
     }
@@ -82,6 +88,8 @@ public final class ObjectMetadata {
         b.userMetadata.putAll(userMetadata);
         b.md5Hex = md5Hex;
         b.checksums.putAll(checksums);
+        b.checksumType = checksumType;
+        b.partSizes = partSizes;
         b.size = size;
         b.mtimeMillis = mtimeMillis;
         return b;
@@ -107,6 +115,15 @@ public final class ObjectMetadata {
 
     /** Algorithm name (upper-case, e.g. {@code CRC32}) to base64 value; may be empty. */
     public Map<String, String> checksums() { return checksums; }
+
+    /**
+     * How {@link #checksums()} relate to the bytes: {@code FULL_OBJECT} or, for multipart
+     * uploads, {@code COMPOSITE}; null when not recorded (a single PUT: full object).
+     */
+    public String checksumType() { return checksumType; }
+
+    /** Part sizes of an object made by a multipart upload; null for a single PUT. */
+    public PartSizes partSizes() { return partSizes; }
 
     /** The file's size when this metadata was written. */
     public long size() { return size; }
@@ -142,6 +159,8 @@ public final class ObjectMetadata {
         putIfSet(p, MD5, md5Hex);
         userMetadata.forEach((name, value) -> p.setProperty(META_PREFIX + name, value));
         checksums.forEach((alg, value) -> p.setProperty(CHECKSUM_PREFIX + alg, value));
+        putIfSet(p, CHECKSUM_TYPE, checksumType);
+        if (partSizes != null) p.setProperty(PARTS, partSizes.encode());
         p.setProperty(SIZE, Long.toString(size));
         p.setProperty(MTIME, Long.toString(mtimeMillis));
 
@@ -184,6 +203,8 @@ public final class ObjectMetadata {
                 .expires(p.getProperty(EXPIRES))
                 .contentLanguage(p.getProperty(CONTENT_LANGUAGE))
                 .md5Hex(p.getProperty(MD5))
+                .checksumType(p.getProperty(CHECKSUM_TYPE))
+                .partSizes(p.getProperty(PARTS) == null ? null : PartSizes.parse(p.getProperty(PARTS)))
                 .size(parseLong(p, SIZE))
                 .mtimeMillis(parseLong(p, MTIME));
         for (String name : p.stringPropertyNames()) {
@@ -220,19 +241,22 @@ public final class ObjectMetadata {
                 && Objects.equals(contentLanguage, m.contentLanguage)
                 && userMetadata.equals(m.userMetadata)
                 && Objects.equals(md5Hex, m.md5Hex)
-                && checksums.equals(m.checksums);
+                && checksums.equals(m.checksums)
+                && Objects.equals(checksumType, m.checksumType)
+                && Objects.equals(partSizes, m.partSizes);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(contentType, contentEncoding, contentDisposition, cacheControl, expires,
-                contentLanguage, userMetadata, md5Hex, checksums, size, mtimeMillis);
+                contentLanguage, userMetadata, md5Hex, checksums, checksumType, partSizes, size, mtimeMillis);
     }
 
     @Override
     public String toString() {
         return "ObjectMetadata{contentType=" + contentType + ", md5=" + md5Hex + ", userMetadata="
-                + userMetadata.keySet() + ", checksums=" + checksums.keySet() + ", size=" + size
+                + userMetadata.keySet() + ", checksums=" + checksums.keySet() + ", checksumType=" + checksumType
+                + ", parts=" + (partSizes == null ? 0 : partSizes.count()) + ", size=" + size
                 + ", mtime=" + mtimeMillis + "}";
     }
 
@@ -247,6 +271,8 @@ public final class ObjectMetadata {
         private final Map<String, String> userMetadata = new TreeMap<>();
         private String md5Hex;
         private final Map<String, String> checksums = new TreeMap<>();
+        private String checksumType;
+        private PartSizes partSizes;
         private long size;
         private long mtimeMillis;
 
@@ -294,6 +320,12 @@ public final class ObjectMetadata {
             checksums.put(algorithm.toUpperCase(Locale.ROOT), base64);
             return this;
         }
+
+        /** {@code FULL_OBJECT} or {@code COMPOSITE}; null when not recorded. */
+        public Builder checksumType(String value) { checksumType = value; return this; }
+
+        /** Part sizes of a multipart object; null for a single PUT. */
+        public Builder partSizes(PartSizes value) { partSizes = value; return this; }
 
         /** Fingerprint size; metadata stores set it from the file on write. */
         public Builder size(long value) { size = value; return this; }

@@ -29,7 +29,8 @@ import org.apache.commons.io.file.PathUtils;
  */
 @ApplicationScoped
 public class Volume {
-    private static final java.time.Duration ABANDONED_UPLOAD_AGE = java.time.Duration.ofHours(24);
+    /** Temp files of writes that died with their process are removed after this long. */
+    public static final java.time.Duration ABANDONED_UPLOAD_AGE = java.time.Duration.ofHours(24);
 
     @Inject
     Config config;

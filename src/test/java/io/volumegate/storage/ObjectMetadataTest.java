@@ -57,6 +57,24 @@ class ObjectMetadataTest {
     }
 
     @Test
+    void roundTripsAMultipartObjectsChecksumTypeAndPartSizes() {
+        ObjectMetadata m = full().toBuilder().md5Hex("0123456789abcdef0123456789abcdef-3").checksumType("COMPOSITE")
+                .partSizes(PartSizes.of(java.util.List.of(8L << 20, 8L << 20, 17L))).build();
+        ObjectMetadata back = ObjectMetadata.fromBytes(m.toBytes());
+        assertEquals(m, back);
+        assertEquals("COMPOSITE", back.checksumType());
+        assertEquals("8388608*2,17", back.partSizes().encode());
+        assertTrue(new String(m.toBytes(), StandardCharsets.UTF_8).contains("parts=8388608*2,17"));
+    }
+
+    @Test
+    void aSinglePutHasNeitherChecksumTypeNorParts() {
+        ObjectMetadata back = ObjectMetadata.fromBytes(full().toBytes());
+        assertNull(back.checksumType());
+        assertNull(back.partSizes());
+    }
+
+    @Test
     void roundTripsAnEmptyRecord() {
         ObjectMetadata m = ObjectMetadata.builder().size(0).mtimeMillis(0).build();
         ObjectMetadata back = ObjectMetadata.fromBytes(m.toBytes());

@@ -10,4 +10,9 @@ public final class TestBuckets {
     public static Bucket at(String name, Path root) throws IOException {
         return new Bucket(name, root, new MetadataStores().forBucket(root), new DirectorySnapshots());
     }
+
+    /** A bucket named "test" on {@code root}. */
+    public static Bucket open(Path root) throws IOException {
+        return at("test", root);
+    }
 }

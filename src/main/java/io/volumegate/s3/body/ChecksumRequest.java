@@ -38,6 +38,14 @@ public final class ChecksumRequest {
      *               or null when absent
      */
     public static ChecksumRequest from(Function<String, String> header) {
+        return from(header, ChecksumAlgorithm.CRC64NVME);
+    }
+
+    /**
+     * As {@link #from(Function)}, computing {@code fallback} when the client names no
+     * algorithm: a part of a multipart upload gets the algorithm its upload was created with.
+     */
+    public static ChecksumRequest from(Function<String, String> header, ChecksumAlgorithm fallback) {
         ChecksumAlgorithm fromHeader = null;
         String headerValue = null;
         for (ChecksumAlgorithm algorithm : ChecksumAlgorithm.values()) {
@@ -68,10 +76,10 @@ public final class ChecksumRequest {
             return new ChecksumRequest(fromHeader, Source.HEADER, headerValue);
         }
         if (fromTrailer != null) return new ChecksumRequest(fromTrailer, Source.TRAILER, null);
-        return new ChecksumRequest(ChecksumAlgorithm.CRC64NVME, Source.NONE, null);
+        return new ChecksumRequest(fallback, Source.NONE, null);
     }
 
-    /** The checksum to compute: the client's choice, or CRC64NVME when it made none. */
+    /** The checksum to compute: the client's choice, or the fallback (CRC64NVME) when it made none. */
     public ChecksumAlgorithm algorithm() { return algorithm; }
 
     public Source source() { return source; }

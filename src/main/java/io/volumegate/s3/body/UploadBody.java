@@ -40,11 +40,20 @@ public final class UploadBody {
      */
     public static UploadBody assemble(Function<String, String> header, long contentLength, long maxSize, AuthResult auth,
                                       BodySink destination) {
+        return assemble(header, contentLength, maxSize, auth, destination, ChecksumAlgorithm.CRC64NVME);
+    }
+
+    /**
+     * As {@link #assemble(Function, long, long, AuthResult, BodySink)}, computing
+     * {@code defaultChecksum} when the request names no checksum algorithm.
+     */
+    public static UploadBody assemble(Function<String, String> header, long contentLength, long maxSize, AuthResult auth,
+                                      BodySink destination, ChecksumAlgorithm defaultChecksum) {
         String payloadHash = auth.payloadHash();
         if (PayloadHash.STREAMING_ECDSA.equals(payloadHash) || PayloadHash.STREAMING_ECDSA_TRAILER.equals(payloadHash)) {
             throw S3Error.NOT_IMPLEMENTED.exception("SigV4a (ECDSA) signed payloads are not supported; sign with SigV4.");
         }
-        ChecksumRequest checksums = ChecksumRequest.from(header);
+        ChecksumRequest checksums = ChecksumRequest.from(header, defaultChecksum);
         byte[] contentMd5 = PayloadVerifier.contentMd5(header.apply("Content-MD5"));
         Optional<StreamingPayloadMode> streaming = StreamingPayloadMode.fromContentSha256(payloadHash);
         if (streaming.isEmpty() && !announcesAwsChunked(header)) {

@@ -61,8 +61,9 @@ public final class S3Xml {
     private static JAXBContext create() {
         try {
             return JAXBContext.newInstance(ListAllMyBucketsResult.class, ListBucketResult.class, ListBucketResultV2.class,
-                    LocationConstraint.class, CreateBucketConfiguration.class, CopyObjectResult.class, Delete.class,
-                    DeleteResult.class);
+                    LocationConstraint.class, CreateBucketConfiguration.class, CopyObjectResult.class, CopyPartResult.class,
+                    Delete.class, DeleteResult.class, InitiateMultipartUploadResult.class, CompleteMultipartUpload.class,
+                    CompleteMultipartUploadResult.class, ListPartsResult.class, ListMultipartUploadsResult.class);
         } catch (JAXBException e) {
             throw new ExceptionInInitializerError(e);
         }

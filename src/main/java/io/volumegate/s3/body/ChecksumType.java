@@ -1,0 +1,32 @@
+package io.volumegate.s3.body;
+
+import io.volumegate.http.S3Error;
+
+import java.util.Locale;
+
+/**
+ * How a multipart object's checksum relates to its bytes (x-amz-checksum-type): COMPOSITE is
+ * a checksum of the parts' checksums ({@code <base64>-<parts>}), FULL_OBJECT the checksum of
+ * the whole object as if it had been uploaded in one piece. S3 allows FULL_OBJECT only for
+ * the CRCs (they can be combined) and COMPOSITE for all but CRC64NVME.
+ */
+public enum ChecksumType {
+    COMPOSITE, FULL_OBJECT;
+
+    /** What S3 picks when CreateMultipartUpload names an algorithm but no type. */
+    public static ChecksumType defaultFor(ChecksumAlgorithm algorithm) {
+        return algorithm == ChecksumAlgorithm.CRC64NVME ? FULL_OBJECT : COMPOSITE;
+    }
+
+    public boolean allows(ChecksumAlgorithm algorithm) {
+        return this == FULL_OBJECT ? CrcCombine.supports(algorithm) : algorithm != ChecksumAlgorithm.CRC64NVME;
+    }
+
+    /** The x-amz-checksum-type header's value, in any case; InvalidRequest when unknown. */
+    public static ChecksumType fromHeader(String value) {
+        for (ChecksumType type : values()) {
+            if (type.name().equals(value.strip().toUpperCase(Locale.ROOT))) return type;
+        }
+        throw S3Error.INVALID_REQUEST.exception("Value for x-amz-checksum-type header is invalid.");
+    }
+}
