@@ -37,6 +37,8 @@ public class Bootstrap implements ServletContextListener {
             banner.append("  volume:   ").append(config.volume()).append('\n');
             banner.append("  endpoint: ").append(config.get(Setting.PUBLIC_ENDPOINT)).append('\n');
             banner.append("  region:   ").append(config.region()).append('\n');
+            // Parsed here too, so that a malformed list stops the start instead of every request.
+            banner.append("  trusted proxies: ").append(config.trustedProxies()).append('\n');
             if (opening.generatedAdmin().isPresent()) {
                 banner.append("  A new keystore was created at ").append(config.keystore()).append(" with this admin credential.\n");
                 banner.append("  It is shown once; store it now:\n");

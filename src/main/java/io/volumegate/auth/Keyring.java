@@ -89,23 +89,26 @@ public class Keyring implements CredentialLookup {
         Path path = config.keystore();
         boolean created = false;
         Optional<Credential> generated = Optional.empty();
-        if (!Files.exists(path)) {
-            KeyStore store = emptyStore();
-            setKey(store, SHARE_LINK_ALIAS, randomBytes(32));
-            setKey(store, JWT_ALIAS, randomBytes(32));
-            if (configuredAdmin().isEmpty()) {
-                Credential admin = newCredential(Set.of(), false, true);
-                putCredential(store, admin, "administrator (created at first start)");
-                generated = Optional.of(admin);
+        // Under the lock shared by every node: of nodes starting together, one creates the keystore.
+        try (KeystoreLock ignored = KeystoreLock.acquire(path)) {
+            if (!Files.exists(path)) {
+                KeyStore store = emptyStore();
+                setKey(store, SHARE_LINK_ALIAS, randomBytes(32));
+                setKey(store, JWT_ALIAS, randomBytes(32));
+                if (configuredAdmin().isEmpty()) {
+                    Credential admin = newCredential(Set.of(), false, true);
+                    putCredential(store, admin, "administrator (created at first start)");
+                    generated = Optional.of(admin);
+                }
+                save(store);
+                created = true;
             }
-            save(store);
-            created = true;
-        }
-        Optional<Credential> configured = configuredAdmin();
-        if (configured.isPresent() && !configured.get().equals(reload().credentials.get(configured.get().accessKeyId()))) {
-            KeyStore store = read();
-            putCredential(store, configured.get(), "administrator (from configuration)");
-            save(store);
+            Optional<Credential> configured = configuredAdmin();
+            if (configured.isPresent() && !configured.get().equals(reload().credentials.get(configured.get().accessKeyId()))) {
+                KeyStore store = read();
+                putCredential(store, configured.get(), "administrator (from configuration)");
+                save(store);
+            }
         }
         reload();
         return new Opening(created, generated);
@@ -131,21 +134,25 @@ public class Keyring implements CredentialLookup {
     public synchronized Credential create(Set<String> buckets, boolean readOnly, boolean admin, String description)
             throws IOException, GeneralSecurityException {
         Credential credential = newCredential(buckets, readOnly, admin);
-        KeyStore store = read();
-        putCredential(store, credential, description);
-        save(store);
+        try (KeystoreLock ignored = KeystoreLock.acquire(config.keystore())) {
+            KeyStore store = read();
+            putCredential(store, credential, description);
+            save(store);
+        }
         reload();
         return credential;
     }
 
     /** Deletes a credential; true when it existed. */
     public synchronized boolean delete(String accessKeyId) throws IOException, GeneralSecurityException {
-        KeyStore store = read();
-        String alias = accessKeyId.toLowerCase(Locale.ROOT);
-        if (!store.containsAlias(SCOPE_PREFIX + alias)) return false;
-        store.deleteEntry(SECRET_PREFIX + alias);
-        store.deleteEntry(SCOPE_PREFIX + alias);
-        save(store);
+        try (KeystoreLock ignored = KeystoreLock.acquire(config.keystore())) {
+            KeyStore store = read();
+            String alias = accessKeyId.toLowerCase(Locale.ROOT);
+            if (!store.containsAlias(SCOPE_PREFIX + alias)) return false;
+            store.deleteEntry(SECRET_PREFIX + alias);
+            store.deleteEntry(SCOPE_PREFIX + alias);
+            save(store);
+        }
         reload();
         return true;
     }

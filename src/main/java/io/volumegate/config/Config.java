@@ -1,5 +1,6 @@
 package io.volumegate.config;
 
+import io.volumegate.http.TrustedProxies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.ServletContext;
 
@@ -19,6 +20,7 @@ import java.util.function.Function;
 @ApplicationScoped
 public class Config {
     private volatile Function<String, String> contextParameters = name -> null;
+    private volatile TrustedProxies trustedProxies = TrustedProxies.NONE;
 
     /** Called once at deployment so that context parameters from web.xml count too. */
     public void useContext(ServletContext context) {
@@ -68,6 +70,19 @@ public class Config {
     }
 
     public List<String> baseDomains() { return list(get(Setting.BASE_DOMAINS)); }
+
+    /**
+     * The proxies whose forwarding headers are believed. Parsed once per distinct value of
+     * the setting, since it is read on every request.
+     *
+     * @throws IllegalArgumentException when the setting holds something that is not an IP address or CIDR range
+     */
+    public TrustedProxies trustedProxies() {
+        String value = get(Setting.TRUSTED_PROXIES);
+        TrustedProxies known = trustedProxies;
+        if (!known.source().equals(value)) trustedProxies = known = TrustedProxies.parse(value);
+        return known;
+    }
 
     /** Bucket name → directory, for buckets that live outside the volume root. */
     public Map<String, Path> bucketBindings() {

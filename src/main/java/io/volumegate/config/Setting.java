@@ -19,6 +19,9 @@ public enum Setting {
             "Access key id of an admin credential to ensure at start-up (automation)."),
     ADMIN_SECRET_KEY("volumegate.admin.secret-key", "",
             "Secret of that admin credential."),
+    TRUSTED_PROXIES("volumegate.trusted-proxies", "",
+            "Comma-separated IP addresses and CIDR ranges of the reverse proxies and load balancers in front; only "
+                    + "from those are Forwarded / X-Forwarded-Host, -Proto, -Port and -For believed. None by default."),
     PUBLIC_ENDPOINT("volumegate.public-endpoint", "http://127.0.0.1:8080",
             "The URL clients use to reach this server (shown at start-up; base of share and presigned URLs)."),
     REGION("volumegate.region", "us-east-1",

@@ -1,5 +1,7 @@
 package io.volumegate.http;
 
+import io.volumegate.config.Config;
+import jakarta.inject.Inject;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
@@ -15,24 +17,30 @@ import java.util.logging.Logger;
  * First filter of every request: gives it an id (x-amz-request-id), writes one access-log
  * line when it ends, and is the error boundary for anything thrown while the chain runs on
  * the container thread. Work that continues asynchronously reports its own failures through
- * {@link ErrorResponses}.
+ * {@link ErrorResponses}. A request that came through trusted proxies goes down the chain as
+ * its client sent it ({@link ForwardedRequest}): public Host, scheme and client address.
  */
 public class RequestContextFilter extends HttpFilter {
     private static final Logger ACCESS_LOG = Logger.getLogger("io.volumegate.access");
 
+    @Inject
+    Config config;
+
     @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilter(HttpServletRequest received, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        RequestContext context = RequestContext.attach(request);
+        RequestContext context = RequestContext.attach(received);
         response.setHeader("x-amz-request-id", context.requestId());
         response.setHeader("Server", "VolumeGate");
+        HttpServletRequest request = received;
         try {
+            request = ForwardedRequest.of(received, config.trustedProxies());
             chain.doFilter(request, response);
         } catch (RuntimeException | IOException | ServletException e) {
             ErrorResponses.sendBeforeBody(request, response, e instanceof ServletException && e.getCause() != null ? e.getCause() : e);
         }
         if (request.isAsyncStarted()) {
-            request.getAsyncContext().addListener(new AccessLogOnCompletion(request, response, context));
+            request.getAsyncContext().addListener(AccessLogOnCompletion.INSTANCE, request, response);
         } else {
             logAccess(request, response, context);
         }
@@ -45,9 +53,19 @@ public class RequestContextFilter extends HttpFilter {
                 context.operation()));
     }
 
-    private record AccessLogOnCompletion(HttpServletRequest request, HttpServletResponse response,
-                                         RequestContext context) implements AsyncListener {
-        @Override public void onComplete(AsyncEvent event) { logAccess(request, response, context); }
+    /**
+     * Logs an asynchronous request when it ends. Stateless, with a public no-argument
+     * constructor: WildFly treats every AsyncListener class in a deployment as a component it
+     * may instantiate, and warns (WFLYEE0007) about one it cannot.
+     */
+    public static final class AccessLogOnCompletion implements AsyncListener {
+        static final AccessLogOnCompletion INSTANCE = new AccessLogOnCompletion();
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            HttpServletRequest request = (HttpServletRequest) event.getSuppliedRequest();
+            logAccess(request, (HttpServletResponse) event.getSuppliedResponse(), RequestContext.of(request));
+        }
 
         @Override public void onTimeout(AsyncEvent event) { }
 

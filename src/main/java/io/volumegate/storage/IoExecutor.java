@@ -39,9 +39,20 @@ public class IoExecutor implements Executor {
         pool.allowCoreThreadTimeOut(true);
     }
 
+    /**
+     * Waits a little for the threads to end: a container checks for threads an application
+     * left running right after undeploying it (Tomcat warns of a leak otherwise), and a
+     * redeploy must not leave old threads holding the old class loader.
+     */
     @PreDestroy
     void stop() {
         pool.shutdown();
+        try {
+            if (!pool.awaitTermination(10, TimeUnit.SECONDS)) pool.shutdownNow();
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -41,14 +42,31 @@ final class RawS3 {
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final Pattern CODE = Pattern.compile("<Code>([^<]*)</Code>");
 
-    private final TestServer server;
+    private final String host;
+    private final int port;
+    private final String accessKey;
+    private final String secretKey;
+    private final HttpClient http;
 
-    private RawS3(TestServer server) {
-        this.server = server;
+    private RawS3(String host, int port, String accessKey, String secretKey, HttpClient http) {
+        this.host = host;
+        this.port = port;
+        this.accessKey = accessKey;
+        this.secretKey = secretKey;
+        this.http = http;
     }
 
+    /** Requests to the shared test server, signed with its admin credential. */
     static RawS3 on(TestServer server) {
-        return new RawS3(server);
+        return new RawS3("127.0.0.1", server.port(), server.adminAccessKey(), server.adminSecretKey(), server.http());
+    }
+
+    /**
+     * Requests to any server at {@code http://host:port} (another container, a node, a load
+     * balancer), signed with these keys; {@code http} must be pinned to HTTP/1.1.
+     */
+    static RawS3 at(URI endpoint, String accessKey, String secretKey, HttpClient http) {
+        return new RawS3(endpoint.getHost(), endpoint.getPort(), accessKey, secretKey, http);
     }
 
     Request get(String rawPathAndQuery) { return new Request("GET", rawPathAndQuery); }
@@ -110,14 +128,14 @@ final class RawS3 {
         }
 
         HttpResponse<byte[]> send() throws IOException, InterruptedException {
-            URI uri = server.uri(rawQuery == null ? rawPath : rawPath + '?' + rawQuery);
+            URI uri = URI.create("http://" + host + ':' + port + rawPathAndQuery());
             HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                     .method(method, body.length == 0 && !method.equals("PUT")
                             ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
             signedHeaders(payloadHash != null ? payloadHash : SigV4Signer.sha256Hex(body), Instant.now()).forEach((name, value) -> {
                 if (!name.equals("host")) builder.header(name, value);
             });
-            return server.http().send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
         }
 
         /**
@@ -127,7 +145,7 @@ final class RawS3 {
         Map<String, String> signedHeaders(String payloadHash, Instant at) {
             String amzDate = AMZ_DATE.format(at);
             Map<String, String> all = new TreeMap<>();
-            all.put("host", "127.0.0.1:" + server.port());
+            all.put("host", host + ':' + port);
             all.put("x-amz-date", amzDate);
             all.put("x-amz-content-sha256", payloadHash);
             headers.forEach((name, value) -> all.put(name.toLowerCase(Locale.ROOT), value));
@@ -147,8 +165,8 @@ final class RawS3 {
                 @Override public List<String> headerNames() { return names; }
             };
             Map<String, String> result = new LinkedHashMap<>(all);
-            result.put("authorization", SigV4Signer.authorization(signed, server.adminAccessKey(),
-                    server.adminSecretKey().getBytes(StandardCharsets.UTF_8), REGION, amzDate, names, payloadHash));
+            result.put("authorization", SigV4Signer.authorization(signed, accessKey,
+                    secretKey.getBytes(StandardCharsets.UTF_8), REGION, amzDate, names, payloadHash));
             return result;
         }
 
@@ -166,7 +184,7 @@ final class RawS3 {
                     .forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
             if (contentLength >= 0) head.append("content-length: ").append(contentLength).append("\r\n");
             head.append("\r\n");
-            try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            try (Socket socket = new Socket(host, port)) {
                 socket.setSoTimeout(timeoutMillis);
                 OutputStream out = socket.getOutputStream();
                 out.write(head.toString().getBytes(StandardCharsets.UTF_8));
