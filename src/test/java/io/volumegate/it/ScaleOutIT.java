@@ -56,7 +56,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * <p>Runs in the {@code servers} profile (see pom.xml), after {@code package}; skipped where
  * there is no nginx ({@code .ci/run} installs it).
  *
- * <p>TODO share links through different nodes, once share links exist.
  */
 class ScaleOutIT {
     private static final String ACCESS_KEY = "VGSCALEOUTADMIN";
@@ -221,6 +220,37 @@ class ScaleOutIT {
                 assertEquals(403, refused.statusCode(), "deleted on every node at once");
             }
         }
+    }
+
+    @Test
+    void aShareLinkMintedOnOneNodeOpensOnTheOther() throws Exception {
+        node1.s3().putObject(b -> b.bucket(BUCKET).key("share/report.txt"), RequestBody.fromString("shared across nodes"));
+        String token = jsonField(post(node1, "/api/v1/auth/token",
+                "{\"access_key_id\":\"" + ACCESS_KEY + "\",\"secret_access_key\":\"" + SECRET_KEY + "\"}", null), "token");
+        String url = jsonField(post(node1, "/api/v1/buckets/" + BUCKET + "/share", "{\"key\":\"share/report.txt\"}", token), "url");
+
+        // The link is signed with the keystore's share-link key, which every node reads from the volume.
+        URI link = URI.create(url);
+        URI onNode2 = URI.create(node2.endpoint() + link.getRawPath() + "?" + link.getRawQuery());
+        HttpResponse<String> opened = http.send(HttpRequest.newBuilder(onNode2).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, opened.statusCode(), opened.body());
+        assertEquals("shared across nodes", opened.body());
+    }
+
+    private static HttpResponse<String> post(Node node, String path, String json, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.endpoint() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) request.header("Authorization", "Bearer " + token);
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(response.statusCode() / 100 == 2, path + " answered " + response.statusCode() + ": " + response.body());
+        return response;
+    }
+
+    private static String jsonField(HttpResponse<String> response, String field) {
+        java.util.regex.Matcher value = java.util.regex.Pattern.compile("\"" + field + "\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+        assertTrue(value.find(), field + " in " + response.body());
+        return value.group(1);
     }
 
     @Test
