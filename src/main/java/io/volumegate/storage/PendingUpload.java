@@ -1,13 +1,6 @@
 package io.volumegate.storage;
 
-import io.volumegate.http.BodySink;
-import io.volumegate.http.S3Error;
-import io.volumegate.http.S3Exception;
-
-import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -15,74 +8,13 @@ import java.nio.file.Path;
  * as its destination, so that committing is one atomic rename. Until then no reader can
  * see any of it; {@link #abort()} leaves nothing behind.
  */
-public final class PendingUpload implements BodySink {
+public final class PendingUpload extends TempFile {
     private final String key;
-    private final Path tempFile;
-    private final FileChannel channel;
 
     PendingUpload(String key, Path tempFile, FileChannel channel) {
+        super(tempFile, channel);
         this.key = key;
-        this.tempFile = tempFile;
-        this.channel = channel;
     }
 
     public String key() { return key; }
-
-    Path tempFile() { return tempFile; }
-
-    @Override
-    public void write(byte[] data, int offset, int length) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap(data, offset, length);
-        while (buffer.hasRemaining()) channel.write(buffer);
-    }
-
-    /**
-     * Appends {@code length} bytes of {@code source} from {@code offset}: an upload whose body
-     * is a range of a file already on a volume (CopyObject, UploadPartCopy). Between files the
-     * JDK hands this to the kernel (copy_file_range, which can reflink or copy server-side on
-     * NFS 4.2), so no byte passes through the heap and memory stays constant whatever the size.
-     *
-     * @throws io.volumegate.http.S3Exception ServiceUnavailable (retryable) when the source
-     *         ends before {@code offset + length}: another program truncated it while we read
-     */
-    public void transferFrom(FileChannel source, long offset, long length) throws IOException {
-        long done = 0;
-        while (done < length) {
-            long moved = source.transferTo(offset + done, length - done, channel);
-            if (moved <= 0 && offset + done >= source.size()) {
-                throw sourceChanged();
-            }
-            done += Math.max(moved, 0);
-        }
-    }
-
-    /** The copy source changed under us; a retry will see it as it is now. */
-    private static S3Exception sourceChanged() {
-        return S3Error.SERVICE_UNAVAILABLE.exception("The copy source changed while it was being read; retry the request.");
-    }
-
-    /** Drops what was written so far, so a copy can start over into the same temp file. */
-    public void restart() throws IOException {
-        channel.truncate(0);
-        channel.position(0);
-    }
-
-    /** Makes the bytes durable before they become visible. */
-    void seal() throws IOException {
-        channel.force(true);
-        channel.close();
-    }
-
-    public void abort() {
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // closing a file we are about to delete
-        }
-        try {
-            Files.deleteIfExists(tempFile);
-        } catch (IOException ignored) {
-            // the temp folder is cleaned at start-up as well
-        }
-    }
 }
