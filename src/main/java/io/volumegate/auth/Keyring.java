@@ -1,6 +1,7 @@
 package io.volumegate.auth;
 
 import io.volumegate.config.Config;
+import io.volumegate.storage.LockFile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -49,6 +50,7 @@ public class Keyring implements CredentialLookup {
     private static final String SHARE_LINK_ALIAS = "share-link-key";
     private static final String JWT_ALIAS = "jwt-key";
     private static final String KEY_ALGORITHM = "HmacSHA256";
+    private static final java.time.Duration KEYSTORE_LOCK_WAIT = java.time.Duration.ofSeconds(60);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
@@ -90,7 +92,7 @@ public class Keyring implements CredentialLookup {
         boolean created = false;
         Optional<Credential> generated = Optional.empty();
         // Under the lock shared by every node: of nodes starting together, one creates the keystore.
-        try (KeystoreLock ignored = KeystoreLock.acquire(path)) {
+        try (LockFile ignored = lockKeystore(path)) {
             if (!Files.exists(path)) {
                 KeyStore store = emptyStore();
                 setKey(store, SHARE_LINK_ALIAS, randomBytes(32));
@@ -134,7 +136,7 @@ public class Keyring implements CredentialLookup {
     public synchronized Credential create(Set<String> buckets, boolean readOnly, boolean admin, String description)
             throws IOException, GeneralSecurityException {
         Credential credential = newCredential(buckets, readOnly, admin);
-        try (KeystoreLock ignored = KeystoreLock.acquire(config.keystore())) {
+        try (LockFile ignored = lockKeystore(config.keystore())) {
             KeyStore store = read();
             putCredential(store, credential, description);
             save(store);
@@ -145,7 +147,7 @@ public class Keyring implements CredentialLookup {
 
     /** Deletes a credential; true when it existed. */
     public synchronized boolean delete(String accessKeyId) throws IOException, GeneralSecurityException {
-        try (KeystoreLock ignored = KeystoreLock.acquire(config.keystore())) {
+        try (LockFile ignored = lockKeystore(config.keystore())) {
             KeyStore store = read();
             String alias = accessKeyId.toLowerCase(Locale.ROOT);
             if (!store.containsAlias(SCOPE_PREFIX + alias)) return false;
@@ -160,6 +162,17 @@ public class Keyring implements CredentialLookup {
     public byte[] shareLinkKey() { return current().shareLinkKey.clone(); }
 
     public byte[] jwtKey() { return current().jwtKey.clone(); }
+
+    /**
+     * Changes to the keystore from every node that shares it are serialised by a lock file
+     * beside it ({@code keystore.p12.lock}), held while one change reads, changes and renames
+     * (milliseconds). Without it two nodes changing credentials at once would each write
+     * their change over the other's, and nodes starting together on an empty volume would
+     * each create a keystore. Readers take no lock: every version they can see is complete.
+     */
+    private static LockFile lockKeystore(Path keystore) throws IOException {
+        return LockFile.acquire(keystore.resolveSibling(keystore.getFileName() + ".lock"), KEYSTORE_LOCK_WAIT);
+    }
 
     // ---- loading -------------------------------------------------------------------------
 
