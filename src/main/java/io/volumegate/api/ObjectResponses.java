@@ -4,15 +4,12 @@ import io.volumegate.http.Exchange;
 import io.volumegate.http.S3Exception;
 import io.volumegate.s3.ByteRange;
 import io.volumegate.s3.S3Dates;
-import io.volumegate.storage.ContentTypes;
-import io.volumegate.storage.ObjectMetadata;
 import io.volumegate.storage.OpenedObject;
 import io.volumegate.storage.StoredObject;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.net.URLEncoder;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 
@@ -46,7 +43,7 @@ final class ObjectResponses {
             } catch (S3Exception unsatisfiable) {
                 // Answered here rather than thrown: the error writer resets headers, and a 416
                 // should tell the size in Content-Range.
-                close(channel);
+                OpenedObject.closeQuietly(channel);
                 response.setStatus(unsatisfiable.error().status());
                 response.setHeader("Content-Range", "bytes */" + object.size());
                 if (head) {
@@ -57,7 +54,7 @@ final class ObjectResponses {
                 }
                 return;
             }
-            response.setContentType(contentType(object, channel));
+            response.setContentType(opened.contentType());
             response.setHeader("ETag", object.etag());
             response.setHeader("Last-Modified", S3Dates.http(object.lastModified()));
             response.setHeader("Accept-Ranges", "bytes");
@@ -73,7 +70,7 @@ final class ObjectResponses {
             }
             exchange.finishWithContent(channel, offset, length, head);
         } catch (IOException | RuntimeException e) {
-            close(channel);
+            OpenedObject.closeQuietly(channel);
             throw e;
         }
     }
@@ -95,24 +92,5 @@ final class ObjectResponses {
         return disposition.value + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 
-    static String contentType(StoredObject object, FileChannel channel) throws IOException {
-        String stored = object.metadata().map(ObjectMetadata::contentType).orElse(null);
-        return ContentTypes.resolve(object.key(), stored, () -> {
-            if (channel == null) return new byte[0];
-            ByteBuffer head = ByteBuffer.allocate(ContentTypes.SNIFF_LENGTH);
-            while (head.hasRemaining() && channel.read(head, head.position()) > 0) { /* fill */ }
-            byte[] bytes = new byte[head.position()];
-            head.flip().get(bytes);
-            return bytes;
-        });
-    }
 
-    static void close(FileChannel channel) {
-        if (channel == null) return;
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // read-only
-        }
-    }
 }

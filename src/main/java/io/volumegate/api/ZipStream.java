@@ -84,7 +84,7 @@ final class ZipStream implements BodySender.Source, AutoCloseable {
             zip.setLevel(compressible(object) ? Deflater.BEST_SPEED : Deflater.NO_COMPRESSION);
             zip.putNextEntry(entry);
             if (opened.channel() == null || object.size() == 0) {
-                ObjectResponses.close(opened.channel());
+                OpenedObject.closeQuietly(opened.channel());
                 zip.closeEntry();
             } else {
                 current = opened.channel();
@@ -114,7 +114,7 @@ final class ZipStream implements BodySender.Source, AutoCloseable {
     /** Frees the deflater's native memory and the open file, however the stream ended. */
     @Override
     public void close() {
-        ObjectResponses.close(current);
+        OpenedObject.closeQuietly(current);
         current = null;
         try {
             zip.close();

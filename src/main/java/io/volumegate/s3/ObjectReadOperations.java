@@ -2,7 +2,6 @@ package io.volumegate.s3;
 
 import io.volumegate.http.Exchange;
 import io.volumegate.http.S3Error;
-import io.volumegate.storage.ContentTypes;
 import io.volumegate.storage.IoExecutor;
 import io.volumegate.storage.ObjectMetadata;
 import io.volumegate.storage.OpenedObject;
@@ -14,7 +13,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.Map;
 
@@ -46,7 +44,7 @@ public class ObjectReadOperations {
             boolean head = "HEAD".equals(http.getMethod());
             try {
                 if (ReadConditions.notModified(http, object.etag(), object.lastModified())) {
-                    close(channel);
+                    OpenedObject.closeQuietly(channel);
                     response.setStatus(304);
                     response.setHeader("ETag", object.etag());
                     response.setHeader("Last-Modified", S3Dates.http(object.lastModified()));
@@ -55,7 +53,7 @@ public class ObjectReadOperations {
                 }
                 PartSelection part = PartSelection.of(request.query().get("partNumber"), http.getHeader("Range"), object);
                 ByteRange range = part != null ? part.range() : ByteRange.parse(http.getHeader("Range"), object.size());
-                writeHeaders(response, request, object, contentType(object, channel));
+                writeHeaders(response, request, object, opened.contentType());
                 if (part != null && part.partsCount() > 0) response.setHeader("x-amz-mp-parts-count", Integer.toString(part.partsCount()));
                 if (range == null && part == null && "ENABLED".equalsIgnoreCase(http.getHeader("x-amz-checksum-mode"))) {
                     checksumHeaders(response, object);
@@ -70,7 +68,7 @@ public class ObjectReadOperations {
                 }
                 exchange.finishWithContent(channel, offset, length, head);
             } catch (RuntimeException | IOException e) {
-                close(channel);
+                OpenedObject.closeQuietly(channel);
                 throw e;
             }
         });
@@ -115,25 +113,5 @@ public class ObjectReadOperations {
         if (value != null) response.setHeader(header, value);
     }
 
-    /** Stored type, else by extension, else sniffed from the first bytes of this very file. */
-    private static String contentType(StoredObject object, FileChannel channel) throws IOException {
-        String stored = object.metadata().map(ObjectMetadata::contentType).orElse(null);
-        return ContentTypes.resolve(object.key(), stored, () -> {
-            if (channel == null) return new byte[0];
-            ByteBuffer head = ByteBuffer.allocate(ContentTypes.SNIFF_LENGTH);
-            while (head.hasRemaining() && channel.read(head, head.position()) > 0) { /* fill */ }
-            byte[] bytes = new byte[head.position()];
-            head.flip().get(bytes);
-            return bytes;
-        });
-    }
 
-    private static void close(FileChannel channel) {
-        if (channel == null) return;
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // read-only
-        }
-    }
 }
