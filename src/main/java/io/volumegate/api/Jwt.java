@@ -63,9 +63,12 @@ public final class Jwt {
         if (header.typ() != null && !"JWT".equals(header.typ())) throw invalid("The token's type must be JWT.");
         if (header.crit() != null) throw invalid("The token uses critical extensions this server does not know.");
 
-        byte[] expected = Hmac.sha256(key, parts[0] + '.' + parts[1]);
-        byte[] given = decode(parts[2]);
-        if (!MessageDigest.isEqual(expected, given)) throw invalid("The token's signature is not valid.");
+        // The signature's text is compared, not its decoded bytes: the last base64url character
+        // of an HMAC-SHA256 has two unused bits, and a token must have exactly one spelling.
+        String expected = ENCODER.encodeToString(Hmac.sha256(key, parts[0] + '.' + parts[1]));
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), parts[2].getBytes(StandardCharsets.US_ASCII))) {
+            throw invalid("The token's signature is not valid.");
+        }
 
         TokenClaims claims = parse(parts[1], TokenClaims.class);
         if (claims.sub() == null || claims.sub().isEmpty()) throw invalid("The token names no subject.");

@@ -1,6 +1,7 @@
 package io.volumegate.api;
 
 import io.volumegate.auth.Hmac;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 
@@ -23,16 +24,15 @@ public final class ShareLinks {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(Hmac.sha256(shareLinkKey, stringToSign(bucket, key, expiresEpochSecond)));
     }
 
-    /** Constant-time check of a link's signature. */
+    /**
+     * Constant-time check of a link's signature. The text is compared, not its decoded bytes:
+     * the last base64 character of a 32-byte value carries two unused bits, so decoding would
+     * let several spellings of one signature pass, and a link must have exactly one.
+     */
     public static boolean verify(byte[] shareLinkKey, String bucket, String key, long expiresEpochSecond, String signature) {
-        byte[] given;
-        try {
-            given = Base64.getUrlDecoder().decode(signature);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        byte[] expected = Hmac.sha256(shareLinkKey, stringToSign(bucket, key, expiresEpochSecond));
-        return MessageDigest.isEqual(expected, given);
+        if (signature == null) return false;
+        byte[] expected = sign(shareLinkKey, bucket, key, expiresEpochSecond).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.UTF_8));
     }
 
     /** {@code /-/share/<bucket>/<key>?expires=<epoch seconds>&sig=<signature>}, encoded. */

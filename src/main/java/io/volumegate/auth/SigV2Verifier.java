@@ -187,7 +187,7 @@ public final class SigV2Verifier {
         Credential credential = lookup.find(accessKeyId)
                 .orElseThrow(() -> S3Error.INVALID_ACCESS_KEY_ID.exception().with("AWSAccessKeyId", accessKeyId));
 
-        byte[] provided = decodeSignature(providedSignature);
+        byte[] provided = providedSignature.length() > MAX_SIGNATURE_LENGTH ? null : providedSignature.getBytes(StandardCharsets.UTF_8);
         byte[] secret = credential.secret();
         String stringToSign = SigV2Signer.stringToSign(request, bucketForVirtualHost, dateLine, queryAuth);
         boolean matches = matches(secret, stringToSign, provided);
@@ -210,19 +210,13 @@ public final class SigV2Verifier {
         return credential;
     }
 
-    // Compares the decoded bytes in constant time: no timing hint about how much of a
-    // guessed signature was right. An undecodable signature matches nothing.
+    // Compares in constant time (no timing hint about how much of a guessed signature was
+    // right), as text: decoding would accept several spellings of one signature, since the
+    // last base64 character of an HMAC-SHA1 has two unused bits.
     private static boolean matches(byte[] secret, String stringToSign, byte[] provided) {
-        return provided != null && MessageDigest.isEqual(SigV2Signer.hmacSha1(secret, stringToSign), provided);
-    }
-
-    private static byte[] decodeSignature(String signature) {
-        if (signature.length() > MAX_SIGNATURE_LENGTH) return null;
-        try {
-            return Base64.getDecoder().decode(signature);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        if (provided == null) return false;
+        byte[] expected = Base64.getEncoder().encodeToString(SigV2Signer.hmacSha1(secret, stringToSign)).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, provided);
     }
 
     /** "/bucket" with nothing after it. */

@@ -86,6 +86,17 @@ class JwtTest {
     }
 
     @Test
+    void aSignatureHasExactlyOneSpelling() {
+        // The last base64url digit of 32 bytes carries two unused bits: three other digits
+        // decode to the same bytes, and each must still be refused.
+        String token = Jwt.sign(claims(T, T, T + 900), KEY);
+        int last = token.length() - 1;
+        for (char digit : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray()) {
+            if (digit != token.charAt(last)) assertInvalid(token.substring(0, last) + digit, NOW, "signature");
+        }
+    }
+
+    @Test
     void algorithmMustBeExactlyHs256() {
         String payload = Jwt.sign(claims(T, T, T + 900), KEY).split("\\.")[1];
         // alg=none with an empty or any signature

@@ -30,6 +30,18 @@ class ShareLinksTest {
     }
 
     @Test
+    void aSignatureHasExactlyOneSpelling() {
+        // The last base64url digit of 32 bytes carries two unused bits: three other digits
+        // decode to the same bytes, and each must still be refused.
+        String sig = ShareLinks.sign(KEY, "photos", "2024/a.jpg", 1_700_000_000L);
+        for (char digit : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray()) {
+            if (digit == sig.charAt(42)) continue;
+            assertFalse(ShareLinks.verify(KEY, "photos", "2024/a.jpg", 1_700_000_000L, sig.substring(0, 42) + digit), sig + " -> " + digit);
+        }
+        assertFalse(ShareLinks.verify(KEY, "photos", "2024/a.jpg", 1_700_000_000L, null));
+    }
+
+    @Test
     void fieldsCannotBeShiftedIntoEachOther() {
         // a key holding a line feed must not sign the same as a different bucket/key split
         String sig = ShareLinks.sign(KEY, "b", "x\n1", 2L);

@@ -163,6 +163,22 @@ class SigV2VerifierTest {
         }
 
         @Test
+        void aSignatureHasExactlyOneSpelling() {
+            // The last base64 digit of 20 bytes carries two unused bits: three other digits
+            // decode to the same bytes, and each must still be refused.
+            TestRequest original = signedGet("/bucket/key");
+            String header = original.headerValues("Authorization").get(0);
+            int last = header.length() - 2; // before the '=' padding
+            String digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+            for (char digit : digits.toCharArray()) {
+                if (digit == header.charAt(last)) continue;
+                String respelled = header.substring(0, last) + digit + "=";
+                refused(S3Error.SIGNATURE_DOES_NOT_MATCH,
+                        () -> verifier().verify(original.copy().withoutHeader("Authorization").header("Authorization", respelled)));
+            }
+        }
+
+        @Test
         void repeatedEntityHeadersAreRefused() {
             TestRequest request = signed(unsigned("PUT", "/bucket/key", null).header("Content-Type", "text/plain"));
             refused(S3Error.INVALID_REQUEST, () -> verifier().verify(request.copy().header("Content-Type", "text/html")));
