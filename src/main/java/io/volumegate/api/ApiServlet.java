@@ -33,6 +33,8 @@ public class ApiServlet extends HttpServlet {
     @Inject
     BulkResource bulk;
     @Inject
+    MultipartResource multipart;
+    @Inject
     ShareResource shares;
     @Inject
     OpenApiResource openApi;
@@ -94,6 +96,10 @@ public class ApiServlet extends HttpServlet {
             case DOWNLOAD_ZIP -> bulk::download;
             case PRESIGN_KEYS -> bulk::presignKeys;
             case PRESIGN -> bulk::presign;
+            case PRESIGN_MULTIPART -> multipart::presign;
+            case COMPLETE_MULTIPART -> multipart::complete;
+            case LIST_PARTS -> multipart::listParts;
+            case ABORT_MULTIPART -> multipart::abort;
             case SHARE -> shares::share;
             case OPENAPI -> openApi::document;
         };

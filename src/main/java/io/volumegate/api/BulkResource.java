@@ -1,9 +1,6 @@
 package io.volumegate.api;
 
-import io.volumegate.auth.Credential;
 import io.volumegate.auth.SigV4Signer;
-import io.volumegate.config.Config;
-import io.volumegate.config.Setting;
 import io.volumegate.http.Exchange;
 import io.volumegate.http.S3Exception;
 import io.volumegate.s3.S3Dates;
@@ -14,7 +11,6 @@ import io.volumegate.storage.Volume;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +34,7 @@ public class BulkResource {
     @Inject
     IoExecutor io;
     @Inject
-    Config config;
+    PresignedUrls urls;
 
     public record KeysRequest(List<String> keys) {}
 
@@ -125,9 +121,9 @@ public class BulkResource {
                 List<String> keys = keys(body.keys(), true);
                 Duration expires = expires(body.expiresIn());
                 Instant now = Instant.now();
-                List<PresignedKey> urls = new ArrayList<>(keys.size());
-                for (String key : keys) urls.add(new PresignedKey(key, presign("GET", request.bucket(), key, request.credential(), now, expires)));
-                ApiResponses.ok(exchange, new PresignedKeys("GET", S3Dates.iso8601(now.plus(expires)), urls));
+                List<PresignedKey> presigned = new ArrayList<>(keys.size());
+                for (String key : keys) presigned.add(new PresignedKey(key, urls.presign("GET", request.bucket(), key, null, request.credential(), now, expires)));
+                ApiResponses.ok(exchange, new PresignedKeys("GET", S3Dates.iso8601(now.plus(expires)), presigned));
             } catch (RuntimeException e) {
                 exchange.fail(e);
             }
@@ -156,26 +152,12 @@ public class BulkResource {
                 else request.requireWrite(body.bucket());
                 Duration expires = expires(body.expiresIn());
                 Instant now = Instant.now();
-                ApiResponses.ok(exchange, new Presigned(presign(method, body.bucket(), body.key(), request.credential(), now, expires),
+                ApiResponses.ok(exchange, new Presigned(urls.presign(method, body.bucket(), body.key(), null, request.credential(), now, expires),
                         method, S3Dates.iso8601(now.plus(expires))));
             } catch (RuntimeException e) {
                 exchange.fail(e);
             }
         });
-    }
-
-    /**
-     * A path-style presigned URL on the public endpoint: the host clients will send is the
-     * endpoint's (default ports left out, as clients leave them out of Host), the path is the
-     * endpoint's path plus {@code /bucket/key}, each byte outside the unreserved set
-     * percent-encoded, exactly as signed.
-     */
-    String presign(String method, String bucket, String key, Credential credential, Instant at, Duration expires) {
-        PublicEndpoint endpoint = PublicEndpoint.of(config.get(Setting.PUBLIC_ENDPOINT));
-        String rawPath = endpoint.path() + "/" + UriEncoding.segment(bucket) + "/" + UriEncoding.path(key);
-        String query = SigV4Signer.presignedQuery(method, rawPath, null, endpoint.host(), credential.accessKeyId(),
-                credential.secret(), config.region(), at, expires);
-        return endpoint.origin() + rawPath + "?" + query;
     }
 
     static Duration expires(Long seconds) {
@@ -197,19 +179,5 @@ public class BulkResource {
             keys.add(key);
         }
         return List.copyOf(keys);
-    }
-
-    /** The public endpoint split for signing: origin (scheme://host[:port]), Host value, path prefix. */
-    record PublicEndpoint(String origin, String host, String path) {
-        static PublicEndpoint of(String configured) {
-            URI uri = URI.create(configured.strip());
-            String scheme = uri.getScheme() == null ? "http" : uri.getScheme().toLowerCase(Locale.ROOT);
-            int port = uri.getPort();
-            boolean defaultPort = port < 0 || scheme.equals("http") && port == 80 || scheme.equals("https") && port == 443;
-            String host = uri.getHost() + (defaultPort ? "" : ":" + port);
-            String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-            while (path.endsWith("/")) path = path.substring(0, path.length() - 1);
-            return new PublicEndpoint(scheme + "://" + host, host, path);
-        }
     }
 }

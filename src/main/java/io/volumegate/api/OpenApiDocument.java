@@ -1,5 +1,7 @@
 package io.volumegate.api;
 
+import jakarta.json.bind.annotation.JsonbProperty;
+
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -16,11 +18,17 @@ import java.util.Map;
  */
 final class OpenApiDocument {
     /** Query parameters of the routes that take some. */
-    private static final Map<ApiRoute, List<String[]>> QUERY = Map.of(ApiRoute.LIST_OBJECTS, List.of(
-            new String[] {"prefix", "string", "Only keys that start with this"},
-            new String[] {"delimiter", "string", "Roll keys up to common_prefixes at this string (usually '/')"},
-            new String[] {"max_keys", "integer", "At most this many objects and prefixes, 0 to 1000 (default 1000)"},
-            new String[] {"continuation_token", "string", "next_continuation_token of the previous page"}));
+    private record QueryParameter(String name, String type, boolean required, String description) {}
+
+    private static final QueryParameter UPLOAD_ID = new QueryParameter(MultipartResource.UPLOAD_ID, "string", true,
+            "The upload_id the presign call answered");
+    private static final Map<ApiRoute, List<QueryParameter>> QUERY = Map.of(ApiRoute.LIST_OBJECTS, List.of(
+            new QueryParameter("prefix", "string", false, "Only keys that start with this"),
+            new QueryParameter("delimiter", "string", false, "Roll keys up to common_prefixes at this string (usually '/')"),
+            new QueryParameter("max_keys", "integer", false, "At most this many objects and prefixes, 0 to 1000 (default 1000)"),
+            new QueryParameter("continuation_token", "string", false, "next_continuation_token of the previous page")),
+            ApiRoute.LIST_PARTS, List.of(UPLOAD_ID),
+            ApiRoute.ABORT_MULTIPART, List.of(UPLOAD_ID));
 
     private OpenApiDocument() {}
 
@@ -39,7 +47,7 @@ final class OpenApiDocument {
                 "description", "JSON management API of VolumeGate. Every error is {\"code\", \"message\"}. "
                         + "{key} path parameters are whole object keys and may contain '/' (send them percent-encoded as "
                         + "S3 paths are). POST .../objects/{key} with a multipart/form-data body is an upload; "
-                        + "any other POST to a path ending in /copy, /delete, /download or /presign is that JSON call."));
+                        + "any other POST to a path ending in /copy, /delete, /download, /presign or /complete is that JSON call."));
         document.put("servers", List.of(Map.of("url", serverUrl)));
         document.put("paths", paths);
         document.put("components", Map.of("schemas", schemas,
@@ -62,9 +70,9 @@ final class OpenApiDocument {
             if (name.equals(ApiRoute.KEY)) parameter.put("description", "The whole object key; may contain '/'.");
             parameters.add(parameter);
         }
-        for (String[] query : QUERY.getOrDefault(route, List.of())) {
-            parameters.add(Map.of("name", query[0], "in", "query", "required", false, "schema", Map.of("type", query[1]),
-                    "description", query[2]));
+        for (QueryParameter query : QUERY.getOrDefault(route, List.of())) {
+            parameters.add(Map.of("name", query.name(), "in", "query", "required", query.required(),
+                    "schema", Map.of("type", query.type()), "description", query.description()));
         }
         if (route == ApiRoute.DOWNLOAD_OBJECT) {
             parameters.add(Map.of("name", "Range", "in", "header", "required", false, "schema", Map.of("type", "string"),
@@ -112,7 +120,7 @@ final class OpenApiDocument {
     private static Map<String, Object> schema(Class<?> record, Map<String, Object> schemas) {
         Map<String, Object> properties = new LinkedHashMap<>();
         for (RecordComponent component : record.getRecordComponents()) {
-            properties.put(snake(component.getName()), typeSchema(component.getGenericType(), schemas));
+            properties.put(propertyName(component), typeSchema(component.getGenericType(), schemas));
         }
         return Map.of("type", "object", "properties", properties);
     }
@@ -129,6 +137,12 @@ final class OpenApiDocument {
         if (type == long.class || type == Long.class) return Map.of("type", "integer", "format", "int64");
         if (type instanceof Class<?> nested && nested.isRecord()) return reference(nested, schemas);
         throw new IllegalStateException("no OpenAPI schema for " + type);
+    }
+
+    /** A component's name in JSON: its @JsonbProperty name, else snake_case. */
+    private static String propertyName(RecordComponent component) {
+        JsonbProperty named = component.getAccessor().getAnnotation(JsonbProperty.class);
+        return named != null && !named.value().isEmpty() ? named.value() : snake(component.getName());
     }
 
     /** As JSON-B's LOWER_CASE_WITH_UNDERSCORES names properties. */

@@ -1,7 +1,5 @@
 package io.volumegate.api;
 
-import io.volumegate.config.Config;
-import io.volumegate.config.Setting;
 import io.volumegate.http.Exchange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,10 +8,9 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class OpenApiResource {
     @Inject
-    Config config;
+    PresignedUrls urls;
 
     void document(Exchange exchange, ApiRequest request) {
-        BulkResource.PublicEndpoint endpoint = BulkResource.PublicEndpoint.of(config.get(Setting.PUBLIC_ENDPOINT));
-        ApiResponses.ok(exchange, OpenApiDocument.generate(endpoint.origin() + endpoint.path() + ApiRoute.PREFIX));
+        ApiResponses.ok(exchange, OpenApiDocument.generate(urls.endpoint().url(ApiRoute.PREFIX)));
     }
 }

@@ -1,8 +1,6 @@
 package io.volumegate.api;
 
 import io.volumegate.auth.Keyring;
-import io.volumegate.config.Config;
-import io.volumegate.config.Setting;
 import io.volumegate.http.Exchange;
 import io.volumegate.s3.S3Dates;
 import io.volumegate.storage.IoExecutor;
@@ -27,7 +25,7 @@ public class ShareResource {
     @Inject
     IoExecutor io;
     @Inject
-    Config config;
+    PresignedUrls urls;
     @Inject
     Keyring keyring;
 
@@ -51,9 +49,7 @@ public class ShareResource {
                 StoredObject object = volume.bucket(request.bucket()).stat(body.key());
                 if (object.directoryObject()) throw ApiException.badRequest("A folder cannot be shared; share its files.");
                 long expires = Instant.now().getEpochSecond() + lifetime;
-                BulkResource.PublicEndpoint endpoint = BulkResource.PublicEndpoint.of(config.get(Setting.PUBLIC_ENDPOINT));
-                String url = endpoint.origin() + endpoint.path()
-                        + ShareLinks.pathAndQuery(keyring.shareLinkKey(), request.bucket(), body.key(), expires);
+                String url = urls.endpoint().url(ShareLinks.pathAndQuery(keyring.shareLinkKey(), request.bucket(), body.key(), expires));
                 ApiResponses.json(exchange, 201, new ShareLink(url, S3Dates.iso8601(Instant.ofEpochSecond(expires))));
             });
         });

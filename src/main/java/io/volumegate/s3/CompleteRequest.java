@@ -28,6 +28,14 @@ record CompleteRequest(List<RequestedPart> parts, ChecksumAlgorithm checksumAlgo
     /** Largest Complete body accepted: 10,000 parts with every optional element fit in a quarter of it. */
     static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
 
+    /** A completion that names its parts and claims nothing else. */
+    static CompleteRequest ofParts(List<RequestedPart> parts) {
+        if (parts.size() > PartRules.MAX_PARTS) {
+            throw S3Error.INVALID_ARGUMENT.exception("A multipart upload has at most " + PartRules.MAX_PARTS + " parts.");
+        }
+        return new CompleteRequest(List.copyOf(parts), null, null, null, -1);
+    }
+
     /** The claims in the request's headers, checked before the body is read. */
     static CompleteRequest claims(Function<String, String> header) {
         ChecksumAlgorithm algorithm = null;

@@ -42,6 +42,17 @@ class ApiRouterTest {
     }
 
     @Test
+    void multipartRoutesTakeWholeKeysBeforeTheirVerb() {
+        assertRoute(ApiRoute.PRESIGN_MULTIPART, Map.of("bucket", "b", "key", "videos/big.mp4"),
+                "POST", "/buckets/b/multipart/videos/big.mp4/presign", JSON);
+        assertRoute(ApiRoute.COMPLETE_MULTIPART, Map.of("bucket", "b", "key", "videos/big.mp4"),
+                "POST", "/buckets/b/multipart/videos/big.mp4/complete", JSON);
+        assertRoute(ApiRoute.LIST_PARTS, Map.of("bucket", "b", "key", "videos/big.mp4"), "GET", "/buckets/b/multipart/videos/big.mp4", null);
+        assertRoute(ApiRoute.ABORT_MULTIPART, Map.of("bucket", "b", "key", "a/presign"), "DELETE", "/buckets/b/multipart/a/presign", null);
+        assertError(405, "/buckets/b/multipart/a", "POST", JSON);
+    }
+
+    @Test
     void wrongPathsMethodsAndBodiesHaveTheirOwnErrors() {
         assertError(404, "/nothing", "GET", null);
         assertError(404, "/buckets/", "GET", null);

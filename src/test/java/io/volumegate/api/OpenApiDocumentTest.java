@@ -67,6 +67,12 @@ class OpenApiDocumentTest {
         Map<String, Object> listProperties = (Map<String, Object>) ((Map<String, Object>) schemas.get("ObjectList")).get("properties");
         assertEquals(((Map<String, Object>) JSON.fromJson(ApiJson.toJson(list), Map.class)).keySet(), listProperties.keySet());
         assertTrue(listProperties.containsKey("next_continuation_token"));
+        MultipartResource.CompleteRequest complete = new MultipartResource.CompleteRequest("u",
+                List.of(new MultipartResource.CompletedPart(1, "\"e\"")));
+        Map<String, Object> completedPart = (Map<String, Object>) ((Map<String, Object>) schemas.get("CompletedPart")).get("properties");
+        Map<String, Object> completeWritten = JSON.fromJson(ApiJson.toJson(complete), Map.class);
+        assertEquals(((List<Map<String, Object>>) completeWritten.get("parts")).get(0).keySet(), completedPart.keySet());
+        assertEquals(java.util.Set.of("PartNumber", "ETag"), completedPart.keySet());
         assertEquals("http://example.test/api/v1", ((List<Map<String, Object>>) document.get("servers")).get(0).get("url"));
     }
 }

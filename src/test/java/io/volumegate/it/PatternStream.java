@@ -17,6 +17,13 @@ final class PatternStream extends InputStream {
         this.state = seed * 0x9E3779B97F4A7C15L + 1;
     }
 
+    /** {@code size} bytes of the pattern for {@code size} as the seed, in memory: for small test content. */
+    static byte[] bytes(int size) {
+        byte[] data = new byte[size];
+        new PatternStream(size, size).read(data, 0, size); // all of it in one read
+        return data;
+    }
+
     @Override
     public int read() {
         if (position >= size) return -1;

@@ -1,0 +1,194 @@
+package io.volumegate.api;
+
+import io.volumegate.http.Exchange;
+import io.volumegate.s3.MultipartCompletion;
+import io.volumegate.s3.S3Dates;
+import io.volumegate.s3.body.ChecksumAlgorithm;
+import io.volumegate.s3.body.ChecksumType;
+import io.volumegate.storage.Bucket;
+import io.volumegate.storage.IoExecutor;
+import io.volumegate.storage.ObjectMetadata;
+import io.volumegate.storage.Volume;
+import io.volumegate.storage.WriteCondition;
+import io.volumegate.storage.multipart.MultipartStaging;
+import io.volumegate.storage.multipart.PartRecord;
+import io.volumegate.storage.multipart.PartRules;
+import io.volumegate.storage.multipart.RequestedPart;
+import io.volumegate.storage.multipart.UploadManifest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbProperty;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Multipart uploads for browsers: a file too big for one request is cut into parts that the
+ * browser PUTs straight to presigned S3 UploadPart URLs (the S3 endpoint answers their CORS
+ * preflights and exposes ETag), then completes here. The upload is an ordinary S3 multipart
+ * upload, so S3 clients can list, complete or abort it too.
+ */
+@ApplicationScoped
+public class MultipartResource {
+    static final long DEFAULT_PART_SIZE = 25L << 20;
+    static final long MIN_EXPIRES_SECONDS = 60;
+    static final long MAX_EXPIRES_SECONDS = 12 * 3600;
+    static final long DEFAULT_EXPIRES_SECONDS = 3600;
+    /** 10,000 parts with their ETags fit easily. */
+    static final int MAX_COMPLETE_BODY = 2 * 1024 * 1024;
+    static final String UPLOAD_ID = "upload_id";
+
+    @Inject
+    Volume volume;
+    @Inject
+    IoExecutor io;
+    @Inject
+    PresignedUrls urls;
+
+    public record PresignRequest(Long fileSize, Long partSize, Long expiresIn, String contentType) {}
+
+    public record PartUrl(int partNumber, String url) {}
+
+    public record PresignedUpload(String bucket, String key, String uploadId, long partSize, int totalParts, String expiresAt,
+                                  List<PartUrl> urls) {}
+
+    /** Named as in S3's CompletedPart, so the ETags a browser collected go back as they came. */
+    public record CompletedPart(@JsonbProperty("PartNumber") Integer partNumber, @JsonbProperty("ETag") String etag) {}
+
+    public record CompleteRequest(String uploadId, List<CompletedPart> parts) {}
+
+    public record UploadedPart(int partNumber, String etag, long size, String lastModified) {}
+
+    public record PartList(String bucket, String key, String uploadId, List<UploadedPart> parts) {}
+
+    /** Starts an upload and presigns one UploadPart URL per part. */
+    void presign(Exchange exchange, ApiRequest request) throws Exception {
+        JsonBody.<PresignRequest>read(exchange, PresignRequest.class).whenComplete((body, failure) -> {
+            if (failure != null) {
+                exchange.fail(failure);
+                return;
+            }
+            exchange.runOn(io, () -> {
+                UploadPlan plan = UploadPlan.of(body.fileSize(), body.partSize() == null ? DEFAULT_PART_SIZE : body.partSize());
+                Duration expires = expires(body.expiresIn());
+                ObjectMetadata metadata = ObjectMetadata.builder().contentType(contentType(body.contentType())).build();
+                UploadManifest upload = new MultipartStaging(volume.bucket(request.bucket()))
+                        .create(request.key(), metadata, ChecksumAlgorithm.CRC64NVME.name(), ChecksumType.FULL_OBJECT.name(), false);
+                Instant now = Instant.now();
+                String uploadId = URLEncoder.encode(upload.id().value(), StandardCharsets.UTF_8);
+                List<PartUrl> parts = new ArrayList<>(plan.totalParts());
+                for (int number = 1; number <= plan.totalParts(); number++) {
+                    parts.add(new PartUrl(number, urls.presign("PUT", request.bucket(), request.key(),
+                            "partNumber=" + number + "&uploadId=" + uploadId, request.credential(), now, expires)));
+                }
+                ApiResponses.json(exchange, 201, new PresignedUpload(request.bucket(), request.key(), upload.id().value(),
+                        plan.partSize(), plan.totalParts(), S3Dates.iso8601(now.plus(expires)), parts));
+            });
+        });
+    }
+
+    /** Completes the upload from the parts the browser uploaded, with S3's checks. */
+    void complete(Exchange exchange, ApiRequest request) throws Exception {
+        JsonBody.<CompleteRequest>read(exchange, CompleteRequest.class, MAX_COMPLETE_BODY).whenComplete((body, failure) -> {
+            if (failure != null) {
+                exchange.fail(failure);
+                return;
+            }
+            exchange.runOn(io, () -> {
+                String uploadId = required(body.uploadId(), UPLOAD_ID);
+                if (body.parts() == null || body.parts().isEmpty()) throw ApiException.badRequest("parts must list the uploaded parts.");
+                List<RequestedPart> parts = new ArrayList<>(body.parts().size());
+                for (CompletedPart part : body.parts()) {
+                    if (part == null || part.partNumber() == null || part.etag() == null || part.etag().isBlank()) {
+                        throw ApiException.badRequest("Every part needs a PartNumber and an ETag.");
+                    }
+                    parts.add(new RequestedPart(part.partNumber(), part.etag(), Map.of()));
+                }
+                Bucket bucket = volume.bucket(request.bucket());
+                MultipartCompletion.check(bucket, uploadId, request.key(), parts, WriteCondition.NONE).assemble(WriteCondition.NONE);
+                ApiResponses.ok(exchange, ObjectResource.info(bucket.name(), bucket.stat(request.key())));
+            });
+        });
+    }
+
+    /** The parts uploaded so far: what a browser resuming an upload needs to know. */
+    void listParts(Exchange exchange, ApiRequest request) {
+        String uploadId = required(request.query().get(UPLOAD_ID), UPLOAD_ID);
+        exchange.runOn(io, () -> {
+            MultipartStaging staging = new MultipartStaging(volume.bucket(request.bucket()));
+            UploadManifest upload = staging.open(uploadId, request.key());
+            List<UploadedPart> parts = new ArrayList<>();
+            for (PartRecord part : staging.parts(upload)) {
+                parts.add(new UploadedPart(part.number(), part.etag(), part.size(), S3Dates.iso8601(part.lastModified())));
+            }
+            ApiResponses.ok(exchange, new PartList(request.bucket(), request.key(), upload.id().value(), parts));
+        });
+    }
+
+    /** Abandons the upload and removes its parts. */
+    void abort(Exchange exchange, ApiRequest request) {
+        String uploadId = required(request.query().get(UPLOAD_ID), UPLOAD_ID);
+        exchange.runOn(io, () -> {
+            new MultipartStaging(volume.bucket(request.bucket())).abort(uploadId, request.key());
+            ApiResponses.noContent(exchange);
+        });
+    }
+
+    /**
+     * How a file is cut: {@code part_size} bytes per part, the last one shorter. Sizes S3
+     * could never accept are 422; a plan that needs more parts than S3 allows is 400, since a
+     * larger part size would do.
+     */
+    record UploadPlan(long partSize, int totalParts) {
+        static UploadPlan of(Long fileSize, long partSize) {
+            if (fileSize == null) throw ApiException.badRequest("file_size is required.");
+            if (fileSize < 0 || fileSize > PartRules.MAX_OBJECT_SIZE) {
+                throw unprocessable("file_size must be 0 to " + PartRules.MAX_OBJECT_SIZE + " bytes (5 TiB).");
+            }
+            if (partSize < PartRules.MIN_PART_SIZE || partSize > PartRules.MAX_PART_SIZE) {
+                throw unprocessable("part_size must be " + PartRules.MIN_PART_SIZE + " (5 MiB) to " + PartRules.MAX_PART_SIZE
+                        + " (5 GiB) bytes.");
+            }
+            long parts = Math.max(1, (fileSize + partSize - 1) / partSize); // an empty file is one empty part
+            if (parts > PartRules.MAX_PARTS) {
+                throw new ApiException(400, "TooManyParts", "A file of " + fileSize + " bytes in parts of " + partSize
+                        + " bytes needs " + parts + " parts; at most " + PartRules.MAX_PARTS
+                        + " are allowed. Use a part size of at least " + ((fileSize + PartRules.MAX_PARTS - 1) / PartRules.MAX_PARTS)
+                        + " bytes.");
+            }
+            return new UploadPlan(partSize, (int) parts);
+        }
+
+        private static ApiException unprocessable(String message) {
+            return new ApiException(422, "InvalidSize", message);
+        }
+    }
+
+    static Duration expires(Long seconds) {
+        long value = seconds == null ? DEFAULT_EXPIRES_SECONDS : seconds;
+        if (value < MIN_EXPIRES_SECONDS || value > MAX_EXPIRES_SECONDS) {
+            throw ApiException.badRequest("expires_in must be " + MIN_EXPIRES_SECONDS + " to " + MAX_EXPIRES_SECONDS + " seconds.");
+        }
+        return Duration.ofSeconds(value);
+    }
+
+    /** A media type to store with the object; one header line, nothing that could split it. */
+    private static String contentType(String given) {
+        if (given == null || given.isBlank()) return null;
+        String type = given.strip();
+        if (type.length() > 255 || !type.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            throw ApiException.badRequest("content_type must be a media type of printable ASCII, at most 255 characters.");
+        }
+        return type;
+    }
+
+    private static String required(String value, String name) {
+        if (value == null || value.isBlank()) throw ApiException.badRequest(name + " is required.");
+        return value;
+    }
+}

@@ -1,0 +1,253 @@
+package io.volumegate.it;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.volumegate.it.ApiClient.assertApiError;
+import static io.volumegate.it.ApiClient.json;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The browser multipart flow of the management API: presign, PUT the parts straight to the S3
+ * endpoint as a page of an allowed origin would, list, complete, abort; and its bad input.
+ */
+class ApiMultipartIT extends ServerTestBase {
+    private static final String BUCKET = "apimultipartit";
+    private static final String ORIGIN = "https://console.example.test";
+    private static final int MIB = 1 << 20;
+    private static boolean prepared;
+
+    private ApiClient admin;
+
+    @BeforeEach
+    void bucket() {
+        admin = ApiClient.login(server, server.adminAccessKey(), server.adminSecretKey());
+        synchronized (ApiMultipartIT.class) {
+            if (prepared) return;
+            assertEquals(201, admin.post("/buckets", "{\"name\": \"" + BUCKET + "\"}").statusCode());
+            prepared = true;
+        }
+    }
+
+    @Test
+    void aBrowserUploadsPartsToPresignedUrlsAndCompletes() throws Exception {
+        byte[] file = PatternStream.bytes(12 * MIB + 123);
+        String key = "videos/holiday 2026/clip.mp4";
+        Map<String, Object> plan = presign(key, "{\"file_size\": " + file.length + ", \"part_size\": " + 5 * MIB
+                + ", \"expires_in\": 600, \"content_type\": \"video/mp4\"}");
+        assertEquals(3, ((Number) plan.get("total_parts")).intValue());
+        assertEquals(5 * MIB, ((Number) plan.get("part_size")).intValue());
+        assertEquals(key, plan.get("key"));
+        String uploadId = (String) plan.get("upload_id");
+        List<Map<String, Object>> urls = urls(plan);
+        assertEquals(List.of(1, 2, 3), urls.stream().map(u -> ((Number) u.get("part_number")).intValue()).toList());
+
+        // the upload is an S3 multipart upload like any other
+        List<MultipartUpload> listed = server.s3().listMultipartUploads(b -> b.bucket(BUCKET).prefix("videos/")).uploads();
+        assertTrue(listed.stream().anyMatch(u -> u.uploadId().equals(uploadId) && u.key().equals(key)), listed.toString());
+
+        List<String> etags = new ArrayList<>();
+        for (int part = 0; part < 3; part++) {
+            byte[] slice = Arrays.copyOfRange(file, part * 5 * MIB, Math.min(file.length, (part + 1) * 5 * MIB));
+            HttpResponse<String> put = putPart((String) urls.get(part).get("url"), slice);
+            assertEquals(200, put.statusCode(), put.body());
+            String etag = put.headers().firstValue("ETag").orElseThrow();
+            assertEquals('"' + HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(slice)) + '"', etag);
+            // what lets the page's script read the ETag
+            assertEquals(ORIGIN, put.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+            assertTrue(put.headers().firstValue("Access-Control-Expose-Headers").orElse("").contains("ETag"));
+            etags.add(etag);
+        }
+
+        Map<String, Object> parts = json(admin.get(multipart(key) + "?upload_id=" + uploadId));
+        assertEquals(uploadId, parts.get("upload_id"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> uploaded = (List<Map<String, Object>>) parts.get("parts");
+        assertEquals(etags, uploaded.stream().map(p -> p.get("etag")).toList());
+        assertEquals(List.of(5 * MIB, 5 * MIB, 2 * MIB + 123), uploaded.stream().map(p -> ((Number) p.get("size")).intValue()).toList());
+
+        String completeBody = complete(uploadId, etags);
+        HttpResponse<String> completed = admin.post(multipart(key) + "/complete", completeBody);
+        assertEquals(200, completed.statusCode(), completed.body());
+        Map<String, Object> object = json(completed);
+        assertEquals(key, object.get("key"));
+        assertEquals(file.length, ((Number) object.get("size")).intValue());
+        assertTrue(((String) object.get("etag")).endsWith("-3\""), object.toString());
+        assertEquals("video/mp4", object.get("content_type"));
+
+        ResponseBytes<GetObjectResponse> read = server.s3().getObjectAsBytes(b -> b.bucket(BUCKET).key(key));
+        assertArrayEquals(file, read.asByteArray());
+        assertEquals(object.get("etag"), read.response().eTag());
+        assertEquals("video/mp4", read.response().contentType());
+        assertArrayEquals(file, java.nio.file.Files.readAllBytes(server.volume().resolve(BUCKET).resolve(key)), "objects are files");
+
+        // a retry whose first answer was lost gets the same answer; the upload itself is gone
+        HttpResponse<String> retried = admin.post(multipart(key) + "/complete", completeBody);
+        assertEquals(200, retried.statusCode(), retried.body());
+        assertEquals(object.get("etag"), json(retried).get("etag"));
+        assertApiError(admin.get(multipart(key) + "?upload_id=" + uploadId), 404, "NoSuchUpload");
+    }
+
+    @Test
+    void anEmptyFileIsOneEmptyPart() {
+        Map<String, Object> plan = presign("empty.bin", "{\"file_size\": 0}");
+        assertEquals(1, ((Number) plan.get("total_parts")).intValue());
+        assertEquals(25 * MIB, ((Number) plan.get("part_size")).intValue(), "25 MiB parts by default");
+        HttpResponse<String> put = putPart((String) urls(plan).get(0).get("url"), new byte[0]);
+        assertEquals(200, put.statusCode(), put.body());
+        HttpResponse<String> completed = admin.post(multipart("empty.bin") + "/complete",
+                complete((String) plan.get("upload_id"), List.of(put.headers().firstValue("ETag").orElseThrow())));
+        assertEquals(200, completed.statusCode(), completed.body());
+        assertEquals(0, server.s3().headObject(b -> b.bucket(BUCKET).key("empty.bin")).contentLength());
+    }
+
+    @Test
+    void aCompletionThatDoesNotFitTheUploadedPartsStoresNothing() {
+        String key = "refused/partial.bin";
+        Map<String, Object> plan = presign(key, "{\"file_size\": " + (10 * MIB) + ", \"part_size\": " + 5 * MIB + "}");
+        String uploadId = (String) plan.get("upload_id");
+        List<Map<String, Object>> urls = urls(plan);
+        // part 1 is smaller than 5 MiB although it is not the last
+        String small = putPart((String) urls.get(0).get("url"), PatternStream.bytes(1000)).headers().firstValue("ETag").orElseThrow();
+        String second = putPart((String) urls.get(1).get("url"), PatternStream.bytes(1000)).headers().firstValue("ETag").orElseThrow();
+
+        assertApiError(admin.post(multipart(key) + "/complete", complete(uploadId, List.of(small, second))), 400, "EntityTooSmall");
+        assertApiError(admin.post(multipart(key) + "/complete", complete(uploadId, List.of(second, "\"0123456789abcdef0123456789abcdef\""))),
+                400, "InvalidPart");
+        assertApiError(admin.post(multipart(key) + "/complete",
+                "{\"upload_id\": \"" + uploadId + "\", \"parts\": [{\"PartNumber\": 2, \"ETag\": " + ApiClient.JSON.toJson(second)
+                        + "}, {\"PartNumber\": 1, \"ETag\": " + ApiClient.JSON.toJson(small) + "}]}"), 400, "InvalidPartOrder");
+        assertApiError(admin.post(multipart(key) + "/complete", "{\"upload_id\": \"" + uploadId + "\", \"parts\": []}"), 400, "InvalidArgument");
+        assertApiError(admin.post(multipart(key) + "/complete", "{\"upload_id\": \"" + uploadId + "\", \"parts\": [{\"PartNumber\": 1}]}"),
+                400, "InvalidArgument");
+        assertApiError(admin.post(multipart(key) + "/complete", "{\"parts\": [{\"PartNumber\": 1, \"ETag\": \"x\"}]}"), 400, "InvalidArgument");
+        assertApiError(admin.post(multipart(key) + "/complete", complete("not-an-upload", List.of(small))), 404, "NoSuchUpload");
+        assertApiError(admin.post(multipart("other.bin") + "/complete", complete(uploadId, List.of(small))), 404, "NoSuchUpload");
+        assertApiError(admin.post(multipart(key) + "/complete", "{\"upload_id\": "), 400, "MalformedJson");
+        assertThrows(NoSuchKeyException.class, () -> server.s3().headObject(b -> b.bucket(BUCKET).key(key)));
+
+        // abort: the parts are gone, and so are the presigned URLs' target
+        assertEquals(204, admin.delete(multipart(key) + "?upload_id=" + uploadId).statusCode());
+        assertApiError(admin.get(multipart(key) + "?upload_id=" + uploadId), 404, "NoSuchUpload");
+        HttpResponse<String> late = putPart((String) urls.get(0).get("url"), PatternStream.bytes(10));
+        assertEquals(404, late.statusCode());
+        assertTrue(late.body().contains("<Code>NoSuchUpload</Code>"), late.body());
+        assertEquals(ORIGIN, late.headers().firstValue("Access-Control-Allow-Origin").orElse(null), "errors are readable by the page too");
+        assertApiError(admin.delete(multipart(key)), 400, "InvalidArgument");
+        assertThrows(NoSuchKeyException.class, () -> server.s3().headObject(b -> b.bucket(BUCKET).key(key)));
+    }
+
+    @Test
+    void sizesAndExpiriesAreChecked() {
+        String path = multipart("sizes.bin") + "/presign";
+        assertApiError(admin.post(path, "{\"file_size\": 100, \"part_size\": " + (5 * MIB - 1) + "}"), 422, "InvalidSize");
+        assertApiError(admin.post(path, "{\"file_size\": 100, \"part_size\": " + ((5L << 30) + 1) + "}"), 422, "InvalidSize");
+        assertApiError(admin.post(path, "{\"file_size\": -1}"), 422, "InvalidSize");
+        assertApiError(admin.post(path, "{\"file_size\": " + ((5L << 40) + 1) + ", \"part_size\": " + (5L << 30) + "}"), 422, "InvalidSize");
+        Map<String, Object> tooMany = assertApiError(admin.post(path, "{\"file_size\": " + (10_001L * 5 * MIB) + ", \"part_size\": " + 5 * MIB + "}"),
+                400, "TooManyParts");
+        assertTrue(((String) tooMany.get("message")).contains("10001 parts"), tooMany.toString());
+        assertApiError(admin.post(path, "{}"), 400, "InvalidArgument");
+        assertApiError(admin.post(path, "{\"file_size\": \"big\"}"), 400, "MalformedJson");
+        assertApiError(admin.post(path, "{\"file_size\": 100, \"expires_in\": 59}"), 400, "InvalidArgument");
+        assertApiError(admin.post(path, "{\"file_size\": 100, \"expires_in\": 43201}"), 400, "InvalidArgument");
+        assertApiError(admin.post(path, "{\"file_size\": 100, \"content_type\": \"text/plain\\r\\nX-Evil: 1\"}"), 400, "InvalidArgument");
+        // 10,000 parts is allowed, each with its own URL
+        Map<String, Object> most = presign("most.bin", "{\"file_size\": " + (10_000L * 5 * MIB) + ", \"part_size\": " + 5 * MIB + "}");
+        assertEquals(10_000, urls(most).size());
+        assertEquals(204, admin.delete(multipart("most.bin") + "?upload_id=" + most.get("upload_id")).statusCode());
+        assertTrue(server.s3().listMultipartUploads(b -> b.bucket(BUCKET).prefix("sizes.bin")).uploads().isEmpty(),
+                "a refused presign starts no upload");
+    }
+
+    @Test
+    void tokensScopesAndKeysAreChecked() {
+        String body = "{\"file_size\": 100}";
+        assertApiError(ApiClient.anonymous(server).post(multipart("a.bin") + "/presign", body), 401, "Unauthorized");
+        assertApiError(ApiClient.withToken(server, "x.y.z").post(multipart("a.bin") + "/presign", body), 401, "Unauthorized");
+        ApiClient readOnly = ApiClient.scoped(server, Set.of(BUCKET), true, "apimultipartit: read-only");
+        assertApiError(readOnly.post(multipart("a.bin") + "/presign", body), 403, "AccessDenied");
+        ApiClient otherBucket = ApiClient.scoped(server, Set.of("apimultipartit-other"), false, "apimultipartit: other bucket");
+        assertApiError(otherBucket.post(multipart("a.bin") + "/presign", body), 403, "AccessDenied");
+        assertApiError(admin.post(multipart("..") + "/presign", body), 400, "InvalidArgument");
+        assertApiError(admin.post("/buckets/" + BUCKET + "/multipart/dir/%2E%2E/%2E%2E/escape/presign", body), 400, "InvalidArgument");
+        assertApiError(admin.post("/buckets/" + BUCKET + "/multipart/dir%2F..%2F..%2Fescape/presign", body), 400, "InvalidArgument");
+        assertApiError(admin.post("/buckets/apimultipartit-none/multipart/a.bin/presign", body), 404, "NoSuchBucket");
+    }
+
+    @Test
+    void partUrlsAreSignedWithTheCallersCredentialAndDieWithIt() throws Exception {
+        io.volumegate.auth.Credential credential = server.keyring().create(Set.of(BUCKET), false, false, "apimultipartit: short-lived");
+        ApiClient caller = ApiClient.awaitLogin(server, credential.accessKeyId(), new String(credential.secret(), StandardCharsets.UTF_8));
+        HttpResponse<String> presigned = caller.post(multipart("dies.bin") + "/presign", "{\"file_size\": 10}");
+        assertEquals(201, presigned.statusCode(), presigned.body());
+        Map<String, Object> plan = json(presigned);
+        String url = (String) urls(plan).get(0).get("url");
+        assertTrue(url.contains("X-Amz-Credential=" + credential.accessKeyId()), url);
+        server.keyring().delete(credential.accessKeyId());
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        HttpResponse<String> refused;
+        do {
+            refused = putPart(url, new byte[10]);
+            if (refused.statusCode() == 403) break;
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        assertEquals(403, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("<Code>InvalidAccessKeyId</Code>"), refused.body());
+    }
+
+    private Map<String, Object> presign(String key, String body) {
+        HttpResponse<String> response = admin.post(multipart(key) + "/presign", body);
+        assertEquals(201, response.statusCode(), response.body());
+        return json(response);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> urls(Map<String, Object> plan) {
+        return (List<Map<String, Object>>) plan.get("urls");
+    }
+
+    private static String multipart(String key) {
+        return "/buckets/" + BUCKET + "/multipart/" + ShareLinkIT.encode(key);
+    }
+
+    private static String complete(String uploadId, List<String> etags) {
+        StringBuilder parts = new StringBuilder();
+        for (int i = 0; i < etags.size(); i++) {
+            if (i > 0) parts.append(", ");
+            parts.append("{\"PartNumber\": ").append(i + 1).append(", \"ETag\": ").append(ApiClient.JSON.toJson(etags.get(i))).append('}');
+        }
+        return "{\"upload_id\": \"" + uploadId + "\", \"parts\": [" + parts + "]}";
+    }
+
+    /** What a page's fetch(url, {method: 'PUT', body: blob}) sends: no credentials, an Origin. */
+    private HttpResponse<String> putPart(String url, byte[] data) {
+        assertFalse(url.contains("Authorization"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Origin", ORIGIN)
+                .header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(data))
+                .build();
+        return ApiClient.anonymous(server).send(request);
+    }
+}
