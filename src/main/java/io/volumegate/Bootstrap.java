@@ -39,6 +39,7 @@ public class Bootstrap implements ServletContextListener {
             banner.append("  region:   ").append(config.region()).append('\n');
             // Parsed here too, so that a malformed list stops the start instead of every request.
             banner.append("  trusted proxies: ").append(config.trustedProxies()).append('\n');
+            if (config.corsPolicy().enabled()) banner.append("  CORS origins: ").append(config.corsPolicy().source()).append('\n');
             if (opening.generatedAdmin().isPresent()) {
                 banner.append("  A new keystore was created at ").append(config.keystore()).append(" with this admin credential.\n");
                 banner.append("  It is shown once; store it now:\n");

@@ -1,5 +1,6 @@
 package io.volumegate.config;
 
+import io.volumegate.http.CorsPolicy;
 import io.volumegate.http.TrustedProxies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.ServletContext;
@@ -21,6 +22,7 @@ import java.util.function.Function;
 public class Config {
     private volatile Function<String, String> contextParameters = name -> null;
     private volatile TrustedProxies trustedProxies = TrustedProxies.NONE;
+    private volatile CorsPolicy corsPolicy = CorsPolicy.NONE;
 
     /** Called once at deployment so that context parameters from web.xml count too. */
     public void useContext(ServletContext context) {
@@ -81,6 +83,19 @@ public class Config {
         String value = get(Setting.TRUSTED_PROXIES);
         TrustedProxies known = trustedProxies;
         if (!known.source().equals(value)) trustedProxies = known = TrustedProxies.parse(value);
+        return known;
+    }
+
+    /**
+     * Which browser origins may call the S3 endpoint. Parsed once per distinct value of the
+     * setting, since it is read on every request.
+     *
+     * @throws IllegalArgumentException when an origin holds more than one '*'
+     */
+    public CorsPolicy corsPolicy() {
+        String value = get(Setting.CORS_ORIGINS);
+        CorsPolicy known = corsPolicy;
+        if (!known.source().equals(value)) corsPolicy = known = CorsPolicy.parse(value);
         return known;
     }
 

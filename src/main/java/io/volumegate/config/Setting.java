@@ -22,6 +22,10 @@ public enum Setting {
     TRUSTED_PROXIES("volumegate.trusted-proxies", "",
             "Comma-separated IP addresses and CIDR ranges of the reverse proxies and load balancers in front; only "
                     + "from those are Forwarded / X-Forwarded-Host, -Proto, -Port and -For believed. None by default."),
+    CORS_ORIGINS("volumegate.cors.origins", "",
+            "Comma-separated origins whose web pages may call the S3 endpoint from a browser (preflights answered, "
+                    + "ETag exposed), e.g. https://app.example.com; one '*' may stand for any part (https://*.example.com), "
+                    + "and '*' alone allows every origin. None by default."),
     PUBLIC_ENDPOINT("volumegate.public-endpoint", "http://127.0.0.1:8080",
             "The URL clients use to reach this server (shown at start-up; base of share and presigned URLs)."),
     REGION("volumegate.region", "us-east-1",

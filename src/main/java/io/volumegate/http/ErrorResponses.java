@@ -38,6 +38,7 @@ public final class ErrorResponses {
             throw new IOException("response already committed when failing with " + error.error().code());
         }
         response.reset();
+        context.restoreLastingHeaders(response); // Server, CORS: what every answer carries
         response.setHeader("x-amz-request-id", context.requestId());
         response.setStatus(error.error().status());
         if (closeConnection) response.setHeader("Connection", "close");

@@ -1,13 +1,16 @@
 package io.volumegate.http;
 
 import jakarta.servlet.ServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Per-request facts every layer may need: the id echoed as x-amz-request-id and written
- * to the access log, and when the request started.
+ * to the access log, when the request started, and the headers every answer to it carries.
  */
 public final class RequestContext {
     private static final String ATTRIBUTE = RequestContext.class.getName();
@@ -17,6 +20,7 @@ public final class RequestContext {
     private final long startNanos = System.nanoTime();
     private volatile String operation = "-";
     private volatile String principal = "-";
+    private final Map<String, String> lastingHeaders = new LinkedHashMap<>();
 
     private RequestContext(String requestId) {
         this.requestId = requestId;
@@ -48,4 +52,17 @@ public final class RequestContext {
     public void principal(String principal) { this.principal = principal; }
 
     public String principal() { return principal; }
+
+    /**
+     * Sets a header that every answer to this request carries, error documents included:
+     * they reset the response, then {@link #restoreLastingHeaders} puts these back.
+     */
+    public synchronized void setLastingHeader(HttpServletResponse response, String name, String value) {
+        lastingHeaders.put(name, value);
+        response.setHeader(name, value);
+    }
+
+    public synchronized void restoreLastingHeaders(HttpServletResponse response) {
+        lastingHeaders.forEach(response::setHeader);
+    }
 }

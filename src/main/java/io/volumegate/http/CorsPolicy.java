@@ -1,0 +1,108 @@
+package io.volumegate.http;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Which web origins may call the S3 endpoint from a browser, from the
+ * {@code volumegate.cors.origins} setting, and what they are told: one rule for every bucket,
+ * like an S3 CORS configuration allowing GET, PUT, POST, DELETE and HEAD with any request
+ * header. Browsers need this to PUT parts to presigned URLs and read their {@code ETag}.
+ */
+public final class CorsPolicy {
+    public static final CorsPolicy NONE = parse("");
+    static final Set<String> METHODS = Set.of("GET", "PUT", "POST", "DELETE", "HEAD");
+    static final String ALLOWED_METHODS = "GET, PUT, POST, DELETE, HEAD";
+    /** What a page's script may read besides the CORS-safelisted headers. */
+    static final String EXPOSED_HEADERS = String.join(", ", List.of("ETag", "Content-Range", "Content-Disposition",
+            "Content-Encoding", "Accept-Ranges", "x-amz-request-id", "x-amz-checksum-crc32", "x-amz-checksum-crc32c",
+            "x-amz-checksum-crc64nvme", "x-amz-checksum-sha1", "x-amz-checksum-sha256", "x-amz-checksum-type",
+            "x-amz-mp-parts-count"));
+    /** How long a browser may reuse a preflight's answer. */
+    static final String MAX_AGE_SECONDS = "3000";
+    /** Header names as RFC 9110 tokens, listed with commas: all a request may ask to send. */
+    private static final Pattern HEADER_LIST = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z\\-]+(\\s*,\\s*[!#$%&'*+.^_`|~0-9A-Za-z\\-]+)*");
+
+    private final String source;
+    private final List<OriginPattern> origins;
+
+    private CorsPolicy(String source, List<OriginPattern> origins) {
+        this.source = source;
+        this.origins = origins;
+    }
+
+    /** @param setting comma-separated origins; {@code *} may stand for any part of one, once */
+    public static CorsPolicy parse(String setting) {
+        List<OriginPattern> origins = Arrays.stream(setting.split(","))
+                .map(String::strip)
+                .filter(origin -> !origin.isEmpty())
+                .map(OriginPattern::of)
+                .toList();
+        return new CorsPolicy(setting, origins);
+    }
+
+    /** The setting this policy was parsed from. */
+    public String source() { return source; }
+
+    public boolean enabled() { return !origins.isEmpty(); }
+
+    /**
+     * The {@code Access-Control-Allow-Origin} value for a request from {@code origin}: {@code *}
+     * when every origin is allowed (as S3 answers), the origin itself when it is listed.
+     */
+    public Optional<String> allowOrigin(String origin) {
+        if (origin == null || origin.isEmpty()) return Optional.empty();
+        for (OriginPattern pattern : origins) {
+            if (pattern.matchesAll()) return Optional.of("*");
+            if (pattern.matches(origin)) return Optional.of(origin);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * What a preflight is refused for, or empty when it is allowed. {@code S3Error.BAD_REQUEST}
+     * for a malformed one; {@code ACCESS_FORBIDDEN} when the origin, method or headers are not
+     * allowed.
+     */
+    public Optional<S3Exception> refusePreflight(String origin, String method, String requestHeaders) {
+        if (origin == null || origin.isEmpty()) {
+            return Optional.of(S3Error.BAD_REQUEST.exception("Insufficient information. Origin request header needed."));
+        }
+        if (method == null || method.isEmpty()) {
+            return Optional.of(S3Error.BAD_REQUEST.exception("Invalid Access-Control-Request-Method: " + (method == null ? "null" : "")));
+        }
+        if (!enabled()) return Optional.of(S3Error.ACCESS_FORBIDDEN.exception("CORSResponse: CORS is not enabled for this bucket."));
+        boolean headersAllowed = requestHeaders == null || requestHeaders.isBlank() || HEADER_LIST.matcher(requestHeaders.strip()).matches();
+        if (allowOrigin(origin).isEmpty() || !METHODS.contains(method) || !headersAllowed) {
+            return Optional.of(S3Error.ACCESS_FORBIDDEN.exception());
+        }
+        return Optional.empty();
+    }
+
+    /** One configured origin: exact, or with one {@code *} standing for any characters. */
+    private record OriginPattern(String prefix, String suffix, boolean wildcard) {
+        static OriginPattern of(String origin) {
+            String lower = origin.toLowerCase(Locale.ROOT);
+            int star = lower.indexOf('*');
+            if (star < 0) return new OriginPattern(lower, "", false);
+            if (lower.indexOf('*', star + 1) >= 0) {
+                throw new IllegalArgumentException("a CORS origin may hold one '*': " + origin);
+            }
+            return new OriginPattern(lower.substring(0, star), lower.substring(star + 1), true);
+        }
+
+        boolean matchesAll() {
+            return wildcard && prefix.isEmpty() && suffix.isEmpty();
+        }
+
+        boolean matches(String origin) {
+            String lower = origin.toLowerCase(Locale.ROOT);
+            if (!wildcard) return lower.equals(prefix);
+            return lower.length() >= prefix.length() + suffix.length() && lower.startsWith(prefix) && lower.endsWith(suffix);
+        }
+    }
+}
