@@ -33,6 +33,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
@@ -70,6 +71,7 @@ class ContainerRoundTripIT {
     private static S3Client sdk;
     private static S3AsyncClient asyncSdk;
     private static HttpClient http;
+    private static final jakarta.json.bind.Jsonb JSON = jakarta.json.bind.JsonbBuilder.create();
 
     @BeforeAll
     static void connect() {
@@ -306,8 +308,59 @@ class ContainerRoundTripIT {
         assertTrue(sdk.headObject(b -> b.bucket(BUCKET).key(key)).eTag().endsWith("-2\""), "a multipart ETag");
     }
 
+    /**
+     * A web page of an allowed origin (the pom sets volumegate.cors.origins): a token from the
+     * management API, a presigned multipart upload, the preflight and the part PUTs the
+     * browser sends, then complete. OPTIONS must reach VolumeGate through every container.
+     */
     @Test
     @Order(8)
+    void aBrowserPageUploadsThroughPresignedPartUrls() throws Exception {
+        String origin = "https://console.example.test";
+        String key = "browser/upload 1.bin";
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(endpoint.resolve("api/v1/auth/token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.toJson(Map.of("access_key_id", accessKey, "secret_access_key", secretKey))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, login.statusCode(), () -> name + ": " + login.body());
+        String token = (String) JSON.fromJson(login.body(), Map.class).get("token");
+        String multipart = "api/v1/buckets/" + BUCKET + "/multipart/browser/upload%201.bin";
+        HttpResponse<String> presign = http.send(HttpRequest.newBuilder(endpoint.resolve(multipart + "/presign"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"file_size\": " + LARGE.length + ", \"part_size\": 5242880}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, presign.statusCode(), () -> name + ": " + presign.body());
+        Map<?, ?> plan = JSON.fromJson(presign.body(), Map.class);
+        List<?> urls = (List<?>) plan.get("urls");
+        assertEquals(3, urls.size());
+
+        StringBuilder parts = new StringBuilder();
+        for (int i = 0; i < urls.size(); i++) {
+            URI url = URI.create((String) ((Map<?, ?>) urls.get(i)).get("url"));
+            HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(url).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", origin).header("Access-Control-Request-Method", "PUT")
+                    .header("Access-Control-Request-Headers", "content-type").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, preflight.statusCode(), () -> name + " preflight: " + preflight.body());
+            assertEquals(origin, preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(null), name);
+            byte[] slice = java.util.Arrays.copyOfRange(LARGE, i * 5242880, Math.min(LARGE.length, (i + 1) * 5242880));
+            HttpResponse<String> put = http.send(HttpRequest.newBuilder(url).header("Origin", origin)
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(slice)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, put.statusCode(), () -> name + " part: " + put.body());
+            assertTrue(put.headers().firstValue("Access-Control-Expose-Headers").orElse("").contains("ETag"), name);
+            if (i > 0) parts.append(',');
+            parts.append("{\"PartNumber\": ").append(i + 1).append(", \"ETag\": ")
+                    .append(JSON.toJson(put.headers().firstValue("ETag").orElseThrow())).append('}');
+        }
+        HttpResponse<String> complete = http.send(HttpRequest.newBuilder(endpoint.resolve(multipart + "/complete"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"upload_id\": \"" + plan.get("upload_id") + "\", \"parts\": [" + parts + "]}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, complete.statusCode(), () -> name + " complete: " + complete.body());
+        assertArrayEquals(LARGE, Files.readAllBytes(volume.resolve(BUCKET).resolve(key)), name);
+    }
+
+    @Test
+    @Order(9)
     void deleteEverythingAndTheBucket() {
         sdk.listObjectsV2Paginator(b -> b.bucket(BUCKET)).contents()
                 .forEach(o -> sdk.deleteObject(b -> b.bucket(BUCKET).key(o.key())));
