@@ -122,7 +122,9 @@ public class BulkResource {
                 Duration expires = expires(body.expiresIn());
                 Instant now = Instant.now();
                 List<PresignedKey> presigned = new ArrayList<>(keys.size());
-                for (String key : keys) presigned.add(new PresignedKey(key, urls.presign("GET", request.bucket(), key, null, request.credential(), now, expires)));
+                for (String key : keys) {
+                    presigned.add(new PresignedKey(key, urls.presign("GET", request.bucket(), key, null, request.credential(), now, expires)));
+                }
                 ApiResponses.ok(exchange, new PresignedKeys("GET", S3Dates.iso8601(now.plus(expires)), presigned));
             } catch (RuntimeException e) {
                 exchange.fail(e);
