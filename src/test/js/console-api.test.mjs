@@ -1,0 +1,86 @@
+// The console's API client (webapp/console/api.js) against a running server, in Node: run by
+// io.volumegate.it.ConsoleIT with VOLUMEGATE_ENDPOINT, VOLUMEGATE_ACCESS_KEY and
+// VOLUMEGATE_SECRET_KEY set to the integration-test server and its admin key pair.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ApiError, VolumeGateApi, encodeKey, partSizeFor, PART_SIZE } from '../../../webapp/console/api.js';
+
+const endpoint = process.env.VOLUMEGATE_ENDPOINT;
+const accessKey = process.env.VOLUMEGATE_ACCESS_KEY;
+const secretKey = process.env.VOLUMEGATE_SECRET_KEY;
+const bucket = 'consoleit-js';
+const MIB = 1024 * 1024;
+
+async function admin() {
+  const api = new VolumeGateApi(endpoint);
+  await api.login(accessKey, secretKey);
+  return api;
+}
+
+function pattern(length) {
+  const bytes = new Uint8Array(length);
+  for (let i = 0; i < length; i++) bytes[i] = (i * 31 + (i >> 11)) & 0xff;
+  return bytes;
+}
+
+test('keys are encoded segment by segment and part sizes respect the 10,000-part limit', () => {
+  assert.equal(encodeKey('a b/c%d+e/ü?#'), 'a%20b/c%25d%2Be/%C3%BC%3F%23');
+  assert.equal(partSizeFor(100 * MIB), PART_SIZE);
+  assert.equal(partSizeFor(10000 * PART_SIZE + 1), PART_SIZE + 1);
+});
+
+test('a wrong secret is an ApiError with the API\'s status and code', async () => {
+  const api = new VolumeGateApi(endpoint);
+  await assert.rejects(api.login(accessKey, 'wrong'), (error) => error instanceof ApiError && error.status === 401 && error.code === 'Unauthorized');
+  assert.equal(api.token, null);
+});
+
+test('buckets, uploads, listing, download, share and delete as the console does them', async () => {
+  const api = await admin();
+  assert.equal((await api.caller()).access_key_id, accessKey);
+  await api.createBucket(bucket);
+  assert.ok((await api.buckets()).some((b) => b.name === bucket));
+
+  const small = await api.upload(bucket, 'docs/a b+c.txt', new Blob(['hello console'], { type: 'text/plain' }));
+  assert.equal(small.key, 'docs/a b+c.txt');
+  assert.equal(small.content_type, 'text/plain');
+
+  const big = pattern(11 * MIB + 7);
+  const progress = [];
+  const info = await api.uploadInParts(bucket, 'docs/big.bin', new Blob([big]), { partSize: 5 * MIB, onProgress: (sent) => progress.push(sent) });
+  assert.match(info.etag, /-3"$/);
+  assert.deepEqual(progress, [5 * MIB, 10 * MIB, big.length]);
+  const downloaded = new Uint8Array(await (await fetch(await api.downloadUrl(bucket, 'docs/big.bin'))).arrayBuffer());
+  assert.deepEqual(downloaded, big);
+
+  const root = await api.listObjects(bucket);
+  assert.deepEqual(root.common_prefixes, ['docs/']);
+  const docs = await api.listObjects(bucket, { prefix: 'docs/' });
+  assert.deepEqual(docs.objects.map((o) => o.key), ['docs/a b+c.txt', 'docs/big.bin']);
+
+  const link = await api.share(bucket, 'docs/a b+c.txt', 3600);
+  assert.equal(await (await fetch(link.url)).text(), 'hello console');
+
+  const zip = await api.downloadZip(bucket, ['docs/a b+c.txt']);
+  assert.equal(new TextDecoder().decode(new Uint8Array(await zip.slice(0, 2).arrayBuffer())), 'PK');
+
+  const deleted = await api.deleteObjects(bucket, ['docs/a b+c.txt', 'docs/big.bin']);
+  assert.deepEqual(deleted.deleted, ['docs/a b+c.txt', 'docs/big.bin']);
+  assert.equal((await api.listObjects(bucket, { prefix: 'docs/' })).objects.length, 0);
+});
+
+test('a credential made in the console is scoped, and deleting it ends its sessions', async () => {
+  const api = await admin();
+  await api.createBucket('consoleit-js-scoped').catch(() => {});
+  const created = await api.createCredential({ buckets: ['consoleit-js-scoped'], readOnly: true, description: 'console test' });
+  assert.ok(created.secret_access_key);
+  assert.ok((await api.credentials()).some((c) => c.access_key_id === created.access_key_id && c.secret_access_key === undefined));
+
+  const reader = new VolumeGateApi(endpoint);
+  await reader.login(created.access_key_id, created.secret_access_key);
+  assert.deepEqual((await reader.buckets()).map((b) => b.name), ['consoleit-js-scoped']);
+  await assert.rejects(reader.upload('consoleit-js-scoped', 'x.txt', new Blob(['x'])), (error) => error.status === 403);
+
+  await api.deleteCredential(created.access_key_id);
+  await assert.rejects(reader.buckets(), (error) => error.status === 401);
+});

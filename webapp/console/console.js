@@ -1,0 +1,342 @@
+// The web console: a small single-page app over the management API (api.js). Views are
+// chosen by the URL fragment (#/buckets, #/b/<bucket>/<folder>, #/credentials). Everything a
+// user or an object key supplies reaches the page as text nodes, never as HTML.
+import { ApiError, VolumeGateApi } from './api.js';
+
+const TOKEN = 'volumegate.token';
+const api = new VolumeGateApi('', sessionStorage.getItem(TOKEN));
+const $ = (id) => document.getElementById(id);
+let caller = null;
+let listing = null; // {bucket, prefix, nextToken}
+
+// ---- small helpers -----------------------------------------------------------------------
+
+/** An element with properties (on*, className, ...) and children (strings become text). */
+function el(tag, properties = {}, ...children) {
+  const node = Object.assign(document.createElement(tag), properties);
+  for (const child of children) if (child !== null && child !== undefined) node.append(child);
+  return node;
+}
+
+function size(bytes) {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) { value /= 1024; unit++; }
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+
+function date(iso) { return iso ? new Date(iso).toLocaleString() : ''; }
+
+let statusTimer;
+function say(message, isError = false) {
+  const status = $('status');
+  status.textContent = message;
+  status.className = `shown${isError ? ' error' : ''}`;
+  clearTimeout(statusTimer);
+  statusTimer = setTimeout(() => { status.className = ''; }, isError ? 6000 : 2500);
+}
+
+/** Runs an action; an expired or deleted credential sends the user back to sign in. */
+async function attempt(action) {
+  try {
+    return await action();
+  } catch (failure) {
+    if (failure instanceof ApiError && failure.status === 401) {
+      signOut('Your session ended; sign in again.');
+      return undefined;
+    }
+    say(failure.message || String(failure), true);
+    return undefined;
+  }
+}
+
+function show(view) {
+  for (const id of ['login-view', 'buckets-view', 'objects-view', 'credentials-view']) $(id).hidden = id !== view;
+  $('nav').hidden = view === 'login-view';
+}
+
+// ---- sign in -----------------------------------------------------------------------------
+
+async function signIn(event) {
+  event.preventDefault();
+  const form = event.target;
+  try {
+    await api.login(form.access.value.trim(), form.secret.value);
+    sessionStorage.setItem(TOKEN, api.token);
+    form.reset();
+    caller = null;
+    await route();
+  } catch (failure) {
+    say(failure.status === 401 || failure.status === 403 ? 'Those keys were not accepted.' : failure.message, true);
+  }
+}
+
+function signOut(message) {
+  sessionStorage.removeItem(TOKEN);
+  api.token = null;
+  caller = null;
+  show('login-view');
+  if (message) say(message, true);
+}
+
+// ---- buckets -----------------------------------------------------------------------------
+
+async function showBuckets() {
+  show('buckets-view');
+  const buckets = await attempt(() => api.buckets());
+  if (!buckets) return;
+  const rows = buckets.map((bucket) => el('tr', {},
+    el('td', {}, el('a', { href: `#/b/${encodeURIComponent(bucket.name)}/` }, bucket.name)),
+    el('td', {}, date(bucket.creation_date)),
+    el('td', {}, bucket.writable ? 'read-write' : 'read-only'),
+    el('td', { className: 'actions' }, bucket.writable
+      ? el('button', { type: 'button', className: 'link', textContent: 'Delete', onclick: () => deleteBucket(bucket.name) }) : null)));
+  $('bucket-rows').replaceChildren(...(rows.length ? rows : [el('tr', {}, el('td', { colSpan: 4, className: 'empty' }, 'No buckets yet.'))]));
+}
+
+async function createBucket(event) {
+  event.preventDefault();
+  const name = event.target.name.value.trim();
+  if (await attempt(() => api.createBucket(name))) {
+    event.target.reset();
+    say(`Bucket ${name} created.`);
+    await showBuckets();
+  }
+}
+
+async function deleteBucket(name) {
+  if (!confirm(`Delete the bucket ${name}? It must be empty.`)) return;
+  if (await attempt(async () => { await api.deleteBucket(name); return true; })) {
+    say(`Bucket ${name} deleted.`);
+    await showBuckets();
+  }
+}
+
+// ---- objects -----------------------------------------------------------------------------
+
+async function showObjects(bucket, prefix) {
+  show('objects-view');
+  listing = { bucket, prefix, nextToken: null };
+  renderBreadcrumbs(bucket, prefix);
+  $('object-rows').replaceChildren();
+  $('select-all').checked = false;
+  updateSelection();
+  await loadPage();
+}
+
+function renderBreadcrumbs(bucket, prefix) {
+  const crumbs = [el('a', { href: '#/buckets' }, 'Buckets'), ' / ', el('a', { href: folderLink(bucket, '') }, bucket)];
+  let path = '';
+  for (const segment of prefix.split('/').filter(Boolean)) {
+    path += `${segment}/`;
+    crumbs.push(' / ', el('a', { href: folderLink(bucket, path) }, segment));
+  }
+  $('breadcrumbs').replaceChildren(...crumbs);
+}
+
+function folderLink(bucket, prefix) {
+  return `#/b/${encodeURIComponent(bucket)}/${prefix.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+async function loadPage() {
+  const { bucket, prefix, nextToken } = listing;
+  const page = await attempt(() => api.listObjects(bucket, { prefix, continuationToken: nextToken }));
+  if (!page || listing.bucket !== bucket || listing.prefix !== prefix) return;
+  const rows = [];
+  for (const folder of page.common_prefixes) {
+    rows.push(el('tr', {},
+      el('td', { className: 'check' }),
+      el('td', {}, el('a', { href: folderLink(bucket, folder) }, `${folder.slice(prefix.length)}`)),
+      el('td', { className: 'number' }, '—'), el('td', {}), el('td', {})));
+  }
+  for (const object of page.objects) {
+    if (object.key === prefix) continue; // the folder itself
+    const box = el('input', { type: 'checkbox', value: object.key, onchange: updateSelection });
+    rows.push(el('tr', {},
+      el('td', { className: 'check' }, box),
+      el('td', {}, el('button', { type: 'button', className: 'link', textContent: object.key.slice(prefix.length),
+        title: 'Download', onclick: () => download(bucket, object.key) })),
+      el('td', { className: 'number' }, size(object.size)),
+      el('td', {}, date(object.last_modified)),
+      el('td', { className: 'actions' },
+        el('button', { type: 'button', className: 'link', textContent: 'Share', onclick: () => openShare(bucket, object.key) }),
+        el('button', { type: 'button', className: 'link', textContent: 'Delete', onclick: () => deleteKeys([object.key]) }))));
+  }
+  if (!nextToken && rows.length === 0) rows.push(el('tr', {}, el('td', { colSpan: 5, className: 'empty' }, 'This folder is empty.')));
+  $('object-rows').append(...rows);
+  listing.nextToken = page.is_truncated ? page.next_continuation_token : null;
+  $('load-more').hidden = !listing.nextToken;
+}
+
+function selectedKeys() {
+  return [...document.querySelectorAll('#object-rows input[type=checkbox]:checked')].map((box) => box.value);
+}
+
+function updateSelection() {
+  const count = selectedKeys().length;
+  $('delete-selected').disabled = count === 0;
+  $('download-selected').disabled = count === 0;
+}
+
+async function download(bucket, key) {
+  const url = await attempt(() => api.downloadUrl(bucket, key));
+  if (url) window.location.assign(url);
+}
+
+async function downloadSelected() {
+  const keys = selectedKeys();
+  const zip = await attempt(() => api.downloadZip(listing.bucket, keys));
+  if (!zip) return;
+  const link = el('a', { href: URL.createObjectURL(zip), download: `${listing.bucket}.zip` });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+}
+
+async function deleteKeys(keys) {
+  if (!confirm(keys.length === 1 ? `Delete ${keys[0]}?` : `Delete ${keys.length} objects?`)) return;
+  const result = await attempt(() => api.deleteObjects(listing.bucket, keys));
+  if (!result) return;
+  if (result.errors.length) say(`${result.errors.length} could not be deleted: ${result.errors[0].message}`, true);
+  else say(`${result.deleted.length} deleted.`);
+  await showObjects(listing.bucket, listing.prefix);
+}
+
+// ---- uploads -----------------------------------------------------------------------------
+
+async function uploadFiles(files) {
+  const { bucket, prefix } = listing;
+  for (const file of files) {
+    const bar = el('progress', { max: file.size || 1, value: 0 });
+    const state = el('span', {}, 'waiting');
+    $('uploads').append(el('li', {}, el('span', {}, file.name), bar, state));
+    try {
+      state.textContent = 'uploading';
+      await api.upload(bucket, prefix + file.name, file, { onProgress: (sent) => { bar.value = sent; } });
+      bar.value = bar.max;
+      state.textContent = 'done';
+    } catch (failure) {
+      state.textContent = failure.message;
+      state.className = 'failed';
+      if (failure.status === 401) { signOut('Your session ended; sign in again.'); return; }
+    }
+  }
+  if (listing.bucket === bucket && listing.prefix === prefix) await showObjects(bucket, prefix);
+}
+
+function wireDropZone() {
+  const zone = $('drop-zone');
+  zone.addEventListener('dragover', (event) => { event.preventDefault(); zone.classList.add('over'); });
+  zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+  zone.addEventListener('drop', (event) => {
+    event.preventDefault();
+    zone.classList.remove('over');
+    uploadFiles([...event.dataTransfer.files]);
+  });
+}
+
+// ---- share links -------------------------------------------------------------------------
+
+let sharing = null;
+
+function openShare(bucket, key) {
+  sharing = { bucket, key };
+  $('share-key').textContent = `${bucket}/${key}`;
+  $('share-url').value = '';
+  $('share-copy').disabled = true;
+  $('share-dialog').showModal();
+}
+
+async function createShare() {
+  const link = await attempt(() => api.share(sharing.bucket, sharing.key, Number($('share-lifetime').value)));
+  if (!link) return;
+  $('share-url').value = link.url;
+  $('share-copy').disabled = false;
+  $('share-url').select();
+}
+
+async function copyShare() {
+  await navigator.clipboard.writeText($('share-url').value);
+  say('Link copied.');
+}
+
+// ---- credentials -------------------------------------------------------------------------
+
+async function showCredentials() {
+  show('credentials-view');
+  const credentials = await attempt(() => api.credentials());
+  if (!credentials) return;
+  $('credential-rows').replaceChildren(...credentials.map((credential) => el('tr', {},
+    el('td', {}, el('code', {}, credential.access_key_id)),
+    el('td', {}, credential.description || ''),
+    el('td', {}, credential.buckets ? credential.buckets.join(', ') : 'all'),
+    el('td', {}, `${credential.read_only ? 'read-only' : 'read-write'}${credential.admin ? ', admin' : ''}`),
+    el('td', { className: 'actions' }, credential.access_key_id === caller.access_key_id ? 'you'
+      : el('button', { type: 'button', className: 'link', textContent: 'Delete', onclick: () => deleteCredential(credential.access_key_id) })))));
+}
+
+async function createCredential(event) {
+  event.preventDefault();
+  const form = event.target;
+  const buckets = form.buckets.value.split(',').map((name) => name.trim()).filter(Boolean);
+  const created = await attempt(() => api.createCredential({
+    buckets: buckets.length ? buckets : null, readOnly: form.readOnly.checked, admin: form.admin.checked,
+    description: form.description.value.trim(),
+  }));
+  if (!created) return;
+  form.reset();
+  $('new-secret').replaceChildren('Shown this once; store it now.', el('br'),
+    `Access key id: ${created.access_key_id}`, el('br'), `Secret access key: ${created.secret_access_key}`);
+  $('new-secret').hidden = false;
+  await showCredentials();
+}
+
+async function deleteCredential(accessKeyId) {
+  if (!confirm(`Delete ${accessKeyId}? Clients using it stop working at once.`)) return;
+  if (await attempt(async () => { await api.deleteCredential(accessKeyId); return true; })) {
+    say(`${accessKeyId} deleted.`);
+    await showCredentials();
+  }
+}
+
+// ---- routing -----------------------------------------------------------------------------
+
+async function route() {
+  if (!api.token) { show('login-view'); return; }
+  if (!caller) {
+    caller = await attempt(() => api.caller());
+    if (!caller) return;
+    $('whoami').textContent = caller.access_key_id;
+    $('nav-credentials').hidden = !caller.admin;
+  }
+  $('new-secret').hidden = true;
+  const hash = window.location.hash;
+  const objects = hash.match(/^#\/b\/([^/]+)\/(.*)$/);
+  if (objects) {
+    const prefix = objects[2].split('/').map(decodeURIComponent).join('/');
+    await showObjects(decodeURIComponent(objects[1]), prefix);
+  } else if (hash === '#/credentials' && caller.admin) {
+    await showCredentials();
+  } else {
+    await showBuckets();
+  }
+}
+
+$('login-form').addEventListener('submit', signIn);
+$('sign-out').addEventListener('click', () => signOut());
+$('create-bucket').addEventListener('submit', createBucket);
+$('create-credential').addEventListener('submit', createCredential);
+$('upload-input').addEventListener('change', (event) => { uploadFiles([...event.target.files]); event.target.value = ''; });
+$('select-all').addEventListener('change', (event) => {
+  for (const box of document.querySelectorAll('#object-rows input[type=checkbox]')) box.checked = event.target.checked;
+  updateSelection();
+});
+$('delete-selected').addEventListener('click', () => deleteKeys(selectedKeys()));
+$('download-selected').addEventListener('click', downloadSelected);
+$('load-more').addEventListener('click', loadPage);
+$('share-create').addEventListener('click', createShare);
+$('share-copy').addEventListener('click', copyShare);
+wireDropZone();
+window.addEventListener('hashchange', route);
+route();
