@@ -36,6 +36,7 @@ public class Bootstrap implements ServletContextListener {
             StringBuilder banner = new StringBuilder("\n==== VolumeGate ====\n");
             banner.append("  volume:   ").append(config.volume()).append('\n');
             banner.append("  endpoint: ").append(config.get(Setting.PUBLIC_ENDPOINT)).append('\n');
+            banner.append("  console:  ").append(config.get(Setting.PUBLIC_ENDPOINT).replaceAll("/+$", "")).append("/-/console/\n");
             banner.append("  region:   ").append(config.region()).append('\n');
             // Parsed here too, so that a malformed list stops the start instead of every request.
             banner.append("  trusted proxies: ").append(config.trustedProxies()).append('\n');
