@@ -1,10 +1,10 @@
 package io.volumegate.api;
 
 import io.volumegate.http.Exchange;
-import io.volumegate.s3.MultipartCompletion;
 import io.volumegate.s3.S3Dates;
 import io.volumegate.s3.body.ChecksumAlgorithm;
 import io.volumegate.s3.body.ChecksumType;
+import io.volumegate.s3.multipart.MultipartCompletion;
 import io.volumegate.storage.Bucket;
 import io.volumegate.storage.IoExecutor;
 import io.volumegate.storage.ObjectMetadata;

@@ -2,8 +2,8 @@ package io.volumegate.api;
 
 import io.volumegate.http.Exchange;
 import io.volumegate.http.S3Exception;
-import io.volumegate.s3.ByteRange;
 import io.volumegate.s3.S3Dates;
+import io.volumegate.s3.object.ByteRange;
 import io.volumegate.storage.OpenedObject;
 import io.volumegate.storage.StoredObject;
 import jakarta.servlet.http.HttpServletResponse;

@@ -19,7 +19,8 @@ import java.io.IOException;
  * Decides what an authenticated request is: bucket and key from the raw URI (path style or
  * virtual host), the {@link Endpoint} from method, query and headers; then checks that the
  * credential's scope allows that access to that bucket. A copy's SOURCE bucket, named in a
- * header, is checked for read by {@link CopySources}, where that header is parsed.
+ * header, is checked for read by {@link io.volumegate.s3.copy.CopySources}, where that
+ * header is parsed.
  */
 public class RoutingFilter extends HttpFilter {
     @Inject

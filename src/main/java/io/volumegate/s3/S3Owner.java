@@ -3,8 +3,8 @@ package io.volumegate.s3;
 import io.volumegate.s3.xml.Owner;
 
 /** A volume has one owner as far as S3 clients can tell: the server's account. */
-final class S3Owner {
-    static final Owner OWNER = new Owner("volumegate", "volumegate");
+public final class S3Owner {
+    public static final Owner OWNER = new Owner("volumegate", "volumegate");
 
     private S3Owner() {}
 }

@@ -2,6 +2,16 @@ package io.volumegate.s3;
 
 import io.volumegate.http.Exchange;
 import io.volumegate.http.S3Error;
+import io.volumegate.s3.bucket.BucketOperations;
+import io.volumegate.s3.bucket.ListOperations;
+import io.volumegate.s3.copy.CopyOperations;
+import io.volumegate.s3.multipart.CompleteMultipartUploadOperation;
+import io.volumegate.s3.multipart.MultipartListOperations;
+import io.volumegate.s3.multipart.MultipartUploadOperations;
+import io.volumegate.s3.multipart.UploadPartCopyOperation;
+import io.volumegate.s3.object.DeleteObjectsOperation;
+import io.volumegate.s3.object.ObjectReadOperations;
+import io.volumegate.s3.object.ObjectWriteOperations;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,0 +1,31 @@
+package io.volumegate.s3.bucket;
+
+import io.volumegate.http.S3Error;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * Continuation tokens are the resume key itself, versioned and base64url-encoded: opaque
+ * to clients, yet stateless, so any node sharing the volume can continue a listing that
+ * another node started.
+ */
+public final class ContinuationTokens {
+    private static final String VERSION = "1:";
+
+    private ContinuationTokens() {}
+
+    public static String encode(String resumeAfter) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((VERSION + resumeAfter).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String decode(String token) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            if (text.startsWith(VERSION)) return text.substring(VERSION.length());
+        } catch (IllegalArgumentException e) {
+            // fall through
+        }
+        throw S3Error.INVALID_ARGUMENT.exception("The continuation token provided is incorrect");
+    }
+}

@@ -1,0 +1,134 @@
+package io.volumegate.s3.bucket;
+
+import io.volumegate.http.Exchange;
+import io.volumegate.http.S3Error;
+import io.volumegate.s3.QueryParameters;
+import io.volumegate.s3.S3Dates;
+import io.volumegate.s3.S3Owner;
+import io.volumegate.s3.S3Request;
+import io.volumegate.s3.xml.CommonPrefix;
+import io.volumegate.s3.xml.Contents;
+import io.volumegate.s3.xml.ListBucketResult;
+import io.volumegate.s3.xml.ListBucketResultV2;
+import io.volumegate.s3.xml.S3Xml;
+import io.volumegate.storage.Bucket;
+import io.volumegate.storage.IoExecutor;
+import io.volumegate.storage.ListPage;
+import io.volumegate.storage.ListQuery;
+import io.volumegate.storage.ListedObject;
+import io.volumegate.storage.Volume;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/** ListObjects (V1) and ListObjectsV2 over the bucket's folder tree, in S3 key order. */
+@ApplicationScoped
+public class ListOperations {
+    private static final int MAX_KEYS = 1000;
+
+    @Inject
+    Volume volume;
+    @Inject
+    IoExecutor io;
+
+    public void listObjectsV2(Exchange exchange, S3Request request) {
+        QueryParameters query = request.query();
+        String token = query.get("continuation-token");
+        String startAfter = query.getOrDefault("start-after", "");
+        String resume = token != null ? ContinuationTokens.decode(token) : startAfter;
+        ListQuery listQuery = listQuery(query, resume);
+        UnaryOperator<String> encode = encoder(query);
+        boolean fetchOwner = "true".equals(query.get("fetch-owner"));
+
+        exchange.runOn(io, () -> {
+            Bucket bucket = volume.bucket(request.bucket());
+            ListPage page = bucket.list(listQuery);
+            ListBucketResultV2 result = new ListBucketResultV2();
+            result.Name = bucket.name();
+            result.Prefix = encode.apply(listQuery.prefix());
+            result.MaxKeys = listQuery.maxKeys();
+            result.Delimiter = listQuery.delimiter().isEmpty() ? null : encode.apply(listQuery.delimiter());
+            result.EncodingType = query.get("encoding-type");
+            result.IsTruncated = page.truncated();
+            result.ContinuationToken = token;
+            result.StartAfter = startAfter.isEmpty() ? null : encode.apply(startAfter);
+            if (page.truncated()) result.NextContinuationToken = ContinuationTokens.encode(page.lastReturned());
+            result.contents = contents(bucket, page.objects(), encode, fetchOwner);
+            result.commonPrefixes = prefixes(page.commonPrefixes(), encode);
+            result.KeyCount = result.contents.size() + result.commonPrefixes.size();
+            exchange.finishWith(S3Xml.write(result), S3Xml.CONTENT_TYPE);
+        });
+    }
+
+    public void listObjectsV1(Exchange exchange, S3Request request) {
+        QueryParameters query = request.query();
+        String marker = query.getOrDefault("marker", "");
+        ListQuery listQuery = listQuery(query, marker);
+        UnaryOperator<String> encode = encoder(query);
+
+        exchange.runOn(io, () -> {
+            Bucket bucket = volume.bucket(request.bucket());
+            ListPage page = bucket.list(listQuery);
+            ListBucketResult result = new ListBucketResult();
+            result.Name = bucket.name();
+            result.Prefix = encode.apply(listQuery.prefix());
+            result.Marker = encode.apply(marker);
+            result.MaxKeys = listQuery.maxKeys();
+            result.Delimiter = listQuery.delimiter().isEmpty() ? null : encode.apply(listQuery.delimiter());
+            result.EncodingType = query.get("encoding-type");
+            result.IsTruncated = page.truncated();
+            // As S3: NextMarker only with a delimiter; otherwise clients resume after the last key.
+            if (page.truncated() && !listQuery.delimiter().isEmpty()) result.NextMarker = encode.apply(page.lastReturned());
+            result.contents = contents(bucket, page.objects(), encode, true);
+            result.commonPrefixes = prefixes(page.commonPrefixes(), encode);
+            exchange.finishWith(S3Xml.write(result), S3Xml.CONTENT_TYPE);
+        });
+    }
+
+    private static ListQuery listQuery(QueryParameters query, String resumeAfter) {
+        return new ListQuery(query.getOrDefault("prefix", ""), query.getOrDefault("delimiter", ""), resumeAfter, maxKeys(query));
+    }
+
+    private static int maxKeys(QueryParameters query) {
+        String value = query.get("max-keys");
+        if (value == null) return MAX_KEYS;
+        try {
+            int maxKeys = Integer.parseInt(value.trim());
+            if (maxKeys < 0) throw new NumberFormatException();
+            return Math.min(maxKeys, MAX_KEYS);
+        } catch (NumberFormatException e) {
+            throw S3Error.INVALID_ARGUMENT.exception("Provided max-keys not an integer or within integer range");
+        }
+    }
+
+    private static UnaryOperator<String> encoder(QueryParameters query) {
+        String encodingType = query.get("encoding-type");
+        if (encodingType == null) return value -> value;
+        if (!"url".equals(encodingType)) throw S3Error.INVALID_ARGUMENT.exception("Invalid Encoding Method specified in Request");
+        return value -> value == null ? null : URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static List<Contents> contents(Bucket bucket, List<ListedObject> objects, UnaryOperator<String> encode,
+                                           boolean withOwner) throws IOException {
+        List<Contents> contents = new java.util.ArrayList<>(objects.size());
+        for (ListedObject object : objects) {
+            Contents entry = new Contents();
+            entry.Key = encode.apply(object.key());
+            entry.LastModified = S3Dates.iso8601(object.lastModified().toInstant());
+            entry.ETag = bucket.etagOf(object);
+            entry.Size = object.size();
+            if (withOwner) entry.Owner = S3Owner.OWNER;
+            contents.add(entry);
+        }
+        return contents;
+    }
+
+    private static List<CommonPrefix> prefixes(List<String> prefixes, UnaryOperator<String> encode) {
+        return prefixes.stream().map(prefix -> new CommonPrefix(encode.apply(prefix))).toList();
+    }
+}

@@ -1,0 +1,51 @@
+package io.volumegate.s3.object;
+
+import io.volumegate.http.S3Error;
+import io.volumegate.storage.ObjectMetadata;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Locale;
+
+/** The content headers and x-amz-meta-* of a PUT, as the metadata we store with the object. */
+public final class MetadataHeaders {
+    /** S3's limit on the user-defined metadata of one object. */
+    private static final int MAX_USER_METADATA_BYTES = 2048;
+    private static final String USER_PREFIX = "x-amz-meta-";
+
+    private MetadataHeaders() {}
+
+    public static ObjectMetadata from(HttpServletRequest request) {
+        ObjectMetadata.Builder metadata = ObjectMetadata.builder()
+                .contentType(request.getHeader("Content-Type"))
+                .contentEncoding(withoutAwsChunked(request.getHeader("Content-Encoding")))
+                .contentDisposition(request.getHeader("Content-Disposition"))
+                .cacheControl(request.getHeader("Cache-Control"))
+                .expires(request.getHeader("Expires"))
+                .contentLanguage(request.getHeader("Content-Language"));
+        int userBytes = 0;
+        for (String name : Collections.list(request.getHeaderNames())) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!lower.startsWith(USER_PREFIX)) continue;
+            String key = lower.substring(USER_PREFIX.length());
+            String value = String.join(",", Collections.list(request.getHeaders(name)));
+            userBytes += key.getBytes(StandardCharsets.UTF_8).length + value.getBytes(StandardCharsets.UTF_8).length;
+            metadata.putUserMetadata(key, value);
+        }
+        if (userBytes > MAX_USER_METADATA_BYTES) {
+            throw S3Error.METADATA_TOO_LARGE.exception();
+        }
+        return metadata.build();
+    }
+
+    /** aws-chunked is how the body travelled, not how the object is encoded: never store it. */
+    private static String withoutAwsChunked(String contentEncoding) {
+        if (contentEncoding == null) return null;
+        String kept = java.util.Arrays.stream(contentEncoding.split(","))
+                .map(String::trim)
+                .filter(coding -> !coding.isEmpty() && !coding.equalsIgnoreCase("aws-chunked"))
+                .collect(java.util.stream.Collectors.joining(","));
+        return kept.isEmpty() ? null : kept;
+    }
+}
