@@ -93,6 +93,16 @@ public final class UploadBody {
 
     public String checksum() { return checksum.checksum(); }
 
+    /**
+     * A body must announce its end: a Content-Length, or HTTP chunked transfer (an aws-chunked
+     * body of unknown length comes that way). Otherwise {@code MissingContentLength}, as S3 answers.
+     */
+    public static void requireFraming(Function<String, String> header, long contentLength) {
+        String transferEncoding = header.apply("Transfer-Encoding");
+        boolean chunked = transferEncoding != null && transferEncoding.toLowerCase(Locale.ROOT).contains("chunked");
+        if (contentLength < 0 && !chunked) throw S3Error.MISSING_CONTENT_LENGTH.exception();
+    }
+
     /** The object's size when the request says it up front; -1 when only the end of the body tells. */
     public static long declaredObjectSize(Function<String, String> header, long contentLength) {
         String decoded = header.apply(DECODED_LENGTH);

@@ -10,7 +10,6 @@ import io.volumegate.s3.body.ChecksumRequest;
 import io.volumegate.s3.body.ChecksumVerifier;
 import io.volumegate.s3.body.UploadBody;
 import io.volumegate.s3.object.MetadataHeaders;
-import io.volumegate.s3.object.ObjectWriteOperations;
 import io.volumegate.s3.xml.InitiateMultipartUploadResult;
 import io.volumegate.s3.xml.S3Xml;
 import io.volumegate.storage.IoExecutor;
@@ -66,7 +65,7 @@ public class MultipartUploadOperations {
         int partNumber = PartRules.partNumber(request.query().get("partNumber"));
         String uploadId = request.query().get("uploadId");
         long contentLength = http.getContentLengthLong();
-        if (contentLength < 0 && !ObjectWriteOperations.isChunkedTransfer(http)) throw S3Error.MISSING_CONTENT_LENGTH.exception();
+        UploadBody.requireFraming(http::getHeader, contentLength);
         if (UploadBody.declaredObjectSize(http::getHeader, contentLength) > PartRules.MAX_PART_SIZE) {
             throw S3Error.ENTITY_TOO_LARGE.exception("A part is at most 5 GiB.");
         }

@@ -17,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
-import java.util.Locale;
 
 /**
  * PutObject and DeleteObject. A PUT is refused before its body is read when the headers
@@ -37,7 +36,7 @@ public class ObjectWriteOperations {
         HttpServletRequest http = exchange.request();
         long contentLength = http.getContentLengthLong();
         long maxSize = config.maxObjectSize();
-        if (contentLength < 0 && !isChunkedTransfer(http)) throw S3Error.MISSING_CONTENT_LENGTH.exception();
+        UploadBody.requireFraming(http::getHeader, contentLength);
         if (UploadBody.declaredObjectSize(http::getHeader, contentLength) > maxSize) throw S3Error.ENTITY_TOO_LARGE.exception();
         WriteCondition condition = WriteConditions.from(http);
         ObjectMetadata metadata = MetadataHeaders.from(http);
@@ -82,10 +81,5 @@ public class ObjectWriteOperations {
             exchange.response().setStatus(204);
             exchange.finishEmpty();
         });
-    }
-
-    public static boolean isChunkedTransfer(HttpServletRequest http) {
-        String transferEncoding = http.getHeader("Transfer-Encoding");
-        return transferEncoding != null && transferEncoding.toLowerCase(Locale.ROOT).contains("chunked");
     }
 }
