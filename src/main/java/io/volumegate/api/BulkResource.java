@@ -34,7 +34,7 @@ public class BulkResource {
     @Inject
     IoExecutor io;
     @Inject
-    PresignedUrls urls;
+    PublicUrls urls;
 
     public record KeysRequest(List<String> keys) {}
 

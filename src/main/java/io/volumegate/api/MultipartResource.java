@@ -48,7 +48,7 @@ public class MultipartResource {
     @Inject
     IoExecutor io;
     @Inject
-    PresignedUrls urls;
+    PublicUrls urls;
 
     public record PresignRequest(Long fileSize, Long partSize, Long expiresIn, String contentType) {}
 

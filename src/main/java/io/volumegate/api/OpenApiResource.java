@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class OpenApiResource {
     @Inject
-    PresignedUrls urls;
+    PublicUrls urls;
 
     void document(Exchange exchange, ApiRequest request) {
         ApiResponses.ok(exchange, OpenApiDocument.generate(urls.endpoint().url(ApiRoute.PREFIX)));

@@ -25,7 +25,7 @@ public class ShareResource {
     @Inject
     IoExecutor io;
     @Inject
-    PresignedUrls urls;
+    PublicUrls urls;
     @Inject
     Keyring keyring;
 

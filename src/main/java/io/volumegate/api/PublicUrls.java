@@ -11,11 +11,13 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Presigned S3 URLs on the public endpoint, signed with the caller's own credential: a URL
- * can do no more than the credential that made it, and stops working when it is deleted.
+ * The URLs this server hands out, all on the public endpoint ({@code volumegate.public-endpoint}):
+ * share links, the OpenAPI server URL, and presigned S3 URLs, which are signed with the
+ * caller's own credential, so a URL can do no more than the credential that made it and
+ * stops working when that is deleted.
  */
 @ApplicationScoped
-public class PresignedUrls {
+public class PublicUrls {
     @Inject
     Config config;
 
@@ -33,6 +35,7 @@ public class PresignedUrls {
         return endpoint.origin() + rawPath + "?" + query;
     }
 
+    /** The public endpoint, as configured now. */
     PublicEndpoint endpoint() {
         return PublicEndpoint.of(config.get(Setting.PUBLIC_ENDPOINT));
     }
