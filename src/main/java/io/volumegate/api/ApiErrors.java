@@ -27,8 +27,7 @@ public final class ApiErrors {
             throw new IOException("response already committed when failing with " + error.code());
         }
         response.reset();
-        context.restoreLastingHeaders(response); // Server, CORS: what every answer carries
-        response.setHeader("x-amz-request-id", context.requestId());
+        context.restoreLastingHeaders(response); // request id, Server, CORS: what every answer carries
         response.setHeader("Cache-Control", "no-store");
         response.setStatus(error.status());
         if (closeConnection) response.setHeader("Connection", "close");

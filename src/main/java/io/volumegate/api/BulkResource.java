@@ -163,11 +163,7 @@ public class BulkResource {
     }
 
     static Duration expires(Long seconds) {
-        long value = seconds == null ? DEFAULT_PRESIGN_SECONDS : seconds;
-        if (value < 1 || value > SigV4Signer.MAX_PRESIGN_EXPIRES_SECONDS) {
-            throw ApiException.badRequest("expires_in must be 1 to " + SigV4Signer.MAX_PRESIGN_EXPIRES_SECONDS + " seconds.");
-        }
-        return Duration.ofSeconds(value);
+        return PublicUrls.lifetime(seconds, DEFAULT_PRESIGN_SECONDS, 1, SigV4Signer.MAX_PRESIGN_EXPIRES_SECONDS);
     }
 
     /** 1 to 1000 distinct valid keys, in the order given. */

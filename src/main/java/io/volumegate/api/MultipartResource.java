@@ -102,6 +102,9 @@ public class MultipartResource {
             exchange.runOn(io, () -> {
                 String uploadId = required(body.uploadId(), UPLOAD_ID);
                 if (body.parts() == null || body.parts().isEmpty()) throw ApiException.badRequest("parts must list the uploaded parts.");
+                if (body.parts().size() > PartRules.MAX_PARTS) {
+                    throw ApiException.badRequest("A multipart upload has at most " + PartRules.MAX_PARTS + " parts.");
+                }
                 List<RequestedPart> parts = new ArrayList<>(body.parts().size());
                 for (CompletedPart part : body.parts()) {
                     if (part == null || part.partNumber() == null || part.etag() == null || part.etag().isBlank()) {
@@ -170,11 +173,7 @@ public class MultipartResource {
     }
 
     static Duration expires(Long seconds) {
-        long value = seconds == null ? DEFAULT_EXPIRES_SECONDS : seconds;
-        if (value < MIN_EXPIRES_SECONDS || value > MAX_EXPIRES_SECONDS) {
-            throw ApiException.badRequest("expires_in must be " + MIN_EXPIRES_SECONDS + " to " + MAX_EXPIRES_SECONDS + " seconds.");
-        }
-        return Duration.ofSeconds(value);
+        return PublicUrls.lifetime(seconds, DEFAULT_EXPIRES_SECONDS, MIN_EXPIRES_SECONDS, MAX_EXPIRES_SECONDS);
     }
 
     /** A media type to store with the object; one header line, nothing that could split it. */

@@ -9,8 +9,8 @@ import java.util.Locale;
  * (default ports left out, as clients leave them out of Host), and the path prefix the
  * server lives under (no trailing slash).
  */
-record PublicEndpoint(String origin, String host, String path) {
-    static PublicEndpoint of(String configured) {
+public record PublicEndpoint(String origin, String host, String path) {
+    public static PublicEndpoint of(String configured) {
         URI uri = URI.create(configured.strip());
         String scheme = uri.getScheme() == null ? "http" : uri.getScheme().toLowerCase(Locale.ROOT);
         int port = uri.getPort();

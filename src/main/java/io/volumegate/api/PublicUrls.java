@@ -35,6 +35,16 @@ public class PublicUrls {
         return endpoint.origin() + rawPath + "?" + query;
     }
 
+    /**
+     * The lifetime a request asks for ({@code expires_in}), {@code defaultSeconds} when it
+     * asks none; 400 outside {@code min..max}.
+     */
+    static Duration lifetime(Long seconds, long defaultSeconds, long min, long max) {
+        long value = seconds == null ? defaultSeconds : seconds;
+        if (value < min || value > max) throw ApiException.badRequest("expires_in must be " + min + " to " + max + " seconds.");
+        return Duration.ofSeconds(value);
+    }
+
     /** The public endpoint, as configured now. */
     PublicEndpoint endpoint() {
         return PublicEndpoint.of(config.get(Setting.PUBLIC_ENDPOINT));

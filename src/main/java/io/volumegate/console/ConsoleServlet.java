@@ -1,5 +1,6 @@
 package io.volumegate.console;
 
+import io.volumegate.api.PublicEndpoint;
 import io.volumegate.config.Config;
 import io.volumegate.config.Setting;
 import io.volumegate.http.RequestContext;
@@ -11,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -73,8 +73,7 @@ public class ConsoleServlet extends HttpServlet {
 
     /** Presigned part URLs point at the public endpoint, which may be another origin than the console's. */
     private String publicOrigin() {
-        URI endpoint = URI.create(config.get(Setting.PUBLIC_ENDPOINT).strip());
-        return endpoint.getScheme() + "://" + endpoint.getRawAuthority();
+        return PublicEndpoint.of(config.get(Setting.PUBLIC_ENDPOINT)).origin();
     }
 
     private static void notFound(HttpServletResponse response) throws IOException {

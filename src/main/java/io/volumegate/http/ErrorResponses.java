@@ -38,8 +38,7 @@ public final class ErrorResponses {
             throw new IOException("response already committed when failing with " + error.error().code());
         }
         response.reset();
-        context.restoreLastingHeaders(response); // Server, CORS: what every answer carries
-        response.setHeader("x-amz-request-id", context.requestId());
+        context.restoreLastingHeaders(response); // request id, Server, CORS: what every answer carries
         response.setStatus(error.error().status());
         if (closeConnection) response.setHeader("Connection", "close");
         if (error.error().status() == 304 || "HEAD".equals(request.getMethod())) {

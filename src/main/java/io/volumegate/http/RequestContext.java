@@ -62,7 +62,9 @@ public final class RequestContext {
         response.setHeader(name, value);
     }
 
+    /** After a reset: x-amz-request-id and the lasting headers. */
     public synchronized void restoreLastingHeaders(HttpServletResponse response) {
+        response.setHeader("x-amz-request-id", requestId);
         lastingHeaders.forEach(response::setHeader);
     }
 }

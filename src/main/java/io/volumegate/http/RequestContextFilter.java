@@ -30,7 +30,7 @@ public class RequestContextFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest received, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         RequestContext context = RequestContext.attach(received);
-        context.setLastingHeader(response, "x-amz-request-id", context.requestId());
+        response.setHeader("x-amz-request-id", context.requestId());
         context.setLastingHeader(response, "Server", "VolumeGate");
         HttpServletRequest request = received;
         try {

@@ -30,9 +30,6 @@ record CompleteRequest(List<RequestedPart> parts, ChecksumAlgorithm checksumAlgo
 
     /** A completion that names its parts and claims nothing else. */
     static CompleteRequest ofParts(List<RequestedPart> parts) {
-        if (parts.size() > PartRules.MAX_PARTS) {
-            throw S3Error.INVALID_ARGUMENT.exception("A multipart upload has at most " + PartRules.MAX_PARTS + " parts.");
-        }
         return new CompleteRequest(List.copyOf(parts), null, null, null, -1);
     }
 
