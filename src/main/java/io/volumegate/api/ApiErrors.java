@@ -3,6 +3,7 @@ package io.volumegate.api;
 import io.volumegate.http.Failures;
 import io.volumegate.http.RequestContext;
 import io.volumegate.http.S3Exception;
+import io.volumegate.storage.StorageException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -11,8 +12,9 @@ import java.io.IOException;
 /**
  * Renders any failure of a management API or share-link request as
  * {@code {"code": ..., "message": ...}} with its status. {@link ApiException}s are answers as
- * they are; the S3 errors the storage layer throws keep their S3 code and status
- * ({@code NoSuchKey} 404, {@code InvalidArgument} 400 ...); everything else goes through
+ * they are; storage failures go through the API's own table ({@link StorageErrors}); the
+ * protocol-level refusals shared with S3 (ranges, signatures) keep their S3 code and status;
+ * everything else goes through
  * {@link Failures} (logged with the request id) and is a bare 500 InternalError: never a
  * stack trace.
  */
@@ -53,6 +55,8 @@ public final class ApiErrors {
             cause = cause.getCause();
         }
         if (cause instanceof ApiException api) return api;
+        var storage = StorageException.classify(cause);
+        if (storage.isPresent()) return StorageErrors.toApi(storage.get());
         S3Exception s3 = Failures.toS3(cause, requestId);
         String message = s3.getMessage() != null ? s3.getMessage() : s3.error().defaultMessage();
         return new ApiException(s3.error().status(), s3.error().code(), message);

@@ -2,7 +2,6 @@ package io.volumegate.http;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -11,8 +10,8 @@ import java.util.logging.Logger;
 
 /**
  * Turns whatever went wrong into the S3 error a client should see. Client mistakes are
- * already {@link S3Exception}s; filesystem conditions map to the answers in S3-NOTES; the
- * rest is an InternalError whose details go to the log (with the request id), never to
+ * already {@link S3Exception}s (storage failures were translated by the protocol's own
+ * table before they get here); the rest is an InternalError whose details go to the log (with the request id), never to
  * the client.
  */
 public final class Failures {
@@ -25,18 +24,6 @@ public final class Failures {
         if (cause instanceof S3Exception s3) return s3;
         if (cause instanceof RejectedExecutionException) {
             return S3Error.SERVICE_UNAVAILABLE.exception("The server is busy; retry shortly.");
-        }
-        if (cause instanceof FileSystemException fs && fs.getReason() != null) {
-            String reason = fs.getReason().toLowerCase(java.util.Locale.ROOT);
-            if (reason.contains("no space left") || reason.contains("disk quota exceeded")) {
-                return S3Error.INSUFFICIENT_STORAGE.exception();
-            }
-            if (reason.contains("read-only file system")) {
-                return S3Error.SERVICE_UNAVAILABLE.exception("The volume is read-only.");
-            }
-            if (reason.contains("file name too long")) {
-                return S3Error.KEY_TOO_LONG.exception();
-            }
         }
         if (cause instanceof AccessDeniedException) {
             LOG.log(Level.WARNING, "request {0}: the server may not access {1}", new Object[] {requestId, ((AccessDeniedException) cause).getFile()});

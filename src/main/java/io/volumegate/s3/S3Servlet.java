@@ -46,7 +46,7 @@ public class S3Servlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) {
         S3Request s3 = S3Request.of(request);
-        Exchange exchange = new Exchange(request, response);
+        Exchange exchange = new Exchange(request, response, StorageErrors::send);
         try {
             operationFor(s3.endpoint()).start(exchange, s3);
         } catch (Exception failure) {

@@ -1,11 +1,10 @@
 package io.volumegate.storage;
 
-import io.volumegate.http.S3Error;
-
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -60,7 +59,7 @@ public final class Bucket {
 
     /** The object at {@code key}, or NoSuchKey. */
     public StoredObject stat(String key) throws IOException {
-        return find(key).orElseThrow(() -> S3Error.NO_SUCH_KEY.exception());
+        return find(key).orElseThrow(StorageException::noSuchKey);
     }
 
     public Optional<StoredObject> find(String key) throws IOException {
@@ -68,8 +67,9 @@ public final class Bucket {
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(path, BasicFileAttributes.class);
-        } catch (NoSuchFileException | NotDirectoryException e) {
-            return Optional.empty();
+        } catch (FileSystemException e) {
+            if (AbsentFiles.isAbsent(e)) return Optional.empty();
+            throw e;
         }
         boolean directoryKey = ObjectKeys.isDirectoryKey(key);
         if (directoryKey ? !attributes.isDirectory() : !attributes.isRegularFile()) return Optional.empty();
@@ -104,7 +104,7 @@ public final class Bucket {
             }
             if (channel != null) channel.close();
             if (attempt == OPEN_ATTEMPTS) {
-                throw S3Error.SERVICE_UNAVAILABLE.exception("The object changed while it was being opened; retry.");
+                throw StorageException.changedWhileRead();
             }
         }
     }
@@ -112,8 +112,9 @@ public final class Bucket {
     private static BasicFileAttributes attributesOrNull(Path path) throws IOException {
         try {
             return Files.readAttributes(path, BasicFileAttributes.class);
-        } catch (NoSuchFileException | NotDirectoryException e) {
-            return null;
+        } catch (FileSystemException e) {
+            if (AbsentFiles.isAbsent(e)) return null;
+            throw e;
         }
     }
 
@@ -195,7 +196,7 @@ public final class Bucket {
 
     private StoredObject commitDirectoryObject(PendingUpload upload, ObjectMetadata stored, WriteCondition condition) throws IOException {
         if (Files.size(upload.tempFile()) > 0) {
-            throw S3Error.INVALID_REQUEST.exception("A key ending in '/' is a folder on the volume and cannot hold data.");
+            throw new StorageException(StorageException.Reason.DIRECTORY_OBJECT_WITH_DATA, "A key ending in '/' is a folder on the volume and cannot hold data.");
         }
         Path directory = pathOf(upload.key());
         try (CommitLock lock = CommitLock.acquire(reserved.resolve("locks"), upload.key())) {
@@ -205,7 +206,7 @@ public final class Bucket {
                 Files.createDirectory(directory);
                 snapshots.invalidate(directory.getParent());
             } catch (FileAlreadyExistsException e) {
-                if (!Files.isDirectory(directory)) throw S3Error.OBJECT_PARENT_IS_FILE.exception(
+                if (!Files.isDirectory(directory)) throw parentIsFile(
                         "An object with the folder's name (without '/') exists.");
             }
             metadata.write(directory, upload.key(), stored);
@@ -246,29 +247,36 @@ public final class Bucket {
         if (current != null) snapshots.invalidate(current);
     }
 
-    private void check(WriteCondition condition, String key) throws IOException {
-        if (condition.isNone()) return;
-        Optional<StoredObject> current = find(key);
-        if (condition.mustNotExist() && current.isPresent()) throw S3Error.PRECONDITION_FAILED.exception();
-        if (condition.mustMatchEtag() != null) {
-            if (current.isEmpty()) throw S3Error.NO_SUCH_KEY.exception();
-            if (!EtagConditions.matchesAny(condition.mustMatchEtag(), current.get().etag())) throw S3Error.PRECONDITION_FAILED.exception();
-        }
+    /**
+     * Holds a write condition to the object now at {@code key}: under the commit lock in
+     * {@link #commit}, and by callers that want to refuse a doomed write before its body.
+     */
+    public void check(WriteCondition condition, String key) throws IOException {
+        if (!condition.isNone()) condition.check(find(key));
     }
 
     private Path prepareParent(Path target) throws IOException {
         Path parent = target.getParent();
         try {
             Files.createDirectories(parent);
-        } catch (FileAlreadyExistsException | NotDirectoryException e) {
-            throw S3Error.OBJECT_PARENT_IS_FILE.exception();
+        } catch (FileSystemException e) {
+            if (!(e instanceof FileAlreadyExistsException) && !AbsentFiles.runsThroughFile(e)) throw e;
+            throw parentIsFile("A parent of the key is an object, so the key cannot be a file below it.");
         }
-        if (!insideBucket(parent)) throw S3Error.ACCESS_DENIED.exception("The key leads outside the bucket.");
+        if (!insideBucket(parent)) {
+            throw new StorageException(StorageException.Reason.OUTSIDE_BUCKET, "The key leads outside the bucket.");
+        }
         return parent;
     }
 
     private static void refuseDirectoryAt(Path target) {
-        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) throw S3Error.EXISTING_OBJECT_IS_DIRECTORY.exception();
+        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new StorageException(StorageException.Reason.KEY_IS_DIRECTORY, "The key names a directory that holds other objects.");
+        }
+    }
+
+    private static StorageException parentIsFile(String message) {
+        return new StorageException(StorageException.Reason.PARENT_IS_FILE, message);
     }
 
     private static void syncDirectory(Path directory) {
@@ -318,8 +326,9 @@ public final class Bucket {
         Path real;
         try {
             real = path.toRealPath();
-        } catch (NoSuchFileException e) {
-            return false;
+        } catch (FileSystemException e) {
+            if (AbsentFiles.isAbsent(e)) return false;
+            throw e;
         }
         return real.startsWith(realRoot) && !real.startsWith(reserved);
     }

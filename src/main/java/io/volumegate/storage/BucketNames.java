@@ -1,6 +1,5 @@
 package io.volumegate.storage;
 
-import io.volumegate.http.S3Error;
 
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -27,7 +26,7 @@ public final class BucketNames {
 
     public static void requireValid(String name) {
         if (!isValid(name)) {
-            throw S3Error.INVALID_BUCKET_NAME.exception("The specified bucket is not valid: bucket names are 3 to 63 "
+            throw new StorageException(StorageException.Reason.INVALID_BUCKET_NAME, "The specified bucket is not valid: bucket names are 3 to 63 "
                     + "characters of lower-case letters, digits, '.' and '-', starting and ending with a letter or digit.");
         }
     }

@@ -1,6 +1,5 @@
 package io.volumegate.storage;
 
-import io.volumegate.http.S3Error;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +31,8 @@ public final class CommitLock implements AutoCloseable {
         try {
             return new CommitLock(LockFile.acquire(locksDirectory.resolve(hash(name)), WAIT_AT_MOST));
         } catch (LockFile.TimeoutException e) {
-            throw S3Error.CONDITIONAL_REQUEST_CONFLICT.exception();
+            throw new StorageException(StorageException.Reason.CONFLICT,
+                    "A conflicting operation occurred on this key. Retry the request.");
         }
     }
 

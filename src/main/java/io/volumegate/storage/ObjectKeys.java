@@ -1,6 +1,6 @@
 package io.volumegate.storage;
 
-import io.volumegate.http.S3Error;
+import io.volumegate.storage.StorageException.Reason;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ public final class ObjectKeys {
     /** Validated path segments of a key; a directory key yields its directory's segments. */
     public static List<String> segments(String key) {
         if (key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
-            throw S3Error.KEY_TOO_LONG.exception("Your key is too long: the maximum is 1024 bytes of UTF-8.");
+            throw new StorageException(Reason.KEY_TOO_LONG, "Your key is too long: the maximum is 1024 bytes of UTF-8.");
         }
         if (key.indexOf('\0') >= 0) throw invalid(key, "contains a NUL character");
         String path = isDirectoryKey(key) ? key.substring(0, key.length() - 1) : key;
@@ -41,7 +41,7 @@ public final class ObjectKeys {
             start = slash + 1;
         }
         if (segments.get(0).equals(RESERVED)) {
-            throw S3Error.ACCESS_DENIED.exception("Keys under " + RESERVED + "/ are reserved by the server.");
+            throw new StorageException(Reason.RESERVED_KEY, "Keys under " + RESERVED + "/ are reserved by the server.");
         }
         return segments;
     }
@@ -50,11 +50,11 @@ public final class ObjectKeys {
         if (segment.isEmpty()) throw invalid(key, "has an empty path segment ('//', or a leading or doubled '/')");
         if (segment.equals(".") || segment.equals("..")) throw invalid(key, "has a '.' or '..' path segment");
         if (segment.getBytes(StandardCharsets.UTF_8).length > MAX_SEGMENT_BYTES) {
-            throw S3Error.KEY_TOO_LONG.exception("Your key is too long: a path segment exceeds 255 bytes.");
+            throw new StorageException(Reason.KEY_TOO_LONG, "Your key is too long: a path segment exceeds 255 bytes.");
         }
     }
 
-    private static RuntimeException invalid(String key, String why) {
-        return S3Error.INVALID_ARGUMENT.exception("The key " + why + ", which a filesystem volume cannot store.");
+    private static StorageException invalid(String key, String why) {
+        return new StorageException(Reason.INVALID_KEY, "The key " + why + ", which a filesystem volume cannot store.");
     }
 }

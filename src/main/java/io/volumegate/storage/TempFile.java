@@ -1,9 +1,5 @@
 package io.volumegate.storage;
 
-import io.volumegate.http.BodySink;
-import io.volumegate.http.S3Error;
-import io.volumegate.http.S3Exception;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -15,7 +11,7 @@ import java.nio.file.Path;
  * kernel), {@link #seal()} makes them durable, and the owner renames the file into place.
  * {@link #abort()} leaves nothing behind. Uploads and multipart parts are both this.
  */
-public class TempFile implements BodySink {
+public class TempFile {
     private final Path tempFile;
     private final FileChannel channel;
 
@@ -27,7 +23,7 @@ public class TempFile implements BodySink {
     /** Where the bytes are until the owner renames the file into place. */
     public Path tempFile() { return tempFile; }
 
-    @Override
+    /** Appends the bytes: the sink an upload's body streams into. */
     public void write(byte[] data, int offset, int length) throws IOException {
         ByteBuffer buffer = ByteBuffer.wrap(data, offset, length);
         while (buffer.hasRemaining()) channel.write(buffer);
@@ -39,23 +35,18 @@ public class TempFile implements BodySink {
      * JDK hands this to the kernel (copy_file_range, which can reflink or copy server-side on
      * NFS 4.2), so no byte passes through the heap and memory stays constant whatever the size.
      *
-     * @throws io.volumegate.http.S3Exception ServiceUnavailable (retryable) when the source
-     *         ends before {@code offset + length}: another program truncated it while we read
+     * @throws StorageException CHANGED_WHILE_READ (retryable) when the source ends before
+     *         {@code offset + length}: another program truncated it while we read
      */
     public void transferFrom(FileChannel source, long offset, long length) throws IOException {
         long done = 0;
         while (done < length) {
             long moved = source.transferTo(offset + done, length - done, channel);
             if (moved <= 0 && offset + done >= source.size()) {
-                throw sourceChanged();
+                throw StorageException.changedWhileRead();
             }
             done += Math.max(moved, 0);
         }
-    }
-
-    /** The copy source changed under us; a retry will see it as it is now. */
-    private static S3Exception sourceChanged() {
-        return S3Error.SERVICE_UNAVAILABLE.exception("The copy source changed while it was being read; retry the request.");
     }
 
     /** Drops what was written so far, so a copy can start over into the same temp file. */

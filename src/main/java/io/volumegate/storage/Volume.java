@@ -1,7 +1,7 @@
 package io.volumegate.storage;
 
 import io.volumegate.config.Config;
-import io.volumegate.http.S3Error;
+import io.volumegate.storage.StorageException.Reason;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -70,7 +70,7 @@ public class Volume {
 
     public Bucket bucket(String name) throws IOException {
         Path directory = directoryOf(name);
-        if (!Files.isDirectory(directory)) throw S3Error.NO_SUCH_BUCKET.exception();
+        if (!Files.isDirectory(directory)) throw noSuchBucket();
         Bucket bucket = buckets.get(directory);
         if (bucket == null) {
             bucket = new Bucket(name, directory, metadataStores.forBucket(directory), snapshots);
@@ -88,21 +88,21 @@ public class Volume {
             Files.createDirectory(directory);
         } catch (FileAlreadyExistsException e) {
             throw Files.isDirectory(directory)
-                    ? S3Error.BUCKET_ALREADY_OWNED_BY_YOU.exception()
-                    : S3Error.BUCKET_ALREADY_EXISTS.exception("A file of that name is in the volume root.");
+                    ? new StorageException(Reason.BUCKET_EXISTS, "The bucket exists already.")
+                    : new StorageException(Reason.BUCKET_NAME_TAKEN, "A file of that name is in the volume root.");
         }
         snapshots.invalidate(directory.getParent());
     }
 
     public void deleteBucket(String name) throws IOException {
         Bucket bucket = bucket(name);
-        if (!bucket.isEmpty()) throw S3Error.BUCKET_NOT_EMPTY.exception();
+        if (!bucket.isEmpty()) throw notEmpty();
         Path reserved = bucket.root().resolve(ObjectKeys.RESERVED);
         if (Files.exists(reserved)) PathUtils.deleteDirectory(reserved);
         try {
             Files.delete(bucket.root());
         } catch (DirectoryNotEmptyException e) {
-            throw S3Error.BUCKET_NOT_EMPTY.exception(); // an object arrived meanwhile
+            throw notEmpty(); // an object arrived meanwhile
         }
         buckets.remove(bucket.root());
         snapshots.invalidate(bucket.root().getParent());
@@ -111,8 +111,16 @@ public class Volume {
     private Path directoryOf(String name) {
         Path bound = config.bucketBindings().get(name);
         if (bound != null) return bound;
-        if (!BucketNames.isValid(name)) throw S3Error.NO_SUCH_BUCKET.exception();
+        if (!BucketNames.isValid(name)) throw noSuchBucket();
         return root().resolve(name);
+    }
+
+    private static StorageException noSuchBucket() {
+        return new StorageException(Reason.NO_SUCH_BUCKET, "The specified bucket does not exist.");
+    }
+
+    private static StorageException notEmpty() {
+        return new StorageException(Reason.BUCKET_NOT_EMPTY, "The bucket you tried to delete is not empty.");
     }
 
     private static Instant created(Path directory) throws IOException {

@@ -1,6 +1,5 @@
 package io.volumegate.storage;
 
-import io.volumegate.http.S3Exception;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -9,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class ObjectKeysTest {
-    private static String code(String key) {
-        return assertThrows(S3Exception.class, () -> ObjectKeys.segments(key)).error().code();
+    private static StorageException.Reason code(String key) {
+        return assertThrows(StorageException.class, () -> ObjectKeys.segments(key)).reason();
     }
 
     @Test
@@ -23,28 +22,28 @@ class ObjectKeysTest {
 
     @Test
     void traversalAndEmptySegmentsAreRefused() {
-        assertEquals("InvalidArgument", code("../etc/passwd"));
-        assertEquals("InvalidArgument", code("a/../../b"));
-        assertEquals("InvalidArgument", code("a/./b"));
-        assertEquals("InvalidArgument", code("a//b"));
-        assertEquals("InvalidArgument", code("/a"));
-        assertEquals("InvalidArgument", code("/"));
-        assertEquals("InvalidArgument", code("a\0b"));
+        assertEquals(StorageException.Reason.INVALID_KEY, code("../etc/passwd"));
+        assertEquals(StorageException.Reason.INVALID_KEY, code("a/../../b"));
+        assertEquals(StorageException.Reason.INVALID_KEY, code("a/./b"));
+        assertEquals(StorageException.Reason.INVALID_KEY, code("a//b"));
+        assertEquals(StorageException.Reason.INVALID_KEY, code("/a"));
+        assertEquals(StorageException.Reason.INVALID_KEY, code("/"));
+        assertEquals(StorageException.Reason.INVALID_KEY, code("a\0b"));
     }
 
     @Test
     void lengthLimits() {
         assertEquals(List.of("x".repeat(255)), ObjectKeys.segments("x".repeat(255)));
-        assertEquals("KeyTooLongError", code("x".repeat(256)));
-        assertEquals("KeyTooLongError", code("é".repeat(128)), "255 is a byte limit: 128 × 2 bytes");
+        assertEquals(StorageException.Reason.KEY_TOO_LONG, code("x".repeat(256)));
+        assertEquals(StorageException.Reason.KEY_TOO_LONG, code("é".repeat(128)), "255 is a byte limit: 128 × 2 bytes");
         String longKey = ("x".repeat(200) + "/").repeat(5) + "y".repeat(30);
-        assertEquals("KeyTooLongError", code(longKey));
+        assertEquals(StorageException.Reason.KEY_TOO_LONG, code(longKey));
     }
 
     @Test
     void reservedFolderIsRefused() {
-        assertEquals("AccessDenied", code(".volumegate/tmp/x"));
-        assertEquals("AccessDenied", code(".volumegate/"));
+        assertEquals(StorageException.Reason.RESERVED_KEY, code(".volumegate/tmp/x"));
+        assertEquals(StorageException.Reason.RESERVED_KEY, code(".volumegate/"));
         assertEquals(List.of("a", ".volumegate"), ObjectKeys.segments("a/.volumegate"), "only at the bucket root");
     }
 }

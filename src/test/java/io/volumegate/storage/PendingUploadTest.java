@@ -1,6 +1,5 @@
 package io.volumegate.storage;
 
-import io.volumegate.http.S3Exception;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,8 +50,8 @@ class PendingUploadTest {
         Path source = Files.writeString(root.resolve("short.txt"), "tiny");
         PendingUpload upload = bucket.beginUpload("copy.txt");
         try (FileChannel channel = FileChannel.open(source, StandardOpenOption.READ)) {
-            S3Exception e = assertThrows(S3Exception.class, () -> upload.transferFrom(channel, 0, 100));
-            assertEquals(503, e.error().status());
+            StorageException e = assertThrows(StorageException.class, () -> upload.transferFrom(channel, 0, 100));
+            assertEquals(StorageException.Reason.CHANGED_WHILE_READ, e.reason(), "retryable: the source changed");
         } finally {
             upload.abort();
         }

@@ -109,7 +109,7 @@ public class CopyOperations {
             if (opened.unchanged()) return stored.get();
             upload.restart();
         }
-        return opened.copyHashing(upload, algorithms);
+        return opened.copyHashing(upload::write, algorithms);
     }
 
     /** The checksums the source has (so the copy has the same ones), else CRC64NVME like any upload. */

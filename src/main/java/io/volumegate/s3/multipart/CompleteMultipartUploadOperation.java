@@ -7,6 +7,7 @@ import io.volumegate.http.KeepAliveTimer;
 import io.volumegate.http.S3Error;
 import io.volumegate.http.SmallBody;
 import io.volumegate.s3.S3Request;
+import io.volumegate.s3.StorageErrors;
 import io.volumegate.s3.object.WriteConditions;
 import io.volumegate.s3.xml.CompleteMultipartUploadResult;
 import io.volumegate.s3.xml.S3Xml;
@@ -70,7 +71,7 @@ public class CompleteMultipartUploadOperation {
                 try {
                     response.succeed(result(completion.assemble(condition), request, location), S3Xml.CONTENT_TYPE);
                 } catch (Throwable late) {
-                    response.fail(late);
+                    response.fail(StorageErrors.translate(late));
                 }
             });
         });

@@ -4,6 +4,7 @@ import io.volumegate.http.BodyReader;
 import io.volumegate.http.BodySink;
 import io.volumegate.http.Exchange;
 import io.volumegate.http.S3Error;
+import io.volumegate.s3.PartNumbers;
 import io.volumegate.s3.S3Request;
 import io.volumegate.s3.body.ChecksumAlgorithm;
 import io.volumegate.s3.body.ChecksumRequest;
@@ -62,7 +63,7 @@ public class MultipartUploadOperations {
 
     public void uploadPart(Exchange exchange, S3Request request) {
         HttpServletRequest http = exchange.request();
-        int partNumber = PartRules.partNumber(request.query().get("partNumber"));
+        int partNumber = PartNumbers.parse(request.query().get("partNumber"));
         String uploadId = request.query().get("uploadId");
         long contentLength = http.getContentLengthLong();
         UploadBody.requireFraming(http::getHeader, contentLength);
@@ -82,8 +83,8 @@ public class MultipartUploadOperations {
             PendingPart part = staging.beginPart(upload, partNumber);
             // A client may check a part with another algorithm than the upload's default: verify
             // its checksum, and compute the upload's as well, which the object's is made of.
-            ChecksumVerifier uploadChecksum = sent == uploadAlgorithm ? null : new ChecksumVerifier(uploadAlgorithm, () -> null, part);
-            BodySink destination = uploadChecksum == null ? part : uploadChecksum;
+            ChecksumVerifier uploadChecksum = sent == uploadAlgorithm ? null : new ChecksumVerifier(uploadAlgorithm, () -> null, part::write);
+            BodySink destination = uploadChecksum == null ? part::write : uploadChecksum;
             UploadBody body;
             try {
                 body = UploadBody.assemble(http::getHeader, contentLength, PartRules.MAX_PART_SIZE, request.auth(), destination,

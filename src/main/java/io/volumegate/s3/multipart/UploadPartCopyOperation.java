@@ -3,6 +3,7 @@ package io.volumegate.s3.multipart;
 import io.volumegate.http.Exchange;
 import io.volumegate.http.S3Error;
 import io.volumegate.s3.S3Dates;
+import io.volumegate.s3.PartNumbers;
 import io.volumegate.s3.S3Request;
 import io.volumegate.s3.body.ChecksumAlgorithm;
 import io.volumegate.s3.copy.CopySourceRange;
@@ -43,7 +44,7 @@ public class UploadPartCopyOperation {
     public void uploadPartCopy(Exchange exchange, S3Request request) {
         HttpServletRequest http = exchange.request();
         // Everything the request alone can refuse is refused before any filesystem work.
-        int partNumber = PartRules.partNumber(request.query().get("partNumber"));
+        int partNumber = PartNumbers.parse(request.query().get("partNumber"));
         String uploadId = request.query().get("uploadId");
         sources.authorize(request, http::getHeader);
         CopySourceRange range = CopySourceRange.parse(http.getHeader(CopySourceRange.HEADER));

@@ -6,6 +6,7 @@ import io.volumegate.http.RequestContext;
 import io.volumegate.http.S3Error;
 import io.volumegate.http.S3Exception;
 import io.volumegate.s3.S3Request;
+import io.volumegate.s3.StorageErrors;
 import io.volumegate.s3.xml.DeleteResult;
 import io.volumegate.s3.xml.S3Xml;
 import io.volumegate.storage.Bucket;
@@ -69,7 +70,7 @@ public class DeleteObjectsOperation {
             return null;
         } catch (Exception e) {
             // Filesystem conditions get their S3 error; anything unexpected is logged as InternalError.
-            return Failures.toS3(e, requestId);
+            return Failures.toS3(StorageErrors.translate(e), requestId);
         }
     }
 }

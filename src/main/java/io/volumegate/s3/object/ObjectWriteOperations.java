@@ -49,7 +49,7 @@ public class ObjectWriteOperations {
             PendingUpload upload = bucket.beginUpload(request.key());
             UploadBody body;
             try {
-                body = UploadBody.assemble(http::getHeader, contentLength, maxSize, request.auth(), upload);
+                body = UploadBody.assemble(http::getHeader, contentLength, maxSize, request.auth(), upload::write);
             } catch (RuntimeException refused) {
                 upload.abort();
                 throw refused;

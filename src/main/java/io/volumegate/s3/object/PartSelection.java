@@ -1,6 +1,7 @@
 package io.volumegate.s3.object;
 
 import io.volumegate.http.S3Error;
+import io.volumegate.s3.PartNumbers;
 import io.volumegate.storage.ObjectMetadata;
 import io.volumegate.storage.PartSizes;
 import io.volumegate.storage.StoredObject;
@@ -19,7 +20,7 @@ record PartSelection(ByteRange range, int partsCount) {
     /** The selected part, or null when the request names none. */
     static PartSelection of(String partNumber, String rangeHeader, StoredObject object) {
         if (partNumber == null) return null;
-        int number = PartRules.partNumber(partNumber);
+        int number = PartNumbers.parse(partNumber);
         if (rangeHeader != null) {
             throw S3Error.INVALID_REQUEST.exception("Cannot specify both Range header and partNumber query parameter");
         }

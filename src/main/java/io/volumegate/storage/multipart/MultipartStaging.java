@@ -1,12 +1,12 @@
 package io.volumegate.storage.multipart;
 
-import io.volumegate.http.S3Error;
 import io.volumegate.storage.AtomicFiles;
 import io.volumegate.storage.Bucket;
 import io.volumegate.storage.CommitLock;
 import io.volumegate.storage.ObjectKeys;
 import io.volumegate.storage.ObjectMetadata;
 import io.volumegate.storage.PendingUpload;
+import io.volumegate.storage.StorageException;
 import io.volumegate.storage.WriteCondition;
 
 import java.io.IOException;
@@ -113,7 +113,7 @@ public final class MultipartStaging {
         return UploadId.parse(uploadId)
                 .flatMap(this::activeManifest)
                 .filter(manifest -> manifest.key().equals(key))
-                .orElseThrow(S3Error.NO_SUCH_UPLOAD::exception);
+                .orElseThrow(StorageException::noSuchUpload);
     }
 
     /** Every upload in progress, in no particular order; unreadable folders are skipped. */
@@ -137,7 +137,7 @@ public final class MultipartStaging {
             // One rename makes the upload gone for every node; then its files are deleted.
             Files.move(folderOf(upload.id()), doomed, StandardCopyOption.ATOMIC_MOVE);
         } catch (NoSuchFileException e) {
-            throw S3Error.NO_SUCH_UPLOAD.exception(); // aborted by someone else meanwhile
+            throw StorageException.noSuchUpload(); // aborted by someone else meanwhile
         }
         FileTrees.delete(doomed);
     }
@@ -151,7 +151,7 @@ public final class MultipartStaging {
             return new PendingPart(upload, number, temp,
                     FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
         } catch (NoSuchFileException e) {
-            throw S3Error.NO_SUCH_UPLOAD.exception();
+            throw StorageException.noSuchUpload();
         }
     }
 
@@ -167,7 +167,7 @@ public final class MultipartStaging {
         try {
             part.seal();
             try (CommitLock lock = CommitLock.acquire(locks, "upload/" + upload.id() + "/" + part.number())) {
-                if (Files.exists(folder.resolve(COMPLETED))) throw S3Error.NO_SUCH_UPLOAD.exception();
+                if (Files.exists(folder.resolve(COMPLETED))) throw StorageException.noSuchUpload();
                 Path data = folder.resolve(partName(part.number()));
                 Files.move(part.tempFile(), data, StandardCopyOption.ATOMIC_MOVE);
                 BasicFileAttributes attributes = Files.readAttributes(data, BasicFileAttributes.class);
@@ -177,7 +177,7 @@ public final class MultipartStaging {
                 return record;
             }
         } catch (NoSuchFileException | NotDirectoryException e) {
-            throw S3Error.NO_SUCH_UPLOAD.exception(); // aborted while the body streamed
+            throw StorageException.noSuchUpload(); // aborted while the body streamed
         } finally {
             part.abort(); // a no-op once renamed
         }
@@ -221,7 +221,7 @@ public final class MultipartStaging {
                 if (name.matches()) part(folder, Integer.parseInt(name.group(1))).ifPresent(parts::add);
             }
         } catch (NoSuchFileException e) {
-            throw S3Error.NO_SUCH_UPLOAD.exception();
+            throw StorageException.noSuchUpload();
         }
         parts.sort(Comparator.comparingInt(PartRecord::number));
         return parts;
@@ -272,7 +272,7 @@ public final class MultipartStaging {
         } catch (NoSuchFileException e) {
             object.abort();
             // The parts went away: another Complete finished (answer as it did), or an Abort.
-            return completion(upload.id().value(), upload.key()).orElseThrow(S3Error.NO_SUCH_UPLOAD::exception);
+            return completion(upload.id().value(), upload.key()).orElseThrow(StorageException::noSuchUpload);
         } catch (IOException | RuntimeException e) {
             object.abort();
             throw e;
@@ -295,7 +295,8 @@ public final class MultipartStaging {
         Path data = folder.resolve(partName(part.number()));
         try (FileChannel channel = FileChannel.open(data, StandardOpenOption.READ)) {
             if (!FileFingerprint.of(Files.readAttributes(data, BasicFileAttributes.class)).equals(part.fingerprint())) {
-                throw S3Error.INVALID_PART.exception("Part " + part.number() + " was replaced while the upload completed.");
+                throw new StorageException(StorageException.Reason.INVALID_PART,
+                        "Part " + part.number() + " was replaced while the upload completed.");
             }
             object.transferFrom(channel, 0, part.size());
         }

@@ -1,6 +1,7 @@
 package io.volumegate.storage.multipart;
 
-import io.volumegate.http.S3Error;
+import io.volumegate.storage.StorageException;
+import io.volumegate.storage.StorageException.Reason;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,34 +22,29 @@ public final class PartRules {
 
     private PartRules() {}
 
-    /** The partNumber query parameter of UploadPart (and GET/HEAD ?partNumber). */
-    public static int partNumber(String text) {
-        try {
-            int number = Integer.parseInt(text.strip());
-            if (number >= 1 && number <= MAX_PARTS) return number;
-        } catch (NumberFormatException | NullPointerException e) {
-            // refused below
-        }
-        throw S3Error.INVALID_ARGUMENT.exception("Part number must be an integer between 1 and 10000, inclusive")
-                .with("ArgumentName", "partNumber").with("ArgumentValue", text == null ? "" : text);
+    /** Whether {@code number} can name a part: 1 to 10,000. */
+    public static boolean isPartNumber(long number) {
+        return number >= 1 && number <= MAX_PARTS;
     }
 
     /** Complete's part list: 1..10,000 parts, valid numbers, strictly ascending (no repeats). */
     public static void checkRequested(List<RequestedPart> requested) {
         if (requested.isEmpty()) {
-            throw S3Error.MALFORMED_XML.exception("The XML you provided was not well-formed or did not validate against our "
-                    + "published schema: a CompleteMultipartUpload needs at least one Part.");
+            throw new StorageException(Reason.INVALID_PART_LIST, "A completion needs at least one part.");
         }
         if (requested.size() > MAX_PARTS) {
-            throw S3Error.MALFORMED_XML.exception("A CompleteMultipartUpload lists at most " + MAX_PARTS + " parts.");
+            throw new StorageException(Reason.INVALID_PART_LIST, "A completion lists at most " + MAX_PARTS + " parts.");
         }
         int previous = 0;
         for (RequestedPart part : requested) {
-            if (part.number() < 1 || part.number() > MAX_PARTS) {
-                throw S3Error.INVALID_ARGUMENT.exception("Part number must be an integer between 1 and 10000, inclusive")
-                        .with("ArgumentName", "PartNumber").with("ArgumentValue", Integer.toString(part.number()));
+            if (!isPartNumber(part.number())) {
+                throw new StorageException(Reason.INVALID_PART_NUMBER, "Part number must be an integer between 1 and 10000,"
+                        + " inclusive").with(StorageException.PART_NUMBER, part.number());
             }
-            if (part.number() <= previous) throw S3Error.INVALID_PART_ORDER.exception();
+            if (part.number() <= previous) {
+                throw new StorageException(Reason.INVALID_PART_ORDER, "The list of parts was not in ascending order. The parts"
+                        + " list must be specified in order by part number.");
+            }
             previous = part.number();
         }
     }
@@ -66,17 +62,18 @@ public final class PartRules {
         for (RequestedPart part : requested) {
             PartRecord record = staged.get(part.number());
             if (record == null || !record.md5Hex().equalsIgnoreCase(part.normalizedEtag())) {
-                throw S3Error.INVALID_PART.exception();
+                throw new StorageException(Reason.INVALID_PART, "One or more of the specified parts could not be found. The part"
+                        + " might not have been uploaded, or the specified entity tag might not have matched the part's entity tag.");
             }
             for (Map.Entry<String, String> listed : part.checksums().entrySet()) {
                 String held = record.checksum(listed.getKey());
                 if (held != null && !held.equals(listed.getValue().strip())) {
-                    throw S3Error.INVALID_PART.exception("The " + listed.getKey() + " checksum listed for part " + part.number()
+                    throw new StorageException(Reason.INVALID_PART, "The " + listed.getKey() + " checksum listed for part " + part.number()
                             + " does not match the part's checksum.");
                 }
             }
             if (checksumsRequired && !part.checksums().containsKey(upload.checksumAlgorithm())) {
-                throw S3Error.INVALID_REQUEST.exception("The upload was created using a "
+                throw new StorageException(Reason.PART_CHECKSUM_MISSING, "The upload was created using a "
                         + upload.checksumAlgorithm().toLowerCase(Locale.ROOT) + " checksum. The complete request must include "
                         + "the checksum for each part. It was missing for part " + part.number() + " in the request.");
             }
@@ -91,13 +88,15 @@ public final class PartRules {
         for (int i = 0; i < parts.size(); i++) {
             PartRecord part = parts.get(i);
             if (i < parts.size() - 1 && part.size() < MIN_PART_SIZE) {
-                throw S3Error.ENTITY_TOO_SMALL.exception("Your proposed upload is smaller than the minimum allowed object size: "
-                        + "part " + part.number() + " has " + part.size() + " bytes, and every part but the last needs at least "
-                        + MIN_PART_SIZE + ".").with("PartNumber", Integer.toString(part.number()))
-                        .with("ProposedSize", Long.toString(part.size())).with("MinSizeAllowed", Long.toString(MIN_PART_SIZE));
+                throw new StorageException(Reason.PART_TOO_SMALL, "Your proposed upload is smaller than the minimum allowed object"
+                        + " size: part " + part.number() + " has " + part.size() + " bytes, and every part but the last needs at least "
+                        + MIN_PART_SIZE + ".").with(StorageException.PART_NUMBER, part.number())
+                        .with(StorageException.PROPOSED_SIZE, part.size()).with(StorageException.MIN_SIZE, MIN_PART_SIZE);
             }
             total += part.size();
         }
-        if (total > MAX_OBJECT_SIZE) throw S3Error.ENTITY_TOO_LARGE.exception();
+        if (total > MAX_OBJECT_SIZE) {
+            throw new StorageException(Reason.TOO_LARGE, "Your proposed upload exceeds the maximum allowed object size.");
+        }
     }
 }

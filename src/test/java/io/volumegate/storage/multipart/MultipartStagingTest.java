@@ -1,7 +1,6 @@
 package io.volumegate.storage.multipart;
 
-import io.volumegate.http.S3Error;
-import io.volumegate.http.S3Exception;
+import io.volumegate.storage.StorageException;
 import io.volumegate.storage.ObjectMetadata;
 import io.volumegate.storage.StoredObject;
 import org.junit.jupiter.api.Test;
@@ -95,9 +94,9 @@ class MultipartStagingTest {
         Files.write(replacement, bytes(100, 9));
         Files.move(replacement, data, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         assertEquals(List.of(), fixture.staging.parts(upload));
-        S3Exception refused = assertThrows(S3Exception.class, () -> fixture.staging.resolve(upload,
+        StorageException refused = assertThrows(StorageException.class, () -> fixture.staging.resolve(upload,
                 List.of(new RequestedPart(1, md5Hex(bytes(100, 1)), Map.of()))));
-        assertEquals(S3Error.INVALID_PART, refused.error());
+        assertEquals(StorageException.Reason.INVALID_PART, refused.reason());
     }
 
     @Test
@@ -201,8 +200,8 @@ class MultipartStagingTest {
     }
 
     private static void assertNoSuchUpload(org.junit.jupiter.api.function.Executable action) {
-        S3Exception refused = assertThrows(S3Exception.class, action);
-        assertEquals(S3Error.NO_SUCH_UPLOAD, refused.error());
+        StorageException refused = assertThrows(StorageException.class, action);
+        assertEquals(StorageException.Reason.NO_SUCH_UPLOAD, refused.reason());
     }
 
     /** The UploadPartCopy seam's digests, as a caller would provide them (MD5 plus a fixed "checksum"). */

@@ -1,7 +1,7 @@
 package io.volumegate.storage.multipart;
 
-import io.volumegate.http.S3Error;
-import io.volumegate.http.S3Exception;
+import io.volumegate.storage.StorageException;
+import io.volumegate.storage.StorageException.Reason;
 import io.volumegate.storage.ObjectMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -13,7 +13,9 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PartRulesTest {
     private static final long MIB = 1L << 20;
@@ -22,23 +24,20 @@ class PartRulesTest {
 
     @Test
     void partNumbersRunFromOneToTenThousand() {
-        assertEquals(1, PartRules.partNumber("1"));
-        assertEquals(10_000, PartRules.partNumber("10000"));
-        for (String bad : new String[] {"0", "10001", "-1", "abc", "", "1.5", "99999999999"}) {
-            S3Exception refused = refused(S3Error.INVALID_ARGUMENT, () -> PartRules.partNumber(bad));
-            assertEquals("partNumber", refused.details().get("ArgumentName"));
-        }
+        assertTrue(PartRules.isPartNumber(1));
+        assertTrue(PartRules.isPartNumber(10_000));
+        for (long bad : new long[] {0, 10_001, -1, 99_999_999_999L}) assertFalse(PartRules.isPartNumber(bad));
     }
 
     @Test
     void completeListsAtLeastOneAndAtMostTenThousandPartsInStrictlyAscendingOrder() {
-        refused(S3Error.MALFORMED_XML, () -> PartRules.checkRequested(List.of()));
-        refused(S3Error.INVALID_PART_ORDER, () -> PartRules.checkRequested(List.of(part(2, MD5_A), part(1, MD5_B))));
-        refused(S3Error.INVALID_PART_ORDER, () -> PartRules.checkRequested(List.of(part(1, MD5_A), part(1, MD5_A))));
-        refused(S3Error.INVALID_ARGUMENT, () -> PartRules.checkRequested(List.of(part(0, MD5_A))));
+        refused(Reason.INVALID_PART_LIST, () -> PartRules.checkRequested(List.of()));
+        refused(Reason.INVALID_PART_ORDER, () -> PartRules.checkRequested(List.of(part(2, MD5_A), part(1, MD5_B))));
+        refused(Reason.INVALID_PART_ORDER, () -> PartRules.checkRequested(List.of(part(1, MD5_A), part(1, MD5_A))));
+        refused(Reason.INVALID_PART_NUMBER, () -> PartRules.checkRequested(List.of(part(0, MD5_A))));
         List<RequestedPart> tooMany = new ArrayList<>();
         for (int n = 1; n <= 10_001; n++) tooMany.add(part(n, MD5_A));
-        refused(S3Error.MALFORMED_XML, () -> PartRules.checkRequested(tooMany));
+        refused(Reason.INVALID_PART_LIST, () -> PartRules.checkRequested(tooMany));
         assertDoesNotThrow(() -> PartRules.checkRequested(List.of(part(1, MD5_A), part(3, MD5_B), part(10_000, MD5_B))));
     }
 
@@ -47,15 +46,15 @@ class PartRulesTest {
         UploadManifest upload = upload(false, "COMPOSITE");
         Map<Integer, PartRecord> staged = Map.of(1, staged(1, 5 * MIB, MD5_A), 2, staged(2, 1, MD5_B));
         assertEquals(2, PartRules.match(upload, List.of(part(1, "\"" + MD5_A + "\""), part(2, MD5_B.toUpperCase())), staged).size());
-        refused(S3Error.INVALID_PART, () -> PartRules.match(upload, List.of(part(3, MD5_A)), staged));
-        refused(S3Error.INVALID_PART, () -> PartRules.match(upload, List.of(part(1, MD5_B)), staged));
+        refused(Reason.INVALID_PART, () -> PartRules.match(upload, List.of(part(3, MD5_A)), staged));
+        refused(Reason.INVALID_PART, () -> PartRules.match(upload, List.of(part(1, MD5_B)), staged));
     }
 
     @Test
     void aListedChecksumMustMatchTheStagedOne() {
         UploadManifest upload = upload(false, "FULL_OBJECT");
         Map<Integer, PartRecord> staged = Map.of(1, staged(1, 5 * MIB, MD5_A));
-        refused(S3Error.INVALID_PART, () -> PartRules.match(upload,
+        refused(Reason.INVALID_PART, () -> PartRules.match(upload,
                 List.of(new RequestedPart(1, MD5_A, Map.of("CRC64NVME", "AAAAAAAAAAE="))), staged));
         assertDoesNotThrow(() -> PartRules.match(upload,
                 List.of(new RequestedPart(1, MD5_A, Map.of("CRC64NVME", "AAAAAAAAAAA=", "SHA1", "unknown-to-us"))), staged));
@@ -64,7 +63,7 @@ class PartRulesTest {
     @Test
     void aRequestedCompositeChecksumNeedsEveryPartsChecksumListed() {
         Map<Integer, PartRecord> staged = Map.of(1, staged(1, 5 * MIB, MD5_A));
-        refused(S3Error.INVALID_REQUEST, () -> PartRules.match(upload(true, "COMPOSITE"), List.of(part(1, MD5_A)), staged));
+        refused(Reason.PART_CHECKSUM_MISSING, () -> PartRules.match(upload(true, "COMPOSITE"), List.of(part(1, MD5_A)), staged));
         assertDoesNotThrow(() -> PartRules.match(upload(true, "FULL_OBJECT"), List.of(part(1, MD5_A)), staged));
     }
 
@@ -72,14 +71,14 @@ class PartRulesTest {
     void everyPartButTheLastNeedsFiveMebibytes() {
         assertDoesNotThrow(() -> PartRules.checkSizes(List.of(staged(1, 5 * MIB, MD5_A), staged(2, 1, MD5_B))));
         assertDoesNotThrow(() -> PartRules.checkSizes(List.of(staged(1, 0, MD5_A))));
-        S3Exception tooSmall = refused(S3Error.ENTITY_TOO_SMALL,
+        StorageException tooSmall = refused(Reason.PART_TOO_SMALL,
                 () -> PartRules.checkSizes(List.of(staged(1, 5 * MIB - 1, MD5_A), staged(2, 5 * MIB, MD5_B))));
-        assertEquals("1", tooSmall.details().get("PartNumber"));
+        assertEquals("1", tooSmall.facts().get(StorageException.PART_NUMBER));
     }
 
-    private static S3Exception refused(S3Error expected, Executable action) {
-        S3Exception e = assertThrows(S3Exception.class, action);
-        assertEquals(expected, e.error(), e.getMessage());
+    private static StorageException refused(Reason expected, Executable action) {
+        StorageException e = assertThrows(StorageException.class, action);
+        assertEquals(expected, e.reason(), e.getMessage());
         return e;
     }
 
