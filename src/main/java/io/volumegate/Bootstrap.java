@@ -3,6 +3,8 @@ package io.volumegate;
 import io.volumegate.auth.Keyring;
 import io.volumegate.config.Config;
 import io.volumegate.config.Setting;
+import io.volumegate.http.CorsPolicy;
+import io.volumegate.http.TrustedProxies;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -29,7 +31,7 @@ public class Bootstrap implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        config.useContext(event.getServletContext());
+        config.useContextParameters(event.getServletContext()::getInitParameter);
         try {
             Files.createDirectories(config.volume());
             Keyring.Opening opening = keyring.open();
@@ -39,8 +41,9 @@ public class Bootstrap implements ServletContextListener {
             banner.append("  console:  ").append(config.get(Setting.PUBLIC_ENDPOINT).replaceAll("/+$", "")).append("/-/console/\n");
             banner.append("  region:   ").append(config.region()).append('\n');
             // Parsed here too, so that a malformed list stops the start instead of every request.
-            banner.append("  trusted proxies: ").append(config.trustedProxies()).append('\n');
-            if (config.corsPolicy().enabled()) banner.append("  CORS origins: ").append(config.corsPolicy().source()).append('\n');
+            banner.append("  trusted proxies: ").append(TrustedProxies.parse(config.get(Setting.TRUSTED_PROXIES))).append('\n');
+            CorsPolicy cors = CorsPolicy.parse(config.get(Setting.CORS_ORIGINS));
+            if (cors.enabled()) banner.append("  CORS origins: ").append(cors.source()).append('\n');
             if (opening.generatedAdmin().isPresent()) {
                 banner.append("  A new keystore was created at ").append(config.keystore()).append(" with this admin credential.\n");
                 banner.append("  It is shown once; store it now:\n");

@@ -1,9 +1,6 @@
 package io.volumegate.config;
 
-import io.volumegate.http.CorsPolicy;
-import io.volumegate.http.TrustedProxies;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.servlet.ServletContext;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,17 +13,19 @@ import java.util.function.Function;
 /**
  * The one place settings are read. Precedence: system property, environment variable,
  * servlet context parameter, default. Values are read on each call: they are cheap
- * lookups, and tests may set system properties before the first request.
+ * lookups, and tests may set system properties before the first request. A leaf: it
+ * imports nothing of ours, and whoever needs a setting in parsed form parses it.
  */
 @ApplicationScoped
 public class Config {
     private volatile Function<String, String> contextParameters = name -> null;
-    private volatile TrustedProxies trustedProxies = TrustedProxies.NONE;
-    private volatile CorsPolicy corsPolicy = CorsPolicy.NONE;
 
-    /** Called once at deployment so that context parameters from web.xml count too. */
-    public void useContext(ServletContext context) {
-        this.contextParameters = context::getInitParameter;
+    /**
+     * Called once at deployment with the servlet context's init parameters, so that context
+     * parameters from web.xml count too.
+     */
+    public void useContextParameters(Function<String, String> parameters) {
+        this.contextParameters = parameters;
     }
 
     public String get(Setting setting) {
@@ -72,32 +71,6 @@ public class Config {
     }
 
     public List<String> baseDomains() { return list(get(Setting.BASE_DOMAINS)); }
-
-    /**
-     * The proxies whose forwarding headers are believed. Parsed once per distinct value of
-     * the setting, since it is read on every request.
-     *
-     * @throws IllegalArgumentException when the setting holds something that is not an IP address or CIDR range
-     */
-    public TrustedProxies trustedProxies() {
-        String value = get(Setting.TRUSTED_PROXIES);
-        TrustedProxies known = trustedProxies;
-        if (!known.source().equals(value)) trustedProxies = known = TrustedProxies.parse(value);
-        return known;
-    }
-
-    /**
-     * Which browser origins may call the S3 endpoint. Parsed once per distinct value of the
-     * setting, since it is read on every request.
-     *
-     * @throws IllegalArgumentException when an origin holds more than one '*'
-     */
-    public CorsPolicy corsPolicy() {
-        String value = get(Setting.CORS_ORIGINS);
-        CorsPolicy known = corsPolicy;
-        if (!known.source().equals(value)) corsPolicy = known = CorsPolicy.parse(value);
-        return known;
-    }
 
     /** Bucket name → directory, for buckets that live outside the volume root. */
     public Map<String, Path> bucketBindings() {

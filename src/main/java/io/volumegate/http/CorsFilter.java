@@ -1,6 +1,7 @@
 package io.volumegate.http;
 
 import io.volumegate.config.Config;
+import io.volumegate.config.Setting;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -24,10 +25,12 @@ public class CorsFilter extends HttpFilter {
     @Inject
     Config config;
 
+    private final ParsedSetting<CorsPolicy> policies = new ParsedSetting<>(CorsPolicy::parse);
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        CorsPolicy policy = config.corsPolicy();
+        CorsPolicy policy = policies.of(config.get(Setting.CORS_ORIGINS));
         RequestContext context = RequestContext.of(request);
         String origin = request.getHeader("Origin");
         if ("OPTIONS".equals(request.getMethod())) {

@@ -1,6 +1,7 @@
 package io.volumegate.http;
 
 import io.volumegate.config.Config;
+import io.volumegate.config.Setting;
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -26,6 +27,8 @@ public class RequestContextFilter extends HttpFilter {
     @Inject
     Config config;
 
+    private final ParsedSetting<TrustedProxies> proxies = new ParsedSetting<>(TrustedProxies::parse);
+
     @Override
     protected void doFilter(HttpServletRequest received, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -34,7 +37,7 @@ public class RequestContextFilter extends HttpFilter {
         context.setLastingHeader(response, "Server", "VolumeGate");
         HttpServletRequest request = received;
         try {
-            request = ForwardedRequest.of(received, config.trustedProxies());
+            request = ForwardedRequest.of(received, proxies.of(config.get(Setting.TRUSTED_PROXIES)));
             chain.doFilter(request, response);
         } catch (RuntimeException | IOException | ServletException e) {
             ErrorResponses.sendBeforeBody(request, response, e instanceof ServletException && e.getCause() != null ? e.getCause() : e);

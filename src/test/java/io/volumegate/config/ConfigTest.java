@@ -3,11 +3,9 @@ package io.volumegate.config;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.Map;
 
-import jakarta.servlet.ServletContext;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -22,7 +20,7 @@ class ConfigTest {
         Config config = new Config();
         assertEquals("us-east-1", config.region(), "the default");
 
-        config.useContext(context(Map.of("volumegate.region", "eu-central-1")));
+        config.useContextParameters(context(Map.of("volumegate.region", "eu-central-1")));
         assertEquals("eu-central-1", config.region(), "a context parameter from web.xml");
 
         System.setProperty("volumegate.region", "ap-south-1");
@@ -39,19 +37,18 @@ class ConfigTest {
     @Test
     void theKeystoreDefaultsToTheVolume() {
         Config config = new Config();
-        config.useContext(context(Map.of("volumegate.volume", "/srv/volume")));
+        config.useContextParameters(context(Map.of("volumegate.volume", "/srv/volume")));
         assertEquals(Path.of("/srv/volume/.volumegate/keystore.p12"), config.keystore());
     }
 
     @Test
     void bucketBindingsMapNamesToDirectories() {
         Config config = new Config();
-        config.useContext(context(Map.of("volumegate.buckets", "share=/mnt/share, logs=/var/log/app")));
+        config.useContextParameters(context(Map.of("volumegate.buckets", "share=/mnt/share, logs=/var/log/app")));
         assertEquals(Map.of("share", Path.of("/mnt/share"), "logs", Path.of("/var/log/app")), config.bucketBindings());
     }
 
-    private static ServletContext context(Map<String, String> parameters) {
-        return (ServletContext) Proxy.newProxyInstance(ConfigTest.class.getClassLoader(), new Class<?>[] {ServletContext.class},
-                (proxy, method, args) -> method.getName().equals("getInitParameter") ? parameters.get((String) args[0]) : null);
+    private static java.util.function.Function<String, String> context(Map<String, String> parameters) {
+        return parameters::get;
     }
 }
