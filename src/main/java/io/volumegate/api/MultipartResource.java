@@ -2,8 +2,8 @@ package io.volumegate.api;
 
 import io.volumegate.http.Exchange;
 import io.volumegate.s3.S3Dates;
-import io.volumegate.s3.body.ChecksumAlgorithm;
-import io.volumegate.s3.body.ChecksumType;
+import io.volumegate.checksum.ChecksumAlgorithm;
+import io.volumegate.checksum.ChecksumType;
 import io.volumegate.s3.multipart.MultipartCompletion;
 import io.volumegate.storage.Bucket;
 import io.volumegate.storage.IoExecutor;

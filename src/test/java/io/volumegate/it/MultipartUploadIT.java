@@ -1,6 +1,6 @@
 package io.volumegate.it;
 
-import io.volumegate.s3.body.Crc64Nvme;
+import io.volumegate.checksum.Crc64Nvme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;

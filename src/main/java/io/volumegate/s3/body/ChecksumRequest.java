@@ -1,5 +1,6 @@
 package io.volumegate.s3.body;
 
+import io.volumegate.checksum.ChecksumAlgorithm;
 import io.volumegate.http.BodySink;
 import io.volumegate.http.S3Error;
 import io.volumegate.http.S3Exception;
@@ -49,7 +50,7 @@ public final class ChecksumRequest {
         ChecksumAlgorithm fromHeader = null;
         String headerValue = null;
         for (ChecksumAlgorithm algorithm : ChecksumAlgorithm.values()) {
-            String value = present(header.apply(algorithm.headerName()));
+            String value = present(header.apply(ChecksumHeaders.of(algorithm)));
             if (value == null) continue;
             if (fromHeader != null) throw multipleChecksums();
             fromHeader = algorithm;
@@ -72,7 +73,7 @@ public final class ChecksumRequest {
         }
 
         if (fromHeader != null) {
-            fromHeader.decode(headerValue); // refuse a malformed value before reading any body
+            ChecksumHeaders.decode(fromHeader, headerValue); // refuse a malformed value before reading any body
             return new ChecksumRequest(fromHeader, Source.HEADER, headerValue);
         }
         if (fromTrailer != null) return new ChecksumRequest(fromTrailer, Source.TRAILER, null);
@@ -101,12 +102,12 @@ public final class ChecksumRequest {
 
     private String expectedValue(Map<String, String> trailers) {
         for (String name : trailers.keySet()) {
-            boolean declared = source == Source.TRAILER && name.equals(algorithm.headerName());
+            boolean declared = source == Source.TRAILER && name.equals(ChecksumHeaders.of(algorithm));
             if (name.startsWith(CHECKSUM_PREFIX) && !declared) {
                 throw S3Error.MALFORMED_TRAILER_ERROR.exception("The trailer " + name + " was not declared in x-amz-trailer.");
             }
         }
-        return source == Source.HEADER ? headerValue : trailers.get(algorithm.headerName());
+        return source == Source.HEADER ? headerValue : trailers.get(ChecksumHeaders.of(algorithm));
     }
 
     /** The one checksum x-amz-trailer announces, or null when it announces none. */
@@ -115,7 +116,7 @@ public final class ChecksumRequest {
         ChecksumAlgorithm declared = null;
         for (String name : trailerHeader.split(",")) {
             if (name.isBlank()) continue;
-            ChecksumAlgorithm algorithm = ChecksumAlgorithm.fromHeaderName(name)
+            ChecksumAlgorithm algorithm = ChecksumHeaders.algorithmOf(name)
                     .orElseThrow(() -> S3Error.INVALID_REQUEST.exception(
                             "The value specified in the x-amz-trailer header is not supported"));
             if (declared != null) throw multipleChecksums();

@@ -1,5 +1,7 @@
 package io.volumegate.s3.body;
 
+import io.volumegate.checksum.RunningChecksum;
+import io.volumegate.checksum.ChecksumAlgorithm;
 import io.volumegate.http.BodySink;
 import io.volumegate.http.S3Error;
 
@@ -41,7 +43,7 @@ public final class ChecksumVerifier implements BodySink {
         byte[] actual = running.result();
         computed = algorithm.encode(actual);
         String claimed = expected.get();
-        if (claimed != null && !MessageDigest.isEqual(algorithm.decode(claimed), actual)) {
+        if (claimed != null && !MessageDigest.isEqual(ChecksumHeaders.decode(algorithm, claimed), actual)) {
             throw S3Error.BAD_DIGEST.exception("The " + algorithm.name()
                     + " you specified did not match the calculated checksum.");
         }

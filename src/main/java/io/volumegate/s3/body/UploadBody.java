@@ -1,5 +1,6 @@
 package io.volumegate.s3.body;
 
+import io.volumegate.checksum.ChecksumAlgorithm;
 import io.volumegate.auth.AuthResult;
 import io.volumegate.auth.PayloadHash;
 import io.volumegate.http.BodySink;

@@ -1,11 +1,13 @@
 package io.volumegate.s3.copy;
 
+import io.volumegate.checksum.ContentDigests;
+import io.volumegate.checksum.ChecksumType;
 import io.volumegate.config.Config;
 import io.volumegate.http.Exchange;
 import io.volumegate.http.S3Error;
 import io.volumegate.s3.S3Dates;
 import io.volumegate.s3.S3Request;
-import io.volumegate.s3.body.ChecksumAlgorithm;
+import io.volumegate.checksum.ChecksumAlgorithm;
 import io.volumegate.s3.object.MetadataHeaders;
 import io.volumegate.s3.object.WriteConditions;
 import io.volumegate.s3.xml.CopyObjectResult;

@@ -1,10 +1,11 @@
 package io.volumegate.s3.copy;
 
+import io.volumegate.checksum.ContentDigests;
 import io.volumegate.http.BodySink;
 import io.volumegate.http.S3Error;
 import io.volumegate.http.S3Exception;
-import io.volumegate.s3.body.ChecksumAlgorithm;
-import io.volumegate.s3.body.RunningChecksum;
+import io.volumegate.checksum.ChecksumAlgorithm;
+import io.volumegate.checksum.RunningChecksum;
 import io.volumegate.storage.ObjectMetadata;
 import io.volumegate.storage.PendingUpload;
 import io.volumegate.storage.StoredObject;

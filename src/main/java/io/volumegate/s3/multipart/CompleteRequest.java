@@ -1,8 +1,9 @@
 package io.volumegate.s3.multipart;
 
+import io.volumegate.s3.body.ChecksumHeaders;
 import io.volumegate.http.S3Error;
-import io.volumegate.s3.body.ChecksumAlgorithm;
-import io.volumegate.s3.body.ChecksumType;
+import io.volumegate.checksum.ChecksumAlgorithm;
+import io.volumegate.checksum.ChecksumType;
 import io.volumegate.s3.xml.CompleteMultipartUpload;
 import io.volumegate.s3.xml.CompletedPart;
 import io.volumegate.s3.xml.S3Xml;
@@ -38,7 +39,7 @@ record CompleteRequest(List<RequestedPart> parts, ChecksumAlgorithm checksumAlgo
         ChecksumAlgorithm algorithm = null;
         String checksum = null;
         for (ChecksumAlgorithm candidate : ChecksumAlgorithm.values()) {
-            String value = header.apply(candidate.headerName());
+            String value = header.apply(ChecksumHeaders.of(candidate));
             if (value == null || value.isBlank()) continue;
             if (algorithm != null) {
                 throw S3Error.INVALID_REQUEST.exception("Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.");
@@ -57,7 +58,7 @@ record CompleteRequest(List<RequestedPart> parts, ChecksumAlgorithm checksumAlgo
             }
             if (objectSize < 0) throw S3Error.INVALID_REQUEST.exception("Value for x-amz-mp-object-size header is invalid.");
         }
-        return new CompleteRequest(List.of(), algorithm, checksum, type == null || type.isBlank() ? null : ChecksumType.fromHeader(type),
+        return new CompleteRequest(List.of(), algorithm, checksum, type == null || type.isBlank() ? null : ChecksumHeaders.type(type),
                 objectSize);
     }
 

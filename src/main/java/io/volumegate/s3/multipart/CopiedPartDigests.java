@@ -1,7 +1,7 @@
 package io.volumegate.s3.multipart;
 
-import io.volumegate.s3.body.ChecksumAlgorithm;
-import io.volumegate.s3.body.RunningChecksum;
+import io.volumegate.checksum.ChecksumAlgorithm;
+import io.volumegate.checksum.RunningChecksum;
 import io.volumegate.s3.copy.OpenedCopySource;
 import io.volumegate.storage.multipart.PartDigests;
 

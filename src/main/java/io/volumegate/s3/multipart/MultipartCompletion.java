@@ -1,9 +1,9 @@
 package io.volumegate.s3.multipart;
 
 import io.volumegate.http.S3Error;
-import io.volumegate.s3.body.ChecksumAlgorithm;
-import io.volumegate.s3.body.ChecksumType;
-import io.volumegate.s3.body.MultipartChecksum;
+import io.volumegate.checksum.ChecksumAlgorithm;
+import io.volumegate.checksum.ChecksumType;
+import io.volumegate.checksum.MultipartChecksum;
 import io.volumegate.storage.Bucket;
 import io.volumegate.storage.EtagConditions;
 import io.volumegate.storage.ObjectMetadata;

@@ -1,12 +1,13 @@
 package io.volumegate.s3.multipart;
 
+import io.volumegate.s3.body.ChecksumHeaders;
 import io.volumegate.http.BodyReader;
 import io.volumegate.http.BodySink;
 import io.volumegate.http.Exchange;
 import io.volumegate.http.S3Error;
 import io.volumegate.s3.PartNumbers;
 import io.volumegate.s3.S3Request;
-import io.volumegate.s3.body.ChecksumAlgorithm;
+import io.volumegate.checksum.ChecksumAlgorithm;
 import io.volumegate.s3.body.ChecksumRequest;
 import io.volumegate.s3.body.ChecksumVerifier;
 import io.volumegate.s3.body.UploadBody;
@@ -107,7 +108,7 @@ public class MultipartUploadOperations {
                     PartRecord record = staging.commitPart(part, body.md5Hex(), checksums);
                     exchange.response().setHeader("ETag", record.etag());
                     checksums.forEach((algorithm, value) ->
-                            exchange.response().setHeader(ChecksumAlgorithm.valueOf(algorithm).headerName(), value));
+                            exchange.response().setHeader(ChecksumHeaders.of(ChecksumAlgorithm.valueOf(algorithm)), value));
                     exchange.finishEmpty();
                 });
             });

@@ -1,8 +1,9 @@
 package io.volumegate.s3.multipart;
 
+import io.volumegate.s3.body.ChecksumHeaders;
 import io.volumegate.http.S3Error;
-import io.volumegate.s3.body.ChecksumAlgorithm;
-import io.volumegate.s3.body.ChecksumType;
+import io.volumegate.checksum.ChecksumAlgorithm;
+import io.volumegate.checksum.ChecksumType;
 
 import java.util.Locale;
 import java.util.function.Function;
@@ -31,7 +32,7 @@ record UploadChecksumChoice(ChecksumAlgorithm algorithm, ChecksumType type, bool
         ChecksumAlgorithm algorithm = ChecksumAlgorithm.fromName(algorithmName).orElseThrow(() ->
                 S3Error.INVALID_REQUEST.exception("Checksum algorithm provided is unsupported. Please try again with any of "
                         + "the valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]"));
-        ChecksumType type = typeName == null ? ChecksumType.defaultFor(algorithm) : ChecksumType.fromHeader(typeName);
+        ChecksumType type = typeName == null ? ChecksumType.defaultFor(algorithm) : ChecksumHeaders.type(typeName);
         if (!type.allows(algorithm)) {
             throw S3Error.INVALID_REQUEST.exception("The " + type + " checksum type cannot be used with the "
                     + algorithm.name().toLowerCase(Locale.ROOT) + " checksum algorithm.");

@@ -5,7 +5,7 @@ import io.volumegate.http.S3Error;
 import io.volumegate.s3.S3Dates;
 import io.volumegate.s3.PartNumbers;
 import io.volumegate.s3.S3Request;
-import io.volumegate.s3.body.ChecksumAlgorithm;
+import io.volumegate.checksum.ChecksumAlgorithm;
 import io.volumegate.s3.copy.CopySourceRange;
 import io.volumegate.s3.copy.CopySources;
 import io.volumegate.s3.copy.OpenedCopySource;

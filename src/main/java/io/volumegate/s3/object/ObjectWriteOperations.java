@@ -1,5 +1,6 @@
 package io.volumegate.s3.object;
 
+import io.volumegate.s3.body.ChecksumHeaders;
 import io.volumegate.config.Config;
 import io.volumegate.http.BodyReader;
 import io.volumegate.http.Exchange;
@@ -68,7 +69,7 @@ public class ObjectWriteOperations {
                             .build();
                     StoredObject object = bucket.commit(upload, stored, condition);
                     exchange.response().setHeader("ETag", object.etag());
-                    exchange.response().setHeader(body.checksumAlgorithm().headerName(), body.checksum());
+                    exchange.response().setHeader(ChecksumHeaders.of(body.checksumAlgorithm()), body.checksum());
                     exchange.finishEmpty();
                 });
             });

@@ -1,5 +1,7 @@
 package io.volumegate.s3.body;
 
+import io.volumegate.checksum.RunningChecksum;
+import io.volumegate.checksum.ChecksumAlgorithm;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.checksums.DefaultChecksumAlgorithm;
 import software.amazon.awssdk.http.ContentStreamProvider;

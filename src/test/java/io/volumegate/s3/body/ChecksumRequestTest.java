@@ -1,5 +1,6 @@
 package io.volumegate.s3.body;
 
+import io.volumegate.checksum.ChecksumAlgorithm;
 import io.volumegate.http.S3Error;
 import io.volumegate.http.S3Exception;
 import org.junit.jupiter.api.Test;

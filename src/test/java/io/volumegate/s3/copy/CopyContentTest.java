@@ -1,6 +1,7 @@
 package io.volumegate.s3.copy;
 
-import io.volumegate.s3.body.ChecksumAlgorithm;
+import io.volumegate.checksum.ContentDigests;
+import io.volumegate.checksum.ChecksumAlgorithm;
 import io.volumegate.storage.Bucket;
 import io.volumegate.storage.ObjectMetadata;
 import io.volumegate.storage.PendingUpload;

@@ -1,7 +1,7 @@
 package io.volumegate.s3.multipart;
 
 import io.volumegate.http.S3Exception;
-import io.volumegate.s3.body.ChecksumAlgorithm;
+import io.volumegate.checksum.ChecksumAlgorithm;
 import io.volumegate.s3.xml.CopyPartResult;
 import io.volumegate.s3.xml.S3Xml;
 import org.junit.jupiter.api.Test;

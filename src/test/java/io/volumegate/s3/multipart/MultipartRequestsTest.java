@@ -2,8 +2,8 @@ package io.volumegate.s3.multipart;
 
 import io.volumegate.http.S3Error;
 import io.volumegate.http.S3Exception;
-import io.volumegate.s3.body.ChecksumAlgorithm;
-import io.volumegate.s3.body.ChecksumType;
+import io.volumegate.checksum.ChecksumAlgorithm;
+import io.volumegate.checksum.ChecksumType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 

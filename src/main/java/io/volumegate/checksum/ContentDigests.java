@@ -1,6 +1,4 @@
-package io.volumegate.s3.copy;
-
-import io.volumegate.s3.body.ChecksumAlgorithm;
+package io.volumegate.checksum;
 
 import java.util.Collections;
 import java.util.EnumMap;

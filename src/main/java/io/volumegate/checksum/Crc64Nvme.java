@@ -1,4 +1,4 @@
-package io.volumegate.s3.body;
+package io.volumegate.checksum;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

@@ -1,4 +1,4 @@
-package io.volumegate.s3.body;
+package io.volumegate.checksum;
 
 import java.util.Map;
 

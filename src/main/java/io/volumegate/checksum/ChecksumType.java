@@ -1,11 +1,10 @@
-package io.volumegate.s3.body;
-
-import io.volumegate.http.S3Error;
+package io.volumegate.checksum;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * How a multipart object's checksum relates to its bytes (x-amz-checksum-type): COMPOSITE is
+ * How a multipart object's checksum relates to its bytes: COMPOSITE is
  * a checksum of the parts' checksums ({@code <base64>-<parts>}), FULL_OBJECT the checksum of
  * the whole object as if it had been uploaded in one piece. S3 allows FULL_OBJECT only for
  * the CRCs (they can be combined) and COMPOSITE for all but CRC64NVME.
@@ -22,11 +21,11 @@ public enum ChecksumType {
         return this == FULL_OBJECT ? CrcCombine.supports(algorithm) : algorithm != ChecksumAlgorithm.CRC64NVME;
     }
 
-    /** The x-amz-checksum-type header's value, in any case; InvalidRequest when unknown. */
-    public static ChecksumType fromHeader(String value) {
+    /** The type by its name, in any case. */
+    public static Optional<ChecksumType> fromName(String value) {
         for (ChecksumType type : values()) {
-            if (type.name().equals(value.strip().toUpperCase(Locale.ROOT))) return type;
+            if (type.name().equals(value.strip().toUpperCase(Locale.ROOT))) return Optional.of(type);
         }
-        throw S3Error.INVALID_REQUEST.exception("Value for x-amz-checksum-type header is invalid.");
+        return Optional.empty();
     }
 }

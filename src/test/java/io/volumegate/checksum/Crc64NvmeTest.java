@@ -1,4 +1,4 @@
-package io.volumegate.s3.body;
+package io.volumegate.checksum;
 
 import org.junit.jupiter.api.Test;
 

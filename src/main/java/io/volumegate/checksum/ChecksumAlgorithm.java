@@ -1,19 +1,17 @@
-package io.volumegate.s3.body;
-
-import io.volumegate.http.S3Error;
+package io.volumegate.checksum;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
 /**
- * The flexible checksums S3 accepts on uploads. Each travels as {@code x-amz-checksum-<name>}
- * (a header, or a trailer of an aws-chunked body) holding base64 of its big-endian bytes.
+ * The checksums an object can carry besides its MD5: those S3 calls flexible checksums. A
+ * value is base64 of the checksum's big-endian bytes. How a protocol names them on the wire
+ * is the protocol's business (S3: {@code s3.body.ChecksumHeaders}).
  */
 public enum ChecksumAlgorithm {
     CRC32(4, () -> RunningChecksum.of(new CRC32(), 4)),
@@ -22,19 +20,13 @@ public enum ChecksumAlgorithm {
     SHA1(20, () -> RunningChecksum.of(digest("SHA-1"))),
     SHA256(32, () -> RunningChecksum.of(digest("SHA-256")));
 
-    private static final String HEADER_PREFIX = "x-amz-checksum-";
-
     private final int length;
     private final Supplier<RunningChecksum> factory;
-    private final String headerName = HEADER_PREFIX + name().toLowerCase(Locale.ROOT);
 
     ChecksumAlgorithm(int length, Supplier<RunningChecksum> factory) {
         this.length = length;
         this.factory = factory;
     }
-
-    /** The header (or trailer) carrying this checksum, e.g. {@code x-amz-checksum-crc32c}. */
-    public String headerName() { return headerName; }
 
     /** Bytes in a value, before base64. */
     public int length() { return length; }
@@ -42,7 +34,7 @@ public enum ChecksumAlgorithm {
     /** A fresh computation of this checksum. */
     public RunningChecksum start() { return factory.get(); }
 
-    /** The algorithm as named in x-amz-sdk-checksum-algorithm, in any case ("CRC32", "crc32"). */
+    /** The algorithm by its name, in any case ("CRC32", "crc32"). */
     public static Optional<ChecksumAlgorithm> fromName(String name) {
         for (ChecksumAlgorithm algorithm : values()) {
             if (algorithm.name().equalsIgnoreCase(name.strip())) return Optional.of(algorithm);
@@ -50,19 +42,13 @@ public enum ChecksumAlgorithm {
         return Optional.empty();
     }
 
-    /** The algorithm whose header (or trailer) this is, in any case. */
-    public static Optional<ChecksumAlgorithm> fromHeaderName(String headerName) {
-        for (ChecksumAlgorithm algorithm : values()) {
-            if (algorithm.headerName.equalsIgnoreCase(headerName.strip())) return Optional.of(algorithm);
-        }
-        return Optional.empty();
-    }
-
     public String encode(byte[] value) { return Base64.getEncoder().encodeToString(value); }
 
     /**
-     * The bytes of a value the client sent; anything but padded base64 of the right length
-     * is refused, as S3 does, rather than reported later as a mismatch.
+     * The bytes of a value; anything but padded base64 of the right length is refused, rather
+     * than reported later as a mismatch.
+     *
+     * @throws IllegalArgumentException when the value is not this algorithm's canonical base64
      */
     public byte[] decode(String base64) {
         try {
@@ -73,7 +59,7 @@ public enum ChecksumAlgorithm {
         } catch (IllegalArgumentException e) {
             // not base64: refused below
         }
-        throw S3Error.INVALID_REQUEST.exception("Value for " + headerName + " header is invalid.");
+        throw new IllegalArgumentException("not a " + name() + " value");
     }
 
     private static MessageDigest digest(String algorithm) {
