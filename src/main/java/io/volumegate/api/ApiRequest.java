@@ -1,7 +1,7 @@
 package io.volumegate.api;
 
 import io.volumegate.auth.Credential;
-import io.volumegate.s3.QueryParameters;
+import io.volumegate.http.QueryParameters;
 
 /**
  * A routed, authenticated management API request.

@@ -78,10 +78,10 @@ public enum ApiRoute {
             200, BulkResource.KeysRequest.class, byte[].class),
     PRESIGN_KEYS("POST", "/buckets/{bucket}/objects/presign", Access.READ, Body.JSON,
             "Presigned S3 GET URLs for up to 1000 keys, signed with the caller's credential", "bulk",
-            200, BulkResource.PresignKeysRequest.class, BulkResource.PresignedKeys.class),
+            200, PresignResource.PresignKeysRequest.class, PresignResource.PresignedKeys.class),
     PRESIGN("POST", "/presign", Access.TOKEN, Body.JSON,
             "A presigned S3 URL for get_object or put_object, signed with the caller's credential", "bulk",
-            200, BulkResource.PresignRequest.class, BulkResource.Presigned.class),
+            200, PresignResource.PresignRequest.class, PresignResource.Presigned.class),
     PRESIGN_MULTIPART("POST", "/buckets/{bucket}/multipart/{key}/presign", Access.WRITE, Body.JSON,
             "Start a multipart upload for a browser: {file_size, part_size, expires_in, content_type} -> presigned "
                     + "UploadPart URLs, one per part", "multipart",

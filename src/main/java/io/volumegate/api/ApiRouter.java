@@ -1,6 +1,6 @@
 package io.volumegate.api;
 
-import io.volumegate.s3.PercentDecoding;
+import io.volumegate.http.PercentDecoding;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -2,8 +2,8 @@ package io.volumegate.api;
 
 import io.volumegate.auth.Credential;
 import io.volumegate.http.Exchange;
+import io.volumegate.http.QueryParameters;
 import io.volumegate.http.RequestContext;
-import io.volumegate.s3.QueryParameters;
 import io.volumegate.storage.ObjectKeys;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -31,7 +31,11 @@ public class ApiServlet extends HttpServlet {
     @Inject
     ObjectResource objects;
     @Inject
+    UploadResource uploads;
+    @Inject
     BulkResource bulk;
+    @Inject
+    PresignResource presigning;
     @Inject
     MultipartResource multipart;
     @Inject
@@ -88,14 +92,14 @@ public class ApiServlet extends HttpServlet {
             case GET_BUCKET -> buckets::details;
             case DELETE_BUCKET -> buckets::delete;
             case LIST_OBJECTS -> objects::list;
-            case UPLOAD_OBJECT -> objects::upload;
+            case UPLOAD_OBJECT -> uploads::upload;
             case DOWNLOAD_OBJECT, HEAD_OBJECT -> objects::download;
             case DELETE_OBJECT -> objects::delete;
             case COPY_OBJECT -> objects::copy;
             case DELETE_OBJECTS -> bulk::delete;
             case DOWNLOAD_ZIP -> bulk::download;
-            case PRESIGN_KEYS -> bulk::presignKeys;
-            case PRESIGN -> bulk::presign;
+            case PRESIGN_KEYS -> presigning::presignKeys;
+            case PRESIGN -> presigning::presign;
             case PRESIGN_MULTIPART -> multipart::presign;
             case COMPLETE_MULTIPART -> multipart::complete;
             case LIST_PARTS -> multipart::listParts;

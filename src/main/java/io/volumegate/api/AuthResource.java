@@ -1,6 +1,7 @@
 package io.volumegate.api;
 
 import io.volumegate.http.Exchange;
+import io.volumegate.storage.IoExecutor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -9,6 +10,8 @@ import jakarta.inject.Inject;
 public class AuthResource {
     @Inject
     ApiTokens tokens;
+    @Inject
+    IoExecutor io;
 
     /** The request document. */
     public record TokenRequest(String accessKeyId, String secretAccessKey) {}
@@ -17,17 +20,9 @@ public class AuthResource {
     public record TokenResponse(String token, String tokenType, long expiresIn) {}
 
     void issueToken(Exchange exchange, ApiRequest request) throws Exception {
-        JsonBody.<TokenRequest>read(exchange, TokenRequest.class).whenComplete((body, failure) -> {
-            if (failure != null) {
-                exchange.fail(failure);
-                return;
-            }
-            try {
-                ApiTokens.Issued issued = tokens.issue(body.accessKeyId(), body.secretAccessKey());
-                ApiResponses.ok(exchange, new TokenResponse(issued.token(), "Bearer", issued.expiresIn()));
-            } catch (RuntimeException e) {
-                exchange.fail(e);
-            }
+        exchange.then(JsonBody.<TokenRequest>read(exchange, TokenRequest.class), io, body -> {
+            ApiTokens.Issued issued = tokens.issue(body.accessKeyId(), body.secretAccessKey());
+            ApiResponses.ok(exchange, new TokenResponse(issued.token(), "Bearer", issued.expiresIn()));
         });
     }
 }

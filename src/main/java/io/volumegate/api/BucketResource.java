@@ -3,15 +3,13 @@ package io.volumegate.api;
 import io.volumegate.auth.Credential;
 import io.volumegate.config.Config;
 import io.volumegate.http.Exchange;
-import io.volumegate.s3.S3Dates;
-import io.volumegate.storage.Bucket;
+import io.volumegate.http.HttpDates;
+import io.volumegate.objects.BucketService;
+import io.volumegate.storage.BucketEntry;
 import io.volumegate.storage.IoExecutor;
-import io.volumegate.storage.Volume;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.nio.file.Files;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +17,7 @@ import java.util.List;
 @ApplicationScoped
 public class BucketResource {
     @Inject
-    Volume volume;
+    BucketService buckets;
     @Inject
     IoExecutor io;
     @Inject
@@ -35,46 +33,37 @@ public class BucketResource {
     void list(Exchange exchange, ApiRequest request) {
         Credential credential = request.credential();
         exchange.runOn(io, () -> {
-            List<BucketInfo> buckets = new ArrayList<>();
-            for (Volume.BucketEntry bucket : volume.listBuckets()) {
+            List<BucketInfo> visible = new ArrayList<>();
+            for (BucketEntry bucket : buckets.list()) {
                 if (!credential.mayRead(bucket.name())) continue;
-                buckets.add(new BucketInfo(bucket.name(), S3Dates.iso8601(bucket.created()), config.region(),
-                        credential.mayWrite(bucket.name())));
+                visible.add(info(credential, bucket));
             }
-            ApiResponses.ok(exchange, new BucketList(buckets));
+            ApiResponses.ok(exchange, new BucketList(visible));
         });
     }
 
     void create(Exchange exchange, ApiRequest request) throws Exception {
-        JsonBody.<CreateBucketRequest>read(exchange, CreateBucketRequest.class).whenComplete((body, failure) -> {
-            if (failure != null) {
-                exchange.fail(failure);
-                return;
-            }
-            exchange.runOn(io, () -> {
-                if (body.name() == null || body.name().isEmpty()) throw ApiException.badRequest("name is required.");
-                request.requireWrite(body.name());
-                volume.createBucket(body.name());
-                exchange.response().setHeader("Location", ApiRoute.PREFIX + "/buckets/" + body.name());
-                ApiResponses.json(exchange, 201, info(request.credential(), volume.bucket(body.name())));
-            });
+        exchange.then(JsonBody.<CreateBucketRequest>read(exchange, CreateBucketRequest.class), io, body -> {
+            if (body.name() == null || body.name().isEmpty()) throw ApiException.badRequest("name is required.");
+            request.requireWrite(body.name());
+            buckets.create(body.name());
+            exchange.response().setHeader("Location", ApiRoute.PREFIX + "/buckets/" + body.name());
+            ApiResponses.json(exchange, 201, info(request.credential(), buckets.get(body.name())));
         });
     }
 
     void details(Exchange exchange, ApiRequest request) {
-        exchange.runOn(io, () -> ApiResponses.ok(exchange, info(request.credential(), volume.bucket(request.bucket()))));
+        exchange.runOn(io, () -> ApiResponses.ok(exchange, info(request.credential(), buckets.get(request.bucket()))));
     }
 
     void delete(Exchange exchange, ApiRequest request) {
         exchange.runOn(io, () -> {
-            volume.deleteBucket(request.bucket());
+            buckets.delete(request.bucket());
             ApiResponses.noContent(exchange);
         });
     }
 
-    private BucketInfo info(Credential credential, Bucket bucket) throws java.io.IOException {
-        BasicFileAttributes attributes = Files.readAttributes(bucket.root(), BasicFileAttributes.class);
-        return new BucketInfo(bucket.name(), S3Dates.iso8601(attributes.creationTime().toInstant()), config.region(),
-                credential.mayWrite(bucket.name()));
+    private BucketInfo info(Credential credential, BucketEntry bucket) {
+        return new BucketInfo(bucket.name(), HttpDates.iso8601(bucket.created()), config.region(), credential.mayWrite(bucket.name()));
     }
 }

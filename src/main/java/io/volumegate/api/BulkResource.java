@@ -1,40 +1,33 @@
 package io.volumegate.api;
 
-import io.volumegate.auth.SigV4Signer;
 import io.volumegate.http.Exchange;
-import io.volumegate.http.S3Exception;
-import io.volumegate.s3.S3Dates;
-import io.volumegate.storage.Bucket;
+import io.volumegate.http.RequestContext;
+import io.volumegate.objects.KeyDeletion;
+import io.volumegate.objects.ObjectRef;
+import io.volumegate.objects.ObjectService;
 import io.volumegate.storage.IoExecutor;
 import io.volumegate.storage.ObjectKeys;
-import io.volumegate.storage.Volume;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * Operations on many keys of a bucket at once (bulk delete, a ZIP download, presigned GET
- * URLs), and single presigned URLs for GET or PUT.
+ * Operations on many keys of a bucket at once: bulk delete and a ZIP download. Presigned
+ * URLs for many keys are {@link PresignResource}'s.
  */
 @ApplicationScoped
 public class BulkResource {
     static final int MAX_KEYS = 1000;
     /** 1000 keys of up to 1024 bytes, JSON-escaped. */
     static final int MAX_BODY = 8 * 1024 * 1024;
-    static final long DEFAULT_PRESIGN_SECONDS = 3600;
 
     @Inject
-    Volume volume;
+    ObjectService objects;
     @Inject
     IoExecutor io;
-    @Inject
-    PublicUrls urls;
 
     public record KeysRequest(List<String> keys) {}
 
@@ -42,40 +35,27 @@ public class BulkResource {
 
     public record DeleteResult(List<String> deleted, List<KeyError> errors) {}
 
-    public record PresignKeysRequest(List<String> keys, Long expiresIn) {}
-
-    public record PresignedKey(String key, String url) {}
-
-    public record PresignedKeys(String method, String expiresAt, List<PresignedKey> urls) {}
-
-    public record PresignRequest(String bucket, String key, Long expiresIn, String method) {}
-
-    public record Presigned(String url, String method, String expiresAt) {}
-
     // ---- bulk delete -------------------------------------------------------------------
 
-    /** Deletes each key; one key's failure (a bad key, ...) is reported and does not stop the others. */
+    /**
+     * Deletes each key; one key's failure (a bad key, an I/O error, ...) is reported with its
+     * code and does not stop the others, as in S3's DeleteObjects.
+     */
     void delete(Exchange exchange, ApiRequest request) throws Exception {
-        JsonBody.<KeysRequest>read(exchange, KeysRequest.class, MAX_BODY).whenComplete((body, failure) -> {
-            if (failure != null) {
-                exchange.fail(failure);
-                return;
-            }
-            exchange.runOn(io, () -> {
-                List<String> keys = keys(body.keys(), false);
-                Bucket bucket = volume.bucket(request.bucket());
-                List<String> deleted = new ArrayList<>();
-                List<KeyError> errors = new ArrayList<>();
-                for (String key : keys) {
-                    try {
-                        bucket.delete(key);
-                        deleted.add(key);
-                    } catch (S3Exception refused) {
-                        errors.add(new KeyError(key, refused.error().code(), refused.getMessage()));
-                    }
+        exchange.then(JsonBody.<KeysRequest>read(exchange, KeysRequest.class, MAX_BODY), io, body -> {
+            List<ObjectRef> refs = keys(body.keys(), false).stream().map(key -> ObjectRef.of(request.bucket(), key)).toList();
+            String requestId = RequestContext.of(exchange.request()).requestId();
+            List<String> deleted = new ArrayList<>();
+            List<KeyError> errors = new ArrayList<>();
+            for (KeyDeletion outcome : objects.deleteAll(request.bucket(), refs)) {
+                if (outcome.deleted()) {
+                    deleted.add(outcome.key());
+                } else {
+                    ApiException refused = ApiErrors.toApi(outcome.failure().get(), requestId);
+                    errors.add(new KeyError(outcome.key(), refused.code(), refused.getMessage()));
                 }
-                ApiResponses.ok(exchange, new DeleteResult(deleted, errors));
-            });
+            }
+            ApiResponses.ok(exchange, new DeleteResult(deleted, errors));
         });
     }
 
@@ -88,82 +68,17 @@ public class BulkResource {
      * connection: the client sees a truncated archive, never a wrong one.
      */
     void download(Exchange exchange, ApiRequest request) throws Exception {
-        JsonBody.<KeysRequest>read(exchange, KeysRequest.class, MAX_BODY).whenComplete((body, failure) -> {
-            if (failure != null) {
-                exchange.fail(failure);
-                return;
+        exchange.then(JsonBody.<KeysRequest>read(exchange, KeysRequest.class, MAX_BODY), io, body -> {
+            List<ObjectRef> refs = keys(body.keys(), true).stream().map(key -> ObjectRef.of(request.bucket(), key)).toList();
+            for (ObjectRef ref : refs) {
+                if (!objects.exists(ref)) throw ApiException.notFound("NoSuchKey", "No object at the key " + ref.key() + ".");
             }
-            exchange.runOn(io, () -> {
-                List<String> keys = keys(body.keys(), true);
-                Bucket bucket = volume.bucket(request.bucket());
-                for (String key : keys) {
-                    if (bucket.find(key).isEmpty()) throw ApiException.notFound("NoSuchKey", "No object at the key " + key + ".");
-                }
-                exchange.response().setContentType("application/zip");
-                exchange.response().setHeader("Content-Disposition", ObjectResponses.contentDisposition(
-                        ObjectResponses.Disposition.ATTACHMENT, bucket.name() + ".zip"));
-                ZipStream zip = new ZipStream(bucket, keys);
-                exchange.finishWith(zip, zip);
-            });
+            exchange.response().setContentType("application/zip");
+            exchange.response().setHeader("Content-Disposition", ObjectResponses.contentDisposition(
+                    ObjectResponses.Disposition.ATTACHMENT, request.bucket() + ".zip"));
+            ZipStream zip = new ZipStream(objects, refs);
+            exchange.finishWith(zip, zip);
         });
-    }
-
-    // ---- presigned URLs ------------------------------------------------------------------
-
-    /** Presigned S3 GET URLs for keys of the bucket, signed with the caller's own credential. */
-    void presignKeys(Exchange exchange, ApiRequest request) throws Exception {
-        JsonBody.<PresignKeysRequest>read(exchange, PresignKeysRequest.class, MAX_BODY).whenComplete((body, failure) -> {
-            if (failure != null) {
-                exchange.fail(failure);
-                return;
-            }
-            try {
-                List<String> keys = keys(body.keys(), true);
-                Duration expires = expires(body.expiresIn());
-                Instant now = Instant.now();
-                List<PresignedKey> presigned = new ArrayList<>(keys.size());
-                for (String key : keys) {
-                    presigned.add(new PresignedKey(key, urls.presign("GET", request.bucket(), key, null, request.credential(), now, expires)));
-                }
-                ApiResponses.ok(exchange, new PresignedKeys("GET", S3Dates.iso8601(now.plus(expires)), presigned));
-            } catch (RuntimeException e) {
-                exchange.fail(e);
-            }
-        });
-    }
-
-    /** One presigned URL: {@code get_object} needs read scope on the bucket, {@code put_object} write scope. */
-    void presign(Exchange exchange, ApiRequest request) throws Exception {
-        JsonBody.<PresignRequest>read(exchange, PresignRequest.class).whenComplete((body, failure) -> {
-            if (failure != null) {
-                exchange.fail(failure);
-                return;
-            }
-            try {
-                if (body.bucket() == null || body.bucket().isEmpty() || body.key() == null || body.key().isEmpty()) {
-                    throw ApiException.badRequest("bucket and key are required.");
-                }
-                String operation = body.method() == null ? "get_object" : body.method().toLowerCase(Locale.ROOT);
-                String method = switch (operation) {
-                    case "get_object" -> "GET";
-                    case "put_object" -> "PUT";
-                    default -> throw ApiException.badRequest("method must be get_object or put_object.");
-                };
-                ObjectKeys.segments(body.key());
-                if (method.equals("GET")) request.requireRead(body.bucket());
-                else request.requireWrite(body.bucket());
-                Duration expires = expires(body.expiresIn());
-                Instant now = Instant.now();
-                ApiResponses.ok(exchange, new Presigned(urls.presign(method, body.bucket(), body.key(), null, request.credential(), now, expires),
-                        method, S3Dates.iso8601(now.plus(expires))));
-            } catch (RuntimeException e) {
-                exchange.fail(e);
-            }
-        });
-    }
-
-    static Duration expires(Long seconds) {
-        return PublicUrls.lifetime(seconds, DEFAULT_PRESIGN_SECONDS, 1, SigV4Signer.MAX_PRESIGN_EXPIRES_SECONDS);
     }
 
     /** 1 to 1000 distinct valid keys, in the order given. */

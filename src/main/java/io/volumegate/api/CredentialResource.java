@@ -1,9 +1,9 @@
 package io.volumegate.api;
 
 import io.volumegate.auth.Credential;
+import io.volumegate.auth.Keyring;
 import io.volumegate.config.Config;
 import io.volumegate.config.Setting;
-import io.volumegate.auth.Keyring;
 import io.volumegate.http.Exchange;
 import io.volumegate.storage.BucketNames;
 import io.volumegate.storage.IoExecutor;
@@ -64,23 +64,17 @@ public class CredentialResource {
     }
 
     void create(Exchange exchange, ApiRequest request) throws Exception {
-        JsonBody.<CreateRequest>read(exchange, CreateRequest.class).whenComplete((body, failure) -> {
-            if (failure != null) {
-                exchange.fail(failure);
-                return;
-            }
-            exchange.runOn(io, () -> {
-                Set<String> buckets = buckets(body.buckets());
-                String description = body.description() == null ? "" : body.description().strip();
-                if (description.length() > MAX_DESCRIPTION) throw ApiException.badRequest("description is longer than " + MAX_DESCRIPTION + " characters.");
-                boolean readOnly = ApiJson.flag(body.readOnly(), "read_only");
-                boolean admin = ApiJson.flag(body.admin(), "admin");
-                Credential created = keyring.create(buckets, readOnly, admin, description);
-                exchange.response().setHeader("Location", ApiRoute.PREFIX + "/credentials/keys/" + UriEncoding.segment(created.accessKeyId()));
-                ApiResponses.json(exchange, 201, new CreatedCredential(created.accessKeyId(),
-                        new String(created.secret(), StandardCharsets.UTF_8), ApiTokens.bucketsOf(created), readOnly, admin,
-                        description, config.get(Setting.PUBLIC_ENDPOINT), config.region()));
-            });
+        exchange.then(JsonBody.<CreateRequest>read(exchange, CreateRequest.class), io, body -> {
+            Set<String> buckets = buckets(body.buckets());
+            String description = body.description() == null ? "" : body.description().strip();
+            if (description.length() > MAX_DESCRIPTION) throw ApiException.badRequest("description is longer than " + MAX_DESCRIPTION + " characters.");
+            boolean readOnly = ApiJson.flag(body.readOnly(), "read_only");
+            boolean admin = ApiJson.flag(body.admin(), "admin");
+            Credential created = keyring.create(buckets, readOnly, admin, description);
+            exchange.response().setHeader("Location", ApiRoute.PREFIX + "/credentials/keys/" + UriEncoding.segment(created.accessKeyId()));
+            ApiResponses.json(exchange, 201, new CreatedCredential(created.accessKeyId(),
+                    new String(created.secret(), StandardCharsets.UTF_8), ApiTokens.bucketsOf(created), readOnly, admin,
+                    description, config.get(Setting.PUBLIC_ENDPOINT), config.region()));
         });
     }
 

@@ -1,16 +1,17 @@
 package io.volumegate.api;
 
-import io.volumegate.http.Exchange;
-import io.volumegate.s3.S3Dates;
 import io.volumegate.checksum.ChecksumAlgorithm;
 import io.volumegate.checksum.ChecksumType;
-import io.volumegate.s3.multipart.MultipartCompletion;
-import io.volumegate.storage.Bucket;
+import io.volumegate.http.Exchange;
+import io.volumegate.http.HttpDates;
+import io.volumegate.objects.CompletionRequest;
+import io.volumegate.objects.MultipartService;
+import io.volumegate.objects.ObjectRef;
+import io.volumegate.objects.ObjectService;
+import io.volumegate.objects.UploadParts;
 import io.volumegate.storage.IoExecutor;
 import io.volumegate.storage.ObjectMetadata;
-import io.volumegate.storage.Volume;
 import io.volumegate.storage.WriteCondition;
-import io.volumegate.storage.multipart.MultipartStaging;
 import io.volumegate.storage.multipart.PartRecord;
 import io.volumegate.storage.multipart.PartRules;
 import io.volumegate.storage.multipart.RequestedPart;
@@ -44,7 +45,9 @@ public class MultipartResource {
     static final String UPLOAD_ID = "upload_id";
 
     @Inject
-    Volume volume;
+    MultipartService multipart;
+    @Inject
+    ObjectService objects;
     @Inject
     IoExecutor io;
     @Inject
@@ -68,54 +71,42 @@ public class MultipartResource {
 
     /** Starts an upload and presigns one UploadPart URL per part. */
     void presign(Exchange exchange, ApiRequest request) throws Exception {
-        JsonBody.<PresignRequest>read(exchange, PresignRequest.class).whenComplete((body, failure) -> {
-            if (failure != null) {
-                exchange.fail(failure);
-                return;
+        exchange.then(JsonBody.<PresignRequest>read(exchange, PresignRequest.class), io, body -> {
+            UploadPlan plan = UploadPlan.of(body.fileSize(), body.partSize() == null ? DEFAULT_PART_SIZE : body.partSize());
+            Duration expires = expires(body.expiresIn());
+            ObjectMetadata metadata = ObjectMetadata.builder().contentType(contentType(body.contentType())).build();
+            UploadManifest upload = multipart.create(request.bucket(), request.key(), metadata, ChecksumAlgorithm.CRC64NVME,
+                    ChecksumType.FULL_OBJECT, false);
+            Instant now = Instant.now();
+            String uploadId = URLEncoder.encode(upload.id().value(), StandardCharsets.UTF_8);
+            List<PartUrl> parts = new ArrayList<>(plan.totalParts());
+            for (int number = 1; number <= plan.totalParts(); number++) {
+                parts.add(new PartUrl(number, urls.presign("PUT", request.bucket(), request.key(),
+                        "partNumber=" + number + "&uploadId=" + uploadId, request.credential(), now, expires)));
             }
-            exchange.runOn(io, () -> {
-                UploadPlan plan = UploadPlan.of(body.fileSize(), body.partSize() == null ? DEFAULT_PART_SIZE : body.partSize());
-                Duration expires = expires(body.expiresIn());
-                ObjectMetadata metadata = ObjectMetadata.builder().contentType(contentType(body.contentType())).build();
-                UploadManifest upload = new MultipartStaging(volume.bucket(request.bucket()))
-                        .create(request.key(), metadata, ChecksumAlgorithm.CRC64NVME.name(), ChecksumType.FULL_OBJECT.name(), false);
-                Instant now = Instant.now();
-                String uploadId = URLEncoder.encode(upload.id().value(), StandardCharsets.UTF_8);
-                List<PartUrl> parts = new ArrayList<>(plan.totalParts());
-                for (int number = 1; number <= plan.totalParts(); number++) {
-                    parts.add(new PartUrl(number, urls.presign("PUT", request.bucket(), request.key(),
-                            "partNumber=" + number + "&uploadId=" + uploadId, request.credential(), now, expires)));
-                }
-                ApiResponses.json(exchange, 201, new PresignedUpload(request.bucket(), request.key(), upload.id().value(),
-                        plan.partSize(), plan.totalParts(), S3Dates.iso8601(now.plus(expires)), parts));
-            });
+            ApiResponses.json(exchange, 201, new PresignedUpload(request.bucket(), request.key(), upload.id().value(),
+                    plan.partSize(), plan.totalParts(), HttpDates.iso8601(now.plus(expires)), parts));
         });
     }
 
     /** Completes the upload from the parts the browser uploaded, with S3's checks. */
     void complete(Exchange exchange, ApiRequest request) throws Exception {
-        JsonBody.<CompleteRequest>read(exchange, CompleteRequest.class, MAX_COMPLETE_BODY).whenComplete((body, failure) -> {
-            if (failure != null) {
-                exchange.fail(failure);
-                return;
+        exchange.then(JsonBody.<CompleteRequest>read(exchange, CompleteRequest.class, MAX_COMPLETE_BODY), io, body -> {
+            String uploadId = required(body.uploadId(), UPLOAD_ID);
+            if (body.parts() == null || body.parts().isEmpty()) throw ApiException.badRequest("parts must list the uploaded parts.");
+            if (body.parts().size() > PartRules.MAX_PARTS) {
+                throw ApiException.badRequest("A multipart upload has at most " + PartRules.MAX_PARTS + " parts.");
             }
-            exchange.runOn(io, () -> {
-                String uploadId = required(body.uploadId(), UPLOAD_ID);
-                if (body.parts() == null || body.parts().isEmpty()) throw ApiException.badRequest("parts must list the uploaded parts.");
-                if (body.parts().size() > PartRules.MAX_PARTS) {
-                    throw ApiException.badRequest("A multipart upload has at most " + PartRules.MAX_PARTS + " parts.");
+            List<RequestedPart> parts = new ArrayList<>(body.parts().size());
+            for (CompletedPart part : body.parts()) {
+                if (part == null || part.partNumber() == null || part.etag() == null || part.etag().isBlank()) {
+                    throw ApiException.badRequest("Every part needs a PartNumber and an ETag.");
                 }
-                List<RequestedPart> parts = new ArrayList<>(body.parts().size());
-                for (CompletedPart part : body.parts()) {
-                    if (part == null || part.partNumber() == null || part.etag() == null || part.etag().isBlank()) {
-                        throw ApiException.badRequest("Every part needs a PartNumber and an ETag.");
-                    }
-                    parts.add(new RequestedPart(part.partNumber(), part.etag(), Map.of()));
-                }
-                Bucket bucket = volume.bucket(request.bucket());
-                MultipartCompletion.check(bucket, uploadId, request.key(), parts, WriteCondition.NONE).assemble(WriteCondition.NONE);
-                ApiResponses.ok(exchange, ObjectResource.info(bucket.name(), bucket.stat(request.key())));
-            });
+                parts.add(new RequestedPart(part.partNumber(), part.etag(), Map.of()));
+            }
+            multipart.complete(request.bucket(), request.key(), uploadId, CompletionRequest.ofParts(parts), WriteCondition.NONE)
+                    .assemble(WriteCondition.NONE);
+            ApiResponses.ok(exchange, ObjectResource.info(request.bucket(), objects.head(ObjectRef.of(request.bucket(), request.key()))));
         });
     }
 
@@ -123,11 +114,11 @@ public class MultipartResource {
     void listParts(Exchange exchange, ApiRequest request) {
         String uploadId = required(request.query().get(UPLOAD_ID), UPLOAD_ID);
         exchange.runOn(io, () -> {
-            MultipartStaging staging = new MultipartStaging(volume.bucket(request.bucket()));
-            UploadManifest upload = staging.open(uploadId, request.key());
+            UploadParts staged = multipart.parts(request.bucket(), request.key(), uploadId);
+            UploadManifest upload = staged.upload();
             List<UploadedPart> parts = new ArrayList<>();
-            for (PartRecord part : staging.parts(upload)) {
-                parts.add(new UploadedPart(part.number(), part.etag(), part.size(), S3Dates.iso8601(part.lastModified())));
+            for (PartRecord part : staged.parts()) {
+                parts.add(new UploadedPart(part.number(), part.etag(), part.size(), HttpDates.iso8601(part.lastModified())));
             }
             ApiResponses.ok(exchange, new PartList(request.bucket(), request.key(), upload.id().value(), parts));
         });
@@ -137,39 +128,9 @@ public class MultipartResource {
     void abort(Exchange exchange, ApiRequest request) {
         String uploadId = required(request.query().get(UPLOAD_ID), UPLOAD_ID);
         exchange.runOn(io, () -> {
-            new MultipartStaging(volume.bucket(request.bucket())).abort(uploadId, request.key());
+            multipart.abort(request.bucket(), request.key(), uploadId);
             ApiResponses.noContent(exchange);
         });
-    }
-
-    /**
-     * How a file is cut: {@code part_size} bytes per part, the last one shorter. Sizes S3
-     * could never accept are 422; a plan that needs more parts than S3 allows is 400, since a
-     * larger part size would do.
-     */
-    record UploadPlan(long partSize, int totalParts) {
-        static UploadPlan of(Long fileSize, long partSize) {
-            if (fileSize == null) throw ApiException.badRequest("file_size is required.");
-            if (fileSize < 0 || fileSize > PartRules.MAX_OBJECT_SIZE) {
-                throw unprocessable("file_size must be 0 to " + PartRules.MAX_OBJECT_SIZE + " bytes (5 TiB).");
-            }
-            if (partSize < PartRules.MIN_PART_SIZE || partSize > PartRules.MAX_PART_SIZE) {
-                throw unprocessable("part_size must be " + PartRules.MIN_PART_SIZE + " (5 MiB) to " + PartRules.MAX_PART_SIZE
-                        + " (5 GiB) bytes.");
-            }
-            long parts = Math.max(1, (fileSize + partSize - 1) / partSize); // an empty file is one empty part
-            if (parts > PartRules.MAX_PARTS) {
-                throw new ApiException(400, "TooManyParts", "A file of " + fileSize + " bytes in parts of " + partSize
-                        + " bytes needs " + parts + " parts; at most " + PartRules.MAX_PARTS
-                        + " are allowed. Use a part size of at least " + ((fileSize + PartRules.MAX_PARTS - 1) / PartRules.MAX_PARTS)
-                        + " bytes.");
-            }
-            return new UploadPlan(partSize, (int) parts);
-        }
-
-        private static ApiException unprocessable(String message) {
-            return new ApiException(422, "InvalidSize", message);
-        }
     }
 
     static Duration expires(Long seconds) {

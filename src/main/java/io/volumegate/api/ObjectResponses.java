@@ -1,9 +1,9 @@
 package io.volumegate.api;
 
+import io.volumegate.http.ByteRange;
 import io.volumegate.http.Exchange;
+import io.volumegate.http.HttpDates;
 import io.volumegate.http.S3Exception;
-import io.volumegate.s3.S3Dates;
-import io.volumegate.s3.object.ByteRange;
 import io.volumegate.storage.OpenedObject;
 import io.volumegate.storage.StoredObject;
 import jakarta.servlet.http.HttpServletResponse;
@@ -56,7 +56,7 @@ final class ObjectResponses {
             }
             response.setContentType(opened.contentType());
             response.setHeader("ETag", object.etag());
-            response.setHeader("Last-Modified", S3Dates.http(object.lastModified()));
+            response.setHeader("Last-Modified", HttpDates.http(object.lastModified()));
             response.setHeader("Accept-Ranges", "bytes");
             response.setHeader("Content-Disposition", contentDisposition(disposition, object.key()));
             response.setHeader("X-Content-Type-Options", "nosniff");

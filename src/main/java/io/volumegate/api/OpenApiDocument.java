@@ -84,8 +84,8 @@ final class OpenApiDocument {
                     "content", Map.of(ApiJson.CONTENT_TYPE, Map.of("schema", reference(route.requestType(), schemas)))));
         } else if (route.body() == ApiRoute.Body.MULTIPART) {
             operation.put("requestBody", Map.of("required", true, "content", Map.of("multipart/form-data", Map.of("schema",
-                    Map.of("type", "object", "required", List.of(ObjectResource.FILE_FIELD),
-                            "properties", Map.of(ObjectResource.FILE_FIELD, Map.of("type", "string", "format", "binary")))))));
+                    Map.of("type", "object", "required", List.of(UploadResource.FILE_FIELD),
+                            "properties", Map.of(UploadResource.FILE_FIELD, Map.of("type", "string", "format", "binary")))))));
         }
         Map<String, Object> responses = new LinkedHashMap<>();
         Map<String, Object> success = new LinkedHashMap<>();

@@ -2,11 +2,12 @@ package io.volumegate.api;
 
 import io.volumegate.auth.Keyring;
 import io.volumegate.http.Exchange;
-import io.volumegate.s3.S3Dates;
+import io.volumegate.http.HttpDates;
+import io.volumegate.objects.ObjectRef;
+import io.volumegate.objects.ObjectService;
 import io.volumegate.storage.IoExecutor;
 import io.volumegate.storage.ObjectKeys;
 import io.volumegate.storage.StoredObject;
-import io.volumegate.storage.Volume;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -21,7 +22,7 @@ public class ShareResource {
     static final long DEFAULT_LIFETIME = 86_400;
 
     @Inject
-    Volume volume;
+    ObjectService objects;
     @Inject
     IoExecutor io;
     @Inject
@@ -34,24 +35,18 @@ public class ShareResource {
     public record ShareLink(String url, String expiresAt) {}
 
     void share(Exchange exchange, ApiRequest request) throws Exception {
-        JsonBody.<ShareRequest>read(exchange, ShareRequest.class).whenComplete((body, failure) -> {
-            if (failure != null) {
-                exchange.fail(failure);
-                return;
+        exchange.then(JsonBody.<ShareRequest>read(exchange, ShareRequest.class), io, body -> {
+            if (body.key() == null || body.key().isEmpty()) throw ApiException.badRequest("key is required.");
+            long lifetime = body.expiresIn() == null ? DEFAULT_LIFETIME : body.expiresIn();
+            if (!LIFETIMES.contains(lifetime)) {
+                throw ApiException.badRequest("expires_in must be 3600, 28800, 86400 or 604800 seconds.");
             }
-            exchange.runOn(io, () -> {
-                if (body.key() == null || body.key().isEmpty()) throw ApiException.badRequest("key is required.");
-                long lifetime = body.expiresIn() == null ? DEFAULT_LIFETIME : body.expiresIn();
-                if (!LIFETIMES.contains(lifetime)) {
-                    throw ApiException.badRequest("expires_in must be 3600, 28800, 86400 or 604800 seconds.");
-                }
-                ObjectKeys.segments(body.key());
-                StoredObject object = volume.bucket(request.bucket()).stat(body.key());
-                if (object.directoryObject()) throw ApiException.badRequest("A folder cannot be shared; share its files.");
-                long expires = Instant.now().getEpochSecond() + lifetime;
-                String url = urls.endpoint().url(ShareLinks.pathAndQuery(keyring.shareLinkKey(), request.bucket(), body.key(), expires));
-                ApiResponses.json(exchange, 201, new ShareLink(url, S3Dates.iso8601(Instant.ofEpochSecond(expires))));
-            });
+            ObjectKeys.segments(body.key());
+            StoredObject object = objects.head(ObjectRef.of(request.bucket(), body.key()));
+            if (object.directoryObject()) throw ApiException.badRequest("A folder cannot be shared; share its files.");
+            long expires = Instant.now().getEpochSecond() + lifetime;
+            String url = urls.endpoint().url(ShareLinks.pathAndQuery(keyring.shareLinkKey(), request.bucket(), body.key(), expires));
+            ApiResponses.json(exchange, 201, new ShareLink(url, HttpDates.iso8601(Instant.ofEpochSecond(expires))));
         });
     }
 }

@@ -2,12 +2,13 @@ package io.volumegate.api;
 
 import io.volumegate.auth.Keyring;
 import io.volumegate.http.Exchange;
+import io.volumegate.http.PercentDecoding;
+import io.volumegate.http.QueryParameters;
 import io.volumegate.http.RequestContext;
-import io.volumegate.s3.PercentDecoding;
-import io.volumegate.s3.QueryParameters;
+import io.volumegate.objects.ObjectRef;
+import io.volumegate.objects.ObjectService;
 import io.volumegate.storage.IoExecutor;
 import io.volumegate.storage.ObjectKeys;
-import io.volumegate.storage.Volume;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -28,7 +29,7 @@ public class ShareServlet extends HttpServlet {
     @Inject
     Keyring keyring;
     @Inject
-    Volume volume;
+    ObjectService objects;
     @Inject
     IoExecutor io;
 
@@ -63,7 +64,7 @@ public class ShareServlet extends HttpServlet {
             response.setHeader("Content-Security-Policy", "sandbox");
             response.setHeader("Cache-Control", "private, max-age=0");
             response.setHeader("Referrer-Policy", "no-referrer");
-            exchange.runOn(io, () -> ObjectResponses.send(exchange, volume.bucket(bucket).open(key), ObjectResponses.Disposition.INLINE));
+            exchange.runOn(io, () -> ObjectResponses.send(exchange, objects.open(ObjectRef.of(bucket, key)), ObjectResponses.Disposition.INLINE));
         } catch (Exception failure) {
             exchange.fail(failure);
         }

@@ -18,12 +18,14 @@ final class StorageErrors {
             case BUCKET_NOT_EMPTY -> error(409, "BucketNotEmpty", failure);
             case INVALID_BUCKET_NAME -> error(400, "InvalidBucketName", failure);
             case NO_SUCH_KEY -> error(404, "NoSuchKey", failure);
-            case INVALID_KEY, INVALID_VERSION_ID, INVALID_PART_NUMBER, INVALID_PART_LIST -> error(400, "InvalidArgument", failure);
+            case INVALID_KEY, INVALID_TOKEN, INVALID_VERSION_ID, INVALID_PART_NUMBER, INVALID_PART_LIST -> error(400, "InvalidArgument", failure);
             case KEY_TOO_LONG -> error(400, "KeyTooLongError", failure);
             case RESERVED_KEY, OUTSIDE_BUCKET -> error(403, "AccessDenied", failure);
             case PARENT_IS_FILE -> error(409, "ObjectParentIsFile", failure);
             case KEY_IS_DIRECTORY -> error(409, "ExistingObjectIsDirectory", failure);
-            case DIRECTORY_OBJECT_WITH_DATA, PART_CHECKSUM_MISSING -> error(400, "InvalidRequest", failure);
+            case DIRECTORY_OBJECT_WITH_DATA, PART_CHECKSUM_MISSING, INVALID_CLAIM, COPY_ONTO_ITSELF -> error(400, "InvalidRequest", failure);
+            case COPY_SOURCE_TOO_LARGE -> error(413, "EntityTooLarge", failure);
+            case CHECKSUM_MISMATCH -> error(400, "BadDigest", failure);
             case PRECONDITION_FAILED -> error(412, "PreconditionFailed", failure);
             case CONFLICT -> error(409, "ConditionalRequestConflict", failure);
             case CHANGED_WHILE_READ -> error(503, "ServiceUnavailable", failure);

@@ -1,7 +1,8 @@
 package io.volumegate.api;
 
 import io.volumegate.http.BodySender;
-import io.volumegate.storage.Bucket;
+import io.volumegate.objects.ObjectRef;
+import io.volumegate.objects.ObjectService;
 import io.volumegate.storage.ContentTypes;
 import io.volumegate.storage.OpenedObject;
 import io.volumegate.storage.StoredObject;
@@ -33,8 +34,8 @@ final class ZipStream implements BodySender.Source, AutoCloseable {
     private static final Set<String> COMPRESSIBLE_SUBTYPES = Set.of("json", "xml", "javascript", "ecmascript", "x-sh", "csv",
             "svg+xml", "x-yaml", "yaml", "sql", "x-tex", "rtf", "x-ndjson", "wasm");
 
-    private final Bucket bucket;
-    private final Iterator<String> keys;
+    private final ObjectService objects;
+    private final Iterator<ObjectRef> refs;
     private final Chunk output = new Chunk();
     private final ZipOutputStream zip = new ZipOutputStream(output);
     private final byte[] readBuffer = new byte[READ_SIZE];
@@ -45,9 +46,9 @@ final class ZipStream implements BodySender.Source, AutoCloseable {
     private int drained;
 
     /** Keys must be validated and deduplicated; each is opened when its turn comes. */
-    ZipStream(Bucket bucket, List<String> keys) {
-        this.bucket = bucket;
-        this.keys = keys.iterator();
+    ZipStream(ObjectService objects, List<ObjectRef> refs) {
+        this.objects = objects;
+        this.refs = refs.iterator();
     }
 
     @Override
@@ -76,8 +77,8 @@ final class ZipStream implements BodySender.Source, AutoCloseable {
                 current = null;
                 zip.closeEntry();
             }
-        } else if (keys.hasNext()) {
-            OpenedObject opened = bucket.open(keys.next());
+        } else if (refs.hasNext()) {
+            OpenedObject opened = objects.open(refs.next());
             StoredObject object = opened.object();
             ZipEntry entry = new ZipEntry(object.key());
             entry.setLastModifiedTime(FileTime.from(object.lastModified()));

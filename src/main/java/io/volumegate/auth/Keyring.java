@@ -1,27 +1,25 @@
 package io.volumegate.auth;
 
 import io.volumegate.config.Config;
+import io.volumegate.storage.AtomicFiles;
 import io.volumegate.storage.LockFile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import javax.crypto.spec.SecretKeySpec;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
@@ -33,6 +31,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.logging.Logger;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The server's key material, in one PKCS12 keystore on the shared volume: each S3
@@ -230,19 +229,9 @@ public class Keyring implements CredentialLookup {
     /** New file, fsync, rename: a reader on any node sees the old keystore or the new one. */
     private void save(KeyStore store) throws IOException, GeneralSecurityException {
         Path path = config.keystore();
-        Files.createDirectories(path.getParent());
-        Path temp = path.resolveSibling(path.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                store.store(out, config.keystorePassword());
-            }
-            try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        store.store(bytes, config.keystorePassword());
+        AtomicFiles.write(path.getParent(), path, bytes.toByteArray());
     }
 
     // ---- entries -----------------------------------------------------------------------

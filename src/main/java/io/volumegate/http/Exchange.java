@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -65,6 +66,34 @@ public final class Exchange {
         } catch (RuntimeException rejected) {
             fail(rejected);
         }
+    }
+
+    /**
+     * Reads the whole request body into {@code sink} without blocking; the future completes
+     * when the body has ended and every stage of the sink has finished.
+     */
+    public CompletableFuture<Void> readBody(BodySink sink) throws IOException {
+        return BodyReader.read(request.getInputStream(), sink).thenRun(this::bodyConsumed);
+    }
+
+    /**
+     * Goes on once {@code stage} completes: with its value, as blocking work on
+     * {@code executor}; or, when it failed, by ending the exchange with the failure.
+     */
+    public <T> void then(CompletionStage<T> stage, Executor executor, NextStep<T> next) {
+        then(stage, executor, () -> { }, next);
+    }
+
+    /** As {@link #then(CompletionStage, Executor, NextStep)}, running {@code cleanup} first when the stage failed. */
+    public <T> void then(CompletionStage<T> stage, Executor executor, Runnable cleanup, NextStep<T> next) {
+        stage.whenComplete((value, failure) -> {
+            if (failure != null) {
+                cleanup.run();
+                fail(failure);
+            } else {
+                runOn(executor, () -> next.run(value));
+            }
+        });
     }
 
     /** Marks the request body as read to its end, so an error need not close the connection. */
@@ -169,6 +198,12 @@ public final class Exchange {
         } catch (Exception ignored) {
             // read-only channel or a finished stream; nothing is lost
         }
+    }
+
+    /** What happens with the value of a completed stage: blocking work that may throw anything. */
+    @FunctionalInterface
+    public interface NextStep<T> {
+        void run(T value) throws Exception;
     }
 
     /** Blocking work that may throw anything; failures become S3 errors. */

@@ -1,5 +1,6 @@
 package io.volumegate.s3;
 
+import io.volumegate.http.QueryParameters;
 import io.volumegate.http.S3Error;
 
 import java.util.function.Predicate;

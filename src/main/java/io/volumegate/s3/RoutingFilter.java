@@ -4,6 +4,7 @@ import io.volumegate.auth.AuthFilter;
 import io.volumegate.auth.AuthResult;
 import io.volumegate.auth.Credential;
 import io.volumegate.config.Config;
+import io.volumegate.http.QueryParameters;
 import io.volumegate.http.RequestContext;
 import io.volumegate.http.S3Error;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package io.volumegate.s3;
 
+import io.volumegate.http.PercentDecoding;
 import io.volumegate.http.VirtualHosts;
 
 import java.util.List;

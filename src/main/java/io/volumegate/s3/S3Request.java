@@ -2,6 +2,7 @@ package io.volumegate.s3;
 
 import io.volumegate.auth.AuthResult;
 import io.volumegate.auth.Credential;
+import io.volumegate.http.QueryParameters;
 import jakarta.servlet.ServletRequest;
 
 /**

@@ -36,7 +36,8 @@ public final class StorageErrors {
             case PART_TOO_SMALL -> error.with("PartNumber", failure.facts().get(StorageException.PART_NUMBER))
                     .with("ProposedSize", failure.facts().get(StorageException.PROPOSED_SIZE))
                     .with("MinSizeAllowed", failure.facts().get(StorageException.MIN_SIZE));
-            case INVALID_VERSION_ID -> error.with("ArgumentName", "versionId");
+            case INVALID_VERSION_ID -> error.with("ArgumentName", "versionId")
+                    .with("ArgumentValue", failure.facts().getOrDefault(StorageException.VALUE, ""));
             default -> { }
         }
         return error;
@@ -50,12 +51,14 @@ public final class StorageErrors {
             case BUCKET_NOT_EMPTY -> S3Error.BUCKET_NOT_EMPTY;
             case INVALID_BUCKET_NAME -> S3Error.INVALID_BUCKET_NAME;
             case NO_SUCH_KEY -> S3Error.NO_SUCH_KEY;
-            case INVALID_KEY, INVALID_VERSION_ID, INVALID_PART_NUMBER -> S3Error.INVALID_ARGUMENT;
+            case INVALID_KEY, INVALID_TOKEN, INVALID_VERSION_ID, INVALID_PART_NUMBER -> S3Error.INVALID_ARGUMENT;
             case KEY_TOO_LONG -> S3Error.KEY_TOO_LONG;
             case RESERVED_KEY, OUTSIDE_BUCKET -> S3Error.ACCESS_DENIED;
             case PARENT_IS_FILE -> S3Error.OBJECT_PARENT_IS_FILE;
             case KEY_IS_DIRECTORY -> S3Error.EXISTING_OBJECT_IS_DIRECTORY;
-            case DIRECTORY_OBJECT_WITH_DATA, PART_CHECKSUM_MISSING -> S3Error.INVALID_REQUEST;
+            case DIRECTORY_OBJECT_WITH_DATA, PART_CHECKSUM_MISSING, INVALID_CLAIM, COPY_ONTO_ITSELF,
+                 COPY_SOURCE_TOO_LARGE -> S3Error.INVALID_REQUEST;
+            case CHECKSUM_MISMATCH -> S3Error.BAD_DIGEST;
             case PRECONDITION_FAILED -> S3Error.PRECONDITION_FAILED;
             case CONFLICT -> S3Error.CONDITIONAL_REQUEST_CONFLICT;
             case CHANGED_WHILE_READ -> S3Error.SERVICE_UNAVAILABLE;

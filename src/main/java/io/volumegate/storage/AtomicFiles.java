@@ -10,8 +10,11 @@ import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
 /**
- * Replaces a small file so that readers (on any node) see either the old or the new content,
- * never a partial one, and the new content survives a crash once this returns.
+ * The one way a file is written durably and renamed into place: small files (metadata
+ * sidecars, multipart manifests and records, the keystore) through {@link #write}, and the
+ * directory sync after any rename (objects too) through {@link #forceDirectory}. Readers on
+ * any node see either the old or the new content, never a partial one, and the new content
+ * survives a crash once this returns.
  */
 public final class AtomicFiles {
     private AtomicFiles() {}
@@ -26,7 +29,7 @@ public final class AtomicFiles {
         Files.createDirectories(target.getParent());
         // Not Files.createTempFile: that forces mode 0600, while nodes running as other users
         // of the same group must be able to read metadata; CREATE_NEW honours the umask.
-        Path tmp = tmpDir.resolve("meta-" + UUID.randomUUID() + ".tmp");
+        Path tmp = tmpDir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
             try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -40,10 +43,16 @@ public final class AtomicFiles {
         }
     }
 
-    /** Makes a rename or delete in {@code dir} durable (works on Linux; see TOOLCHAIN.md). */
-    public static void forceDirectory(Path dir) throws IOException {
+    /**
+     * Makes a rename or delete in {@code dir} durable (works on Linux; see TOOLCHAIN.md).
+     * Best effort: some filesystems (FUSE, some NFS clients) cannot fsync a directory, and the
+     * rename before it is atomic all the same.
+     */
+    public static void forceDirectory(Path dir) {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
+        } catch (IOException e) {
+            // not supported here; see above
         }
     }
 }

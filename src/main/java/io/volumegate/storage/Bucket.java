@@ -8,7 +8,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -92,20 +91,20 @@ public final class Bucket {
             Path path = pathOf(key);
             BasicFileAttributes before = attributesOrNull(path);
             StoredObject object = stat(key);
-            if (object.directoryObject()) return new OpenedObject(object, null);
+            if (object.directoryObject()) return new OpenedObject(object, null, null);
             FileChannel channel;
             try {
                 channel = object.open();
             } catch (NoSuchFileException e) {
                 channel = null; // deleted or replaced right now: look again
             }
-            if (channel != null && before != null && sameFile(before, attributesOrNull(path))) {
-                return new OpenedObject(object, channel);
+            BasicFileAttributes after = channel == null ? null : attributesOrNull(path);
+            if (channel != null && before != null && OpenedObject.sameFile(before, after)
+                    && after.size() == object.size() && after.lastModifiedTime().toInstant().equals(object.lastModified())) {
+                return new OpenedObject(object, channel, after);
             }
             if (channel != null) channel.close();
-            if (attempt == OPEN_ATTEMPTS) {
-                throw StorageException.changedWhileRead();
-            }
+            if (attempt == OPEN_ATTEMPTS) throw StorageException.changedWhileRead();
         }
     }
 
@@ -116,11 +115,6 @@ public final class Bucket {
             if (AbsentFiles.isAbsent(e)) return null;
             throw e;
         }
-    }
-
-    private static boolean sameFile(BasicFileAttributes before, BasicFileAttributes after) {
-        return after != null && java.util.Objects.equals(before.fileKey(), after.fileKey())
-                && before.size() == after.size() && before.lastModifiedTime().equals(after.lastModifiedTime());
     }
 
     public ListPage list(ListQuery query) throws IOException {
@@ -185,7 +179,7 @@ public final class Bucket {
                     if (attempt < COMMIT_ATTEMPTS) continue;
                     throw e;
                 }
-                syncDirectory(parent);
+                AtomicFiles.forceDirectory(parent);
                 snapshots.invalidate(parent);
                 return stat(key);
             }
@@ -277,14 +271,6 @@ public final class Bucket {
 
     private static StorageException parentIsFile(String message) {
         return new StorageException(StorageException.Reason.PARENT_IS_FILE, message);
-    }
-
-    private static void syncDirectory(Path directory) {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // Some filesystems cannot fsync a directory; the rename itself is still atomic.
-        }
     }
 
     /**

@@ -42,8 +42,18 @@ public final class StorageException extends RuntimeException {
         KEY_IS_DIRECTORY,
         /** A folder object ("a/") was given data. */
         DIRECTORY_OBJECT_WITH_DATA,
+        /** A listing's continuation token that this server did not make. */
+        INVALID_TOKEN,
         /** A version id other than the only one there is (the current, "null" version). */
         INVALID_VERSION_ID,
+        /** What the client claimed about the content (size, checksum mode) is not so. */
+        INVALID_CLAIM,
+        /** The content's checksum is not the one the client claimed. */
+        CHECKSUM_MISMATCH,
+        /** A copy onto the very object it copies, changing nothing. */
+        COPY_ONTO_ITSELF,
+        /** A copy source larger than one copy may take. */
+        COPY_SOURCE_TOO_LARGE,
         /** A write condition (must not exist, must match an ETag) did not hold. */
         PRECONDITION_FAILED,
         /** Another writer held the key for too long; retrying may succeed. */
@@ -70,6 +80,8 @@ public final class StorageException extends RuntimeException {
     public static final String PART_NUMBER = "partNumber";
     public static final String PROPOSED_SIZE = "proposedSize";
     public static final String MIN_SIZE = "minSize";
+    /** The value a client gave that was refused (a version id, ...). */
+    public static final String VALUE = "value";
 
     private final Reason reason;
     private final Map<String, String> facts = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package io.volumegate.storage;
 
 import io.volumegate.config.Config;
 import io.volumegate.storage.StorageException.Reason;
+import org.apache.commons.io.file.PathUtils;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,8 +21,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
-import org.apache.commons.io.file.PathUtils;
-
 /**
  * The volume: a root folder whose top-level directories are buckets, plus buckets bound
  * to other folders by configuration. Holds no state a neighbour node would need; the
@@ -38,9 +37,6 @@ public class Volume {
     private final DirectorySnapshots snapshots = new DirectorySnapshots();
     private final Map<Path, Bucket> buckets = new ConcurrentHashMap<>();
     private MetadataStores metadataStores;
-
-    /** A bucket as ListBuckets shows it. */
-    public record BucketEntry(String name, Instant created) {}
 
     @PostConstruct
     void open() {
@@ -78,6 +74,11 @@ public class Volume {
             buckets.put(directory, bucket);
         }
         return bucket;
+    }
+
+    /** An existing bucket as ListBuckets shows it; NO_SUCH_BUCKET otherwise. */
+    public BucketEntry describe(String name) throws IOException {
+        return new BucketEntry(name, created(bucket(name).root()));
     }
 
     public void createBucket(String name) throws IOException {

@@ -11,13 +11,13 @@ class MultipartResourceTest {
 
     @Test
     void aFileIsCutIntoPartsOfThePartSizeWithAShorterLastOne() {
-        assertEquals(new MultipartResource.UploadPlan(25 * MIB, 4), MultipartResource.UploadPlan.of(100 * MIB - 1, 25 * MIB));
-        assertEquals(new MultipartResource.UploadPlan(25 * MIB, 4), MultipartResource.UploadPlan.of(100 * MIB, 25 * MIB));
-        assertEquals(new MultipartResource.UploadPlan(25 * MIB, 5), MultipartResource.UploadPlan.of(100 * MIB + 1, 25 * MIB));
-        assertEquals(new MultipartResource.UploadPlan(5 * MIB, 1), MultipartResource.UploadPlan.of(1L, 5 * MIB));
-        assertEquals(new MultipartResource.UploadPlan(5 * MIB, 1), MultipartResource.UploadPlan.of(0L, 5 * MIB), "an empty file is one part");
-        assertEquals(10_000, MultipartResource.UploadPlan.of(10_000 * 5 * MIB, 5 * MIB).totalParts());
-        assertEquals(1024, MultipartResource.UploadPlan.of(5L << 40, 5L << 30).totalParts(), "5 TiB in 5 GiB parts");
+        assertEquals(new UploadPlan(25 * MIB, 4), UploadPlan.of(100 * MIB - 1, 25 * MIB));
+        assertEquals(new UploadPlan(25 * MIB, 4), UploadPlan.of(100 * MIB, 25 * MIB));
+        assertEquals(new UploadPlan(25 * MIB, 5), UploadPlan.of(100 * MIB + 1, 25 * MIB));
+        assertEquals(new UploadPlan(5 * MIB, 1), UploadPlan.of(1L, 5 * MIB));
+        assertEquals(new UploadPlan(5 * MIB, 1), UploadPlan.of(0L, 5 * MIB), "an empty file is one part");
+        assertEquals(10_000, UploadPlan.of(10_000 * 5 * MIB, 5 * MIB).totalParts());
+        assertEquals(1024, UploadPlan.of(5L << 40, 5L << 30).totalParts(), "5 TiB in 5 GiB parts");
     }
 
     @Test
@@ -41,7 +41,7 @@ class MultipartResourceTest {
     }
 
     private static ApiException assertRefused(int status, String code, Long fileSize, long partSize) {
-        ApiException e = assertThrows(ApiException.class, () -> MultipartResource.UploadPlan.of(fileSize, partSize));
+        ApiException e = assertThrows(ApiException.class, () -> UploadPlan.of(fileSize, partSize));
         assertEquals(status, e.status(), e.getMessage());
         assertEquals(code, e.code(), e.getMessage());
         return e;

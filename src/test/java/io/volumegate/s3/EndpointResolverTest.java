@@ -1,5 +1,6 @@
 package io.volumegate.s3;
 
+import io.volumegate.http.QueryParameters;
 import io.volumegate.http.S3Exception;
 import org.junit.jupiter.api.Test;
 

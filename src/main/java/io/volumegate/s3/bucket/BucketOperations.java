@@ -2,18 +2,20 @@ package io.volumegate.s3.bucket;
 
 import io.volumegate.config.Config;
 import io.volumegate.http.Exchange;
+import io.volumegate.http.HttpDates;
+import io.volumegate.http.QueryParameters;
 import io.volumegate.http.S3Error;
 import io.volumegate.http.SmallBody;
-import io.volumegate.s3.QueryParameters;
-import io.volumegate.s3.S3Dates;
+import io.volumegate.objects.BucketService;
+import io.volumegate.objects.ContinuationTokens;
 import io.volumegate.s3.S3Owner;
 import io.volumegate.s3.S3Request;
 import io.volumegate.s3.xml.CreateBucketConfiguration;
 import io.volumegate.s3.xml.ListAllMyBucketsResult;
 import io.volumegate.s3.xml.LocationConstraint;
 import io.volumegate.s3.xml.S3Xml;
+import io.volumegate.storage.BucketEntry;
 import io.volumegate.storage.IoExecutor;
-import io.volumegate.storage.Volume;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -26,7 +28,7 @@ public class BucketOperations {
     private static final int MAX_BUCKETS_PER_PAGE = 10_000;
 
     @Inject
-    Volume volume;
+    BucketService buckets;
     @Inject
     IoExecutor io;
     @Inject
@@ -49,7 +51,7 @@ public class BucketOperations {
             result.Owner = S3Owner.OWNER;
             result.Prefix = query.get("prefix");
             boolean inRegion = region == null || region.equals(config.region());
-            for (Volume.BucketEntry bucket : inRegion ? volume.listBuckets() : List.<Volume.BucketEntry>of()) {
+            for (BucketEntry bucket : inRegion ? buckets.list() : List.<BucketEntry>of()) {
                 String name = bucket.name(); // sorted; names are ASCII, so this is S3's byte order
                 if (!name.startsWith(prefix) || name.compareTo(resumeAfter) <= 0 || !request.credential().mayRead(name)) {
                     continue;
@@ -58,7 +60,7 @@ public class BucketOperations {
                     result.ContinuationToken = ContinuationTokens.encode(result.buckets.get(maxBuckets - 1).Name);
                     break;
                 }
-                result.buckets.add(new ListAllMyBucketsResult.BucketEntry(name, S3Dates.iso8601(bucket.created()), config.region()));
+                result.buckets.add(new ListAllMyBucketsResult.BucketEntry(name, HttpDates.iso8601(bucket.created()), config.region()));
             }
             exchange.finishWith(S3Xml.write(result), S3Xml.CONTENT_TYPE);
         });
@@ -77,23 +79,17 @@ public class BucketOperations {
     }
 
     public void createBucket(Exchange exchange, S3Request request) throws Exception {
-        SmallBody.read(exchange, MAX_CONFIGURATION_BYTES).whenComplete((body, failure) -> {
-            if (failure != null) {
-                exchange.fail(failure);
-                return;
-            }
-            exchange.runOn(io, () -> {
-                if (body.length > 0) S3Xml.read(body, CreateBucketConfiguration.class); // refuse malformed XML
-                volume.createBucket(request.bucket());
-                exchange.response().setHeader("Location", "/" + request.bucket());
-                exchange.finishEmpty();
-            });
+        exchange.then(SmallBody.read(exchange, MAX_CONFIGURATION_BYTES), io, body -> {
+            if (body.length > 0) S3Xml.read(body, CreateBucketConfiguration.class); // refuse malformed XML
+            buckets.create(request.bucket());
+            exchange.response().setHeader("Location", "/" + request.bucket());
+            exchange.finishEmpty();
         });
     }
 
     public void deleteBucket(Exchange exchange, S3Request request) {
         exchange.runOn(io, () -> {
-            volume.deleteBucket(request.bucket());
+            buckets.delete(request.bucket());
             exchange.response().setStatus(204);
             exchange.finishEmpty();
         });
@@ -101,7 +97,7 @@ public class BucketOperations {
 
     public void headBucket(Exchange exchange, S3Request request) {
         exchange.runOn(io, () -> {
-            volume.bucket(request.bucket());
+            buckets.get(request.bucket());
             exchange.response().setHeader("x-amz-bucket-region", config.region());
             exchange.finishEmpty();
         });
@@ -109,7 +105,7 @@ public class BucketOperations {
 
     public void getBucketLocation(Exchange exchange, S3Request request) {
         exchange.runOn(io, () -> {
-            volume.bucket(request.bucket());
+            buckets.get(request.bucket());
             // S3 answers an empty LocationConstraint for us-east-1.
             String region = "us-east-1".equals(config.region()) ? null : config.region();
             exchange.finishWith(S3Xml.write(new LocationConstraint(region)), S3Xml.CONTENT_TYPE);

@@ -1,9 +1,13 @@
 package io.volumegate.s3.bucket;
 
 import io.volumegate.http.Exchange;
+import io.volumegate.http.HttpDates;
+import io.volumegate.http.QueryParameters;
 import io.volumegate.http.S3Error;
-import io.volumegate.s3.QueryParameters;
-import io.volumegate.s3.S3Dates;
+import io.volumegate.objects.ContinuationTokens;
+import io.volumegate.objects.ObjectPage;
+import io.volumegate.objects.ObjectService;
+import io.volumegate.objects.ObjectSummary;
 import io.volumegate.s3.S3Owner;
 import io.volumegate.s3.S3Request;
 import io.volumegate.s3.xml.CommonPrefix;
@@ -11,18 +15,14 @@ import io.volumegate.s3.xml.Contents;
 import io.volumegate.s3.xml.ListBucketResult;
 import io.volumegate.s3.xml.ListBucketResultV2;
 import io.volumegate.s3.xml.S3Xml;
-import io.volumegate.storage.Bucket;
 import io.volumegate.storage.IoExecutor;
-import io.volumegate.storage.ListPage;
 import io.volumegate.storage.ListQuery;
-import io.volumegate.storage.ListedObject;
-import io.volumegate.storage.Volume;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -32,7 +32,7 @@ public class ListOperations {
     private static final int MAX_KEYS = 1000;
 
     @Inject
-    Volume volume;
+    ObjectService objects;
     @Inject
     IoExecutor io;
 
@@ -46,10 +46,9 @@ public class ListOperations {
         boolean fetchOwner = "true".equals(query.get("fetch-owner"));
 
         exchange.runOn(io, () -> {
-            Bucket bucket = volume.bucket(request.bucket());
-            ListPage page = bucket.list(listQuery);
+            ObjectPage page = objects.list(request.bucket(), listQuery);
             ListBucketResultV2 result = new ListBucketResultV2();
-            result.Name = bucket.name();
+            result.Name = request.bucket();
             result.Prefix = encode.apply(listQuery.prefix());
             result.MaxKeys = listQuery.maxKeys();
             result.Delimiter = listQuery.delimiter().isEmpty() ? null : encode.apply(listQuery.delimiter());
@@ -58,9 +57,9 @@ public class ListOperations {
             result.ContinuationToken = token;
             result.StartAfter = startAfter.isEmpty() ? null : encode.apply(startAfter);
             if (page.truncated()) result.NextContinuationToken = ContinuationTokens.encode(page.lastReturned());
-            result.contents = contents(bucket, page.objects(), encode, fetchOwner);
+            result.contents = contents(page.objects(), encode, fetchOwner);
             result.commonPrefixes = prefixes(page.commonPrefixes(), encode);
-            result.KeyCount = result.contents.size() + result.commonPrefixes.size();
+            result.KeyCount = page.count();
             exchange.finishWith(S3Xml.write(result), S3Xml.CONTENT_TYPE);
         });
     }
@@ -72,10 +71,9 @@ public class ListOperations {
         UnaryOperator<String> encode = encoder(query);
 
         exchange.runOn(io, () -> {
-            Bucket bucket = volume.bucket(request.bucket());
-            ListPage page = bucket.list(listQuery);
+            ObjectPage page = objects.list(request.bucket(), listQuery);
             ListBucketResult result = new ListBucketResult();
-            result.Name = bucket.name();
+            result.Name = request.bucket();
             result.Prefix = encode.apply(listQuery.prefix());
             result.Marker = encode.apply(marker);
             result.MaxKeys = listQuery.maxKeys();
@@ -84,7 +82,7 @@ public class ListOperations {
             result.IsTruncated = page.truncated();
             // As S3: NextMarker only with a delimiter; otherwise clients resume after the last key.
             if (page.truncated() && !listQuery.delimiter().isEmpty()) result.NextMarker = encode.apply(page.lastReturned());
-            result.contents = contents(bucket, page.objects(), encode, true);
+            result.contents = contents(page.objects(), encode, true);
             result.commonPrefixes = prefixes(page.commonPrefixes(), encode);
             exchange.finishWith(S3Xml.write(result), S3Xml.CONTENT_TYPE);
         });
@@ -113,14 +111,13 @@ public class ListOperations {
         return value -> value == null ? null : URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static List<Contents> contents(Bucket bucket, List<ListedObject> objects, UnaryOperator<String> encode,
-                                           boolean withOwner) throws IOException {
+    private static List<Contents> contents(List<ObjectSummary> objects, UnaryOperator<String> encode, boolean withOwner) {
         List<Contents> contents = new java.util.ArrayList<>(objects.size());
-        for (ListedObject object : objects) {
+        for (ObjectSummary object : objects) {
             Contents entry = new Contents();
             entry.Key = encode.apply(object.key());
-            entry.LastModified = S3Dates.iso8601(object.lastModified().toInstant());
-            entry.ETag = bucket.etagOf(object);
+            entry.LastModified = HttpDates.iso8601(object.lastModified());
+            entry.ETag = object.etag();
             entry.Size = object.size();
             if (withOwner) entry.Owner = S3Owner.OWNER;
             contents.add(entry);

@@ -1,9 +1,11 @@
 package io.volumegate.s3.copy;
 
+import io.volumegate.http.PercentDecoding;
+import io.volumegate.http.QueryParameters;
 import io.volumegate.http.S3Error;
 import io.volumegate.http.S3Exception;
-import io.volumegate.s3.PercentDecoding;
-import io.volumegate.s3.QueryParameters;
+import io.volumegate.objects.ObjectRef;
+import io.volumegate.objects.VersionIds;
 import io.volumegate.storage.ObjectKeys;
 
 /**
@@ -15,7 +17,7 @@ import io.volumegate.storage.ObjectKeys;
  * neither climb out of its bucket ('..' segments) nor read the reserved folder: parsing
  * alone never touches the filesystem.
  */
-public record CopySource(String bucket, String key) {
+public record CopySource(String bucket, String key, String versionId) {
     public static final String HEADER = "x-amz-copy-source";
 
     /**
@@ -30,7 +32,7 @@ public record CopySource(String bucket, String key) {
         String value = header.strip();
         int question = value.indexOf('?');
         String rawPath = question < 0 ? value : value.substring(0, question);
-        if (question >= 0) checkVersion(value.substring(question + 1), header);
+        String versionId = question < 0 ? null : versionId(value.substring(question + 1), header);
         if (rawPath.startsWith("/")) rawPath = rawPath.substring(1);
 
         int slash = rawPath.indexOf('/');
@@ -47,7 +49,7 @@ public record CopySource(String bucket, String key) {
         // %2F in the bucket part would make "a/b" a bucket name; no bucket can be called that.
         if (bucket.isEmpty() || bucket.indexOf('/') >= 0) throw malformed(header);
         ObjectKeys.segments(key);
-        return new CopySource(bucket, key);
+        return new CopySource(bucket, key, versionId);
     }
 
     /** True when this names the object the request would write: S3 calls that a copy onto itself. */
@@ -55,17 +57,26 @@ public record CopySource(String bucket, String key) {
         return this.bucket.equals(bucket) && this.key.equals(key);
     }
 
-    private static void checkVersion(String rawQuery, String header) {
+    /** The version the header names; refused now when it cannot exist, before any other work. */
+    private static String versionId(String rawQuery, String header) {
         String versionId;
         try {
             versionId = QueryParameters.parse(rawQuery).get("versionId");
         } catch (S3Exception badEncoding) {
             throw malformed(header);
         }
-        if (versionId != null && !versionId.equals("null")) {
-            throw S3Error.INVALID_ARGUMENT.exception("Invalid version id specified")
-                    .with("ArgumentName", "versionId").with("ArgumentValue", versionId);
-        }
+        VersionIds.requireCurrent(versionId);
+        return versionId;
+    }
+
+    /** The source object, as the object service names it. */
+    public ObjectRef ref() {
+        return new ObjectRef(bucket, key, versionId);
+    }
+
+    /** A source without a version: the object's current one. */
+    public static CopySource of(String bucket, String key) {
+        return new CopySource(bucket, key, null);
     }
 
     private static S3Exception malformed(String header) {

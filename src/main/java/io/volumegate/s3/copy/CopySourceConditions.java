@@ -1,7 +1,7 @@
 package io.volumegate.s3.copy;
 
+import io.volumegate.http.HttpDates;
 import io.volumegate.http.S3Error;
-import io.volumegate.s3.S3Dates;
 import io.volumegate.storage.EtagConditions;
 
 import java.time.Instant;
@@ -38,8 +38,8 @@ public final class CopySourceConditions {
         Instant modified = lastModified.truncatedTo(ChronoUnit.SECONDS);
         String ifMatch = header.apply(IF_MATCH);
         String ifNoneMatch = header.apply(IF_NONE_MATCH);
-        Instant ifModifiedSince = S3Dates.parseHttp(header.apply(IF_MODIFIED_SINCE));
-        Instant ifUnmodifiedSince = S3Dates.parseHttp(header.apply(IF_UNMODIFIED_SINCE));
+        Instant ifModifiedSince = HttpDates.parseHttp(header.apply(IF_MODIFIED_SINCE));
+        Instant ifUnmodifiedSince = HttpDates.parseHttp(header.apply(IF_UNMODIFIED_SINCE));
 
         if (ifMatch != null) {
             if (!EtagConditions.matchesAny(ifMatch, etag)) throw failed(IF_MATCH);

@@ -6,14 +6,15 @@ import io.volumegate.http.KeepAliveResponse;
 import io.volumegate.http.KeepAliveTimer;
 import io.volumegate.http.S3Error;
 import io.volumegate.http.SmallBody;
+import io.volumegate.objects.CompletionRequest;
+import io.volumegate.objects.MultipartCompletion;
+import io.volumegate.objects.MultipartService;
 import io.volumegate.s3.S3Request;
 import io.volumegate.s3.StorageErrors;
 import io.volumegate.s3.object.WriteConditions;
 import io.volumegate.s3.xml.CompleteMultipartUploadResult;
 import io.volumegate.s3.xml.S3Xml;
-import io.volumegate.storage.Bucket;
 import io.volumegate.storage.IoExecutor;
-import io.volumegate.storage.Volume;
 import io.volumegate.storage.WriteCondition;
 import io.volumegate.storage.multipart.CompletionRecord;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +25,7 @@ import java.time.Duration;
 
 /**
  * CompleteMultipartUpload. Everything that can be refused quickly is checked first and gets
- * its own status: the XML, then what {@link MultipartCompletion#check} checks. Only then does
+ * its own status: the XML, then what {@link MultipartService#complete} checks. Only then does
  * the slow part start (assembling gigabytes), under a {@link KeepAliveResponse}.
  */
 @ApplicationScoped
@@ -32,7 +33,7 @@ public class CompleteMultipartUploadOperation {
     private static final Duration KEEP_ALIVE_INTERVAL = Duration.ofSeconds(5);
 
     @Inject
-    Volume volume;
+    MultipartService multipart;
     @Inject
     IoExecutor io;
     @Inject
@@ -47,33 +48,26 @@ public class CompleteMultipartUploadOperation {
             throw S3Error.ENTITY_TOO_LARGE.exception("A CompleteMultipartUpload body is at most " + CompleteRequest.MAX_BODY_BYTES
                     + " bytes.");
         }
-        CompleteRequest claims = CompleteRequest.claims(http::getHeader);
+        CompletionRequest claims = CompleteRequest.claims(http::getHeader);
         WriteCondition condition = WriteConditions.from(http);
         String contentMd5 = http.getHeader("Content-MD5");
         String location = http.getRequestURL().toString();
 
-        SmallBody.read(exchange, CompleteRequest.MAX_BODY_BYTES).whenComplete((body, failure) -> {
-            if (failure != null) {
-                exchange.fail(failure);
+        exchange.then(SmallBody.read(exchange, CompleteRequest.MAX_BODY_BYTES), io, body -> {
+            SmallBodyDigests.verify(body, request.auth(), contentMd5);
+            MultipartCompletion completion = multipart.complete(request.bucket(), request.key(), uploadId,
+                    CompleteRequest.withBody(claims, body), condition);
+            if (completion.finished()) {
+                exchange.finishWith(result(completion.assemble(condition), request, location), S3Xml.CONTENT_TYPE);
                 return;
             }
-            exchange.runOn(io, () -> {
-                SmallBodyDigests.verify(body, request.auth(), contentMd5);
-                Bucket bucket = volume.bucket(request.bucket());
-                MultipartCompletion completion = MultipartCompletion.check(bucket, uploadId, request.key(), claims.withBody(body),
-                        condition);
-                if (completion.finished()) {
-                    exchange.finishWith(result(completion.assemble(condition), request, location), S3Xml.CONTENT_TYPE);
-                    return;
-                }
-                KeepAliveResponse response = KeepAliveResponse.start(exchange, keepAliveTimer.scheduler(),
-                        config.completeKeepAliveAfter(), KEEP_ALIVE_INTERVAL);
-                try {
-                    response.succeed(result(completion.assemble(condition), request, location), S3Xml.CONTENT_TYPE);
-                } catch (Throwable late) {
-                    response.fail(StorageErrors.translate(late));
-                }
-            });
+            KeepAliveResponse response = KeepAliveResponse.start(exchange, keepAliveTimer.scheduler(),
+                    config.completeKeepAliveAfter(), KEEP_ALIVE_INTERVAL);
+            try {
+                response.succeed(result(completion.assemble(condition), request, location), S3Xml.CONTENT_TYPE);
+            } catch (Throwable late) {
+                response.fail(StorageErrors.translate(late));
+            }
         });
     }
 

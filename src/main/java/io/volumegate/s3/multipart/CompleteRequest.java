@@ -1,9 +1,9 @@
 package io.volumegate.s3.multipart;
 
-import io.volumegate.s3.body.ChecksumHeaders;
-import io.volumegate.http.S3Error;
 import io.volumegate.checksum.ChecksumAlgorithm;
-import io.volumegate.checksum.ChecksumType;
+import io.volumegate.http.S3Error;
+import io.volumegate.objects.CompletionRequest;
+import io.volumegate.s3.body.ChecksumHeaders;
 import io.volumegate.s3.xml.CompleteMultipartUpload;
 import io.volumegate.s3.xml.CompletedPart;
 import io.volumegate.s3.xml.S3Xml;
@@ -15,27 +15,18 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * What a CompleteMultipartUpload request asks: the parts from its XML body, and what the
+ * Reads what a CompleteMultipartUpload request asks: the parts from its XML body, and what the
  * client claims about the whole object in its headers (x-amz-checksum-*, x-amz-checksum-type,
  * x-amz-mp-object-size), which the assembled object must then match.
- *
- * @param checksumAlgorithm the algorithm of a claimed object checksum, or null
- * @param checksum          the claimed object checksum (base64, maybe with {@code -N}), or null
- * @param checksumType      the claimed checksum type, or null
- * @param objectSize        the claimed object size, or -1
  */
-record CompleteRequest(List<RequestedPart> parts, ChecksumAlgorithm checksumAlgorithm, String checksum,
-                       ChecksumType checksumType, long objectSize) {
+final class CompleteRequest {
     /** Largest Complete body accepted: 10,000 parts with every optional element fit in a quarter of it. */
     static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
 
-    /** A completion that names its parts and claims nothing else. */
-    static CompleteRequest ofParts(List<RequestedPart> parts) {
-        return new CompleteRequest(List.copyOf(parts), null, null, null, -1);
-    }
+    private CompleteRequest() {}
 
     /** The claims in the request's headers, checked before the body is read. */
-    static CompleteRequest claims(Function<String, String> header) {
+    static CompletionRequest claims(Function<String, String> header) {
         ChecksumAlgorithm algorithm = null;
         String checksum = null;
         for (ChecksumAlgorithm candidate : ChecksumAlgorithm.values()) {
@@ -58,12 +49,12 @@ record CompleteRequest(List<RequestedPart> parts, ChecksumAlgorithm checksumAlgo
             }
             if (objectSize < 0) throw S3Error.INVALID_REQUEST.exception("Value for x-amz-mp-object-size header is invalid.");
         }
-        return new CompleteRequest(List.of(), algorithm, checksum, type == null || type.isBlank() ? null : ChecksumHeaders.type(type),
+        return new CompletionRequest(List.of(), algorithm, checksum, type == null || type.isBlank() ? null : ChecksumHeaders.type(type),
                 objectSize);
     }
 
-    /** These claims with the parts the XML body lists; MalformedXML for anything but a list of parts. */
-    CompleteRequest withBody(byte[] body) {
+    /** The claims with the parts the XML body lists; MalformedXML for anything but a list of parts. */
+    static CompletionRequest withBody(CompletionRequest claims, byte[] body) {
         CompleteMultipartUpload document = S3Xml.read(body, CompleteMultipartUpload.class);
         if (document.parts.size() > PartRules.MAX_PARTS) {
             throw S3Error.MALFORMED_XML.exception("A CompleteMultipartUpload lists at most " + PartRules.MAX_PARTS + " parts.");
@@ -82,6 +73,6 @@ record CompleteRequest(List<RequestedPart> parts, ChecksumAlgorithm checksumAlgo
             parts.add(new RequestedPart(number, part.ETag, part.checksums()));
         }
         PartRules.checkRequested(parts);
-        return new CompleteRequest(List.copyOf(parts), checksumAlgorithm, checksum, checksumType, objectSize);
+        return claims.withParts(parts);
     }
 }

@@ -1,9 +1,11 @@
 package io.volumegate.s3.multipart;
 
 import io.volumegate.http.Exchange;
+import io.volumegate.http.HttpDates;
+import io.volumegate.http.QueryParameters;
 import io.volumegate.http.S3Error;
-import io.volumegate.s3.QueryParameters;
-import io.volumegate.s3.S3Dates;
+import io.volumegate.objects.MultipartService;
+import io.volumegate.objects.UploadParts;
 import io.volumegate.s3.S3Owner;
 import io.volumegate.s3.S3Request;
 import io.volumegate.s3.xml.CommonPrefix;
@@ -11,8 +13,6 @@ import io.volumegate.s3.xml.ListMultipartUploadsResult;
 import io.volumegate.s3.xml.ListPartsResult;
 import io.volumegate.s3.xml.S3Xml;
 import io.volumegate.storage.IoExecutor;
-import io.volumegate.storage.Volume;
-import io.volumegate.storage.multipart.MultipartStaging;
 import io.volumegate.storage.multipart.PartRecord;
 import io.volumegate.storage.multipart.PartRules;
 import io.volumegate.storage.multipart.UploadListing;
@@ -31,7 +31,7 @@ public class MultipartListOperations {
     private static final int MAX_PAGE = 1000;
 
     @Inject
-    Volume volume;
+    MultipartService multipart;
     @Inject
     IoExecutor io;
 
@@ -45,8 +45,7 @@ public class MultipartListOperations {
         UnaryOperator<String> encode = encoder(query);
 
         exchange.runOn(io, () -> {
-            MultipartStaging staging = new MultipartStaging(volume.bucket(request.bucket()));
-            UploadListing page = UploadListing.page(staging.uploads(), prefix, delimiter, keyMarker, uploadIdMarker, maxUploads);
+            UploadListing page = multipart.uploads(request.bucket(), prefix, delimiter, keyMarker, uploadIdMarker, maxUploads);
             ListMultipartUploadsResult result = new ListMultipartUploadsResult();
             result.Bucket = request.bucket();
             result.KeyMarker = encode.apply(keyMarker);
@@ -64,7 +63,7 @@ public class MultipartListOperations {
                 entry.UploadId = upload.id().value();
                 entry.Initiator = S3Owner.OWNER;
                 entry.Owner = S3Owner.OWNER;
-                entry.Initiated = S3Dates.iso8601(upload.initiated());
+                entry.Initiated = HttpDates.iso8601(upload.initiated());
                 entry.ChecksumAlgorithm = upload.checksumAlgorithm();
                 entry.ChecksumType = upload.checksumType();
                 result.uploads.add(entry);
@@ -81,9 +80,9 @@ public class MultipartListOperations {
         int maxParts = pageSize(query, "max-parts");
 
         exchange.runOn(io, () -> {
-            MultipartStaging staging = new MultipartStaging(volume.bucket(request.bucket()));
-            UploadManifest upload = staging.open(uploadId, request.key());
-            List<PartRecord> after = staging.parts(upload).stream().filter(part -> part.number() > marker).toList();
+            UploadParts staged = multipart.parts(request.bucket(), request.key(), uploadId);
+            UploadManifest upload = staged.upload();
+            List<PartRecord> after = staged.parts().stream().filter(part -> part.number() > marker).toList();
             List<PartRecord> page = after.subList(0, Math.min(maxParts, after.size()));
 
             ListPartsResult result = new ListPartsResult();
@@ -101,7 +100,7 @@ public class MultipartListOperations {
             for (PartRecord part : page) {
                 ListPartsResult.Part entry = new ListPartsResult.Part();
                 entry.PartNumber = part.number();
-                entry.LastModified = S3Dates.iso8601(part.lastModified());
+                entry.LastModified = HttpDates.iso8601(part.lastModified());
                 entry.ETag = part.etag();
                 entry.Size = part.size();
                 String checksum = part.checksum(upload.checksumAlgorithm());

@@ -1,9 +1,9 @@
 package io.volumegate.s3.multipart;
 
-import io.volumegate.s3.body.ChecksumHeaders;
-import io.volumegate.http.S3Error;
 import io.volumegate.checksum.ChecksumAlgorithm;
 import io.volumegate.checksum.ChecksumType;
+import io.volumegate.http.S3Error;
+import io.volumegate.s3.body.ChecksumHeaders;
 
 import java.util.Locale;
 import java.util.function.Function;

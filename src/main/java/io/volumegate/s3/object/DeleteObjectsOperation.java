@@ -3,17 +3,20 @@ package io.volumegate.s3.object;
 import io.volumegate.http.Exchange;
 import io.volumegate.http.Failures;
 import io.volumegate.http.RequestContext;
-import io.volumegate.http.S3Error;
 import io.volumegate.http.S3Exception;
+import io.volumegate.objects.KeyDeletion;
+import io.volumegate.objects.ObjectRef;
+import io.volumegate.objects.ObjectService;
 import io.volumegate.s3.S3Request;
 import io.volumegate.s3.StorageErrors;
 import io.volumegate.s3.xml.DeleteResult;
 import io.volumegate.s3.xml.S3Xml;
-import io.volumegate.storage.Bucket;
 import io.volumegate.storage.IoExecutor;
-import io.volumegate.storage.Volume;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.util.List;
 
 /**
  * DeleteObjects (POST /bucket?delete): up to 1000 DeleteObject calls in one request. The
@@ -26,51 +29,29 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class DeleteObjectsOperation {
     @Inject
-    Volume volume;
+    ObjectService objects;
     @Inject
     IoExecutor io;
 
-    public void deleteObjects(Exchange exchange, S3Request request) {
+    public void deleteObjects(Exchange exchange, S3Request request) throws IOException {
         IntegrityCheckedBody.requireDigest(exchange.request()::getHeader); // before the body is read
-        exchange.runOn(io, () -> {
-            Bucket bucket = volume.bucket(request.bucket());
-            IntegrityCheckedBody.read(exchange, request, DeleteObjectsRequest.MAX_BYTES).whenComplete((body, failure) -> {
-                if (failure != null) {
-                    exchange.fail(failure);
-                    return;
+        exchange.then(IntegrityCheckedBody.read(exchange, request, DeleteObjectsRequest.MAX_BYTES), io, body -> {
+            DeleteObjectsRequest delete = DeleteObjectsRequest.parse(body);
+            List<ObjectRef> refs = delete.targets().stream()
+                    .map(target -> new ObjectRef(request.bucket(), target.key(), target.versionId())).toList();
+            String requestId = RequestContext.of(exchange.request()).requestId();
+            DeleteResult result = new DeleteResult();
+            for (KeyDeletion outcome : objects.deleteAll(request.bucket(), refs)) {
+                if (outcome.failure().isPresent()) {
+                    // Storage conditions get their S3 error; anything unexpected is logged as InternalError.
+                    S3Exception refused = Failures.toS3(StorageErrors.translate(outcome.failure().get()), requestId);
+                    result.errors.add(new DeleteResult.DeleteError(outcome.key(), outcome.versionId(),
+                            refused.error().code(), refused.getMessage()));
+                } else if (!delete.quiet()) {
+                    result.deleted.add(new DeleteResult.Deleted(outcome.key(), outcome.versionId()));
                 }
-                exchange.runOn(io, () -> {
-                    DeleteObjectsRequest delete = DeleteObjectsRequest.parse(body);
-                    String requestId = RequestContext.of(exchange.request()).requestId();
-                    DeleteResult result = new DeleteResult();
-                    for (DeleteObjectsRequest.Target target : delete.targets()) {
-                        S3Exception refused = deleteOne(bucket, target, requestId);
-                        if (refused != null) {
-                            result.errors.add(new DeleteResult.DeleteError(target.key(), target.versionId(),
-                                    refused.error().code(), refused.getMessage()));
-                        } else if (!delete.quiet()) {
-                            result.deleted.add(new DeleteResult.Deleted(target.key(), target.versionId()));
-                        }
-                    }
-                    exchange.finishWith(S3Xml.write(result), S3Xml.CONTENT_TYPE);
-                });
-            });
+            }
+            exchange.finishWith(S3Xml.write(result), S3Xml.CONTENT_TYPE);
         });
-    }
-
-    /** Null when the key is gone (or never was); the refusal otherwise. */
-    private static S3Exception deleteOne(Bucket bucket, DeleteObjectsRequest.Target target, String requestId) {
-        // No versions here: every object is the "null" version, and no other id can exist.
-        if (target.versionId() != null && !target.versionId().equals("null")) {
-            return S3Error.INVALID_ARGUMENT.exception("Invalid version id specified");
-        }
-        try {
-            if (target.key().isEmpty()) return S3Error.INVALID_ARGUMENT.exception("The key is empty.");
-            bucket.delete(target.key());
-            return null;
-        } catch (Exception e) {
-            // Filesystem conditions get their S3 error; anything unexpected is logged as InternalError.
-            return Failures.toS3(StorageErrors.translate(e), requestId);
-        }
     }
 }

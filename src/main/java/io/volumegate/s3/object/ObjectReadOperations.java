@@ -1,14 +1,15 @@
 package io.volumegate.s3.object;
 
+import io.volumegate.http.ByteRange;
 import io.volumegate.http.Exchange;
-import io.volumegate.http.S3Error;
-import io.volumegate.s3.S3Dates;
+import io.volumegate.http.HttpDates;
+import io.volumegate.objects.ObjectRef;
+import io.volumegate.objects.ObjectService;
 import io.volumegate.s3.S3Request;
 import io.volumegate.storage.IoExecutor;
 import io.volumegate.storage.ObjectMetadata;
 import io.volumegate.storage.OpenedObject;
 import io.volumegate.storage.StoredObject;
-import io.volumegate.storage.Volume;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,14 +32,15 @@ public class ObjectReadOperations {
             "response-content-encoding", "Content-Encoding");
 
     @Inject
-    Volume volume;
+    ObjectService objects;
     @Inject
     IoExecutor io;
 
     public void getObject(Exchange exchange, S3Request request) {
+        ObjectRef ref = new ObjectRef(request.bucket(), request.key(), request.query().get("versionId"));
         exchange.runOn(io, () -> {
             // Opened together, so the headers describe the very bytes we send.
-            OpenedObject opened = volume.bucket(request.bucket()).open(request.key());
+            OpenedObject opened = objects.open(ref);
             StoredObject object = opened.object();
             FileChannel channel = opened.channel();
             HttpServletRequest http = exchange.request();
@@ -49,7 +51,7 @@ public class ObjectReadOperations {
                     OpenedObject.closeQuietly(channel);
                     response.setStatus(304);
                     response.setHeader("ETag", object.etag());
-                    response.setHeader("Last-Modified", S3Dates.http(object.lastModified()));
+                    response.setHeader("Last-Modified", HttpDates.http(object.lastModified()));
                     exchange.finishEmpty();
                     return;
                 }
@@ -78,7 +80,7 @@ public class ObjectReadOperations {
 
     private static void writeHeaders(HttpServletResponse response, S3Request request, StoredObject object, String contentType) {
         response.setHeader("ETag", object.etag());
-        response.setHeader("Last-Modified", S3Dates.http(object.lastModified()));
+        response.setHeader("Last-Modified", HttpDates.http(object.lastModified()));
         response.setHeader("Accept-Ranges", "bytes");
         response.setContentType(contentType);
         object.metadata().ifPresent(metadata -> storedHeaders(response, metadata));

@@ -1,18 +1,17 @@
 package io.volumegate.s3.object;
 
-import io.volumegate.s3.body.ChecksumHeaders;
 import io.volumegate.config.Config;
-import io.volumegate.http.BodyReader;
 import io.volumegate.http.Exchange;
 import io.volumegate.http.S3Error;
+import io.volumegate.objects.ObjectRef;
+import io.volumegate.objects.ObjectService;
+import io.volumegate.objects.ObjectUpload;
 import io.volumegate.s3.S3Request;
+import io.volumegate.s3.body.ChecksumHeaders;
 import io.volumegate.s3.body.UploadBody;
-import io.volumegate.storage.Bucket;
 import io.volumegate.storage.IoExecutor;
 import io.volumegate.storage.ObjectMetadata;
-import io.volumegate.storage.PendingUpload;
 import io.volumegate.storage.StoredObject;
-import io.volumegate.storage.Volume;
 import io.volumegate.storage.WriteCondition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,7 +26,7 @@ import jakarta.servlet.http.HttpServletRequest;
 @ApplicationScoped
 public class ObjectWriteOperations {
     @Inject
-    Volume volume;
+    ObjectService objects;
     @Inject
     IoExecutor io;
     @Inject
@@ -43,11 +42,7 @@ public class ObjectWriteOperations {
         ObjectMetadata metadata = MetadataHeaders.from(http);
 
         exchange.runOn(io, () -> {
-            Bucket bucket = volume.bucket(request.bucket());
-            if (condition.mustNotExist() && bucket.find(request.key()).isPresent()) {
-                throw S3Error.PRECONDITION_FAILED.exception(); // early answer; re-checked at commit
-            }
-            PendingUpload upload = bucket.beginUpload(request.key());
+            ObjectUpload upload = objects.startPut(request.bucket(), request.key(), condition);
             UploadBody body;
             try {
                 body = UploadBody.assemble(http::getHeader, contentLength, maxSize, request.auth(), upload::write);
@@ -55,30 +50,22 @@ public class ObjectWriteOperations {
                 upload.abort();
                 throw refused;
             }
-            BodyReader.read(http.getInputStream(), body.sink()).whenComplete((ignored, failure) -> {
-                if (failure != null) {
-                    upload.abort();
-                    exchange.fail(failure);
-                    return;
-                }
-                exchange.bodyConsumed();
-                exchange.runOn(io, () -> {
-                    ObjectMetadata stored = metadata.toBuilder()
-                            .md5Hex(body.md5Hex())
-                            .putChecksum(body.checksumAlgorithm().name(), body.checksum())
-                            .build();
-                    StoredObject object = bucket.commit(upload, stored, condition);
-                    exchange.response().setHeader("ETag", object.etag());
-                    exchange.response().setHeader(ChecksumHeaders.of(body.checksumAlgorithm()), body.checksum());
-                    exchange.finishEmpty();
-                });
+            exchange.then(exchange.readBody(body.sink()), io, upload::abort, done -> {
+                StoredObject object = objects.commit(upload, metadata.toBuilder()
+                        .md5Hex(body.md5Hex())
+                        .putChecksum(body.checksumAlgorithm().name(), body.checksum())
+                        .build());
+                exchange.response().setHeader("ETag", object.etag());
+                exchange.response().setHeader(ChecksumHeaders.of(body.checksumAlgorithm()), body.checksum());
+                exchange.finishEmpty();
             });
         });
     }
 
     public void deleteObject(Exchange exchange, S3Request request) {
+        ObjectRef ref = new ObjectRef(request.bucket(), request.key(), request.query().get("versionId"));
         exchange.runOn(io, () -> {
-            volume.bucket(request.bucket()).delete(request.key());
+            objects.delete(ref);
             exchange.response().setStatus(204);
             exchange.finishEmpty();
         });

@@ -1,11 +1,11 @@
 package io.volumegate.s3.object;
 
+import io.volumegate.http.ByteRange;
 import io.volumegate.http.S3Error;
 import io.volumegate.s3.PartNumbers;
 import io.volumegate.storage.ObjectMetadata;
 import io.volumegate.storage.PartSizes;
 import io.volumegate.storage.StoredObject;
-import io.volumegate.storage.multipart.PartRules;
 
 /**
  * GET/HEAD {@code ?partNumber=N}: part N of an object a multipart upload made, as a byte

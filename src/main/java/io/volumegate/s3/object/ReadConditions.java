@@ -1,7 +1,7 @@
 package io.volumegate.s3.object;
 
+import io.volumegate.http.HttpDates;
 import io.volumegate.http.S3Error;
-import io.volumegate.s3.S3Dates;
 import io.volumegate.storage.EtagConditions;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -21,8 +21,8 @@ final class ReadConditions {
         Instant modified = lastModified.truncatedTo(ChronoUnit.SECONDS);
         String ifMatch = request.getHeader("If-Match");
         String ifNoneMatch = request.getHeader("If-None-Match");
-        Instant ifModifiedSince = S3Dates.parseHttp(request.getHeader("If-Modified-Since"));
-        Instant ifUnmodifiedSince = S3Dates.parseHttp(request.getHeader("If-Unmodified-Since"));
+        Instant ifModifiedSince = HttpDates.parseHttp(request.getHeader("If-Modified-Since"));
+        Instant ifUnmodifiedSince = HttpDates.parseHttp(request.getHeader("If-Unmodified-Since"));
 
         if (ifMatch != null) {
             if (!EtagConditions.matchesAny(ifMatch, etag)) throw S3Error.PRECONDITION_FAILED.exception();

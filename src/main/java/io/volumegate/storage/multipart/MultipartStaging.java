@@ -10,7 +10,6 @@ import io.volumegate.storage.StorageException;
 import io.volumegate.storage.WriteCondition;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -21,6 +20,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -62,7 +63,6 @@ public final class MultipartStaging {
     static final String DELETING_SUFFIX = ".deleting";
     private static final String RECORD_SUFFIX = ".record";
     private static final Pattern RECORD_NAME = Pattern.compile("part-(\\d{5})\\.record");
-    private static final int COPY_BUFFER = 256 * 1024;
 
     private final Bucket bucket;
     private final Path uploads;
@@ -98,8 +98,7 @@ public final class MultipartStaging {
         Path building = uploads.resolve(manifest.id() + CREATING_SUFFIX);
         Files.createDirectory(building);
         try {
-            writeDurably(building.resolve(MANIFEST), manifest.toBytes());
-            AtomicFiles.forceDirectory(building);
+            AtomicFiles.write(building, building.resolve(MANIFEST), manifest.toBytes()); // also forces the folder
             Files.move(building, folderOf(manifest.id()), StandardCopyOption.ATOMIC_MOVE);
             AtomicFiles.forceDirectory(uploads);
         } finally {
@@ -181,34 +180,6 @@ public final class MultipartStaging {
         } finally {
             part.abort(); // a no-op once renamed
         }
-    }
-
-    /**
-     * Stages bytes {@code [position, position + length)} of {@code source} as part
-     * {@code number}: the seam for UploadPartCopy. Every byte passes through {@code digests}
-     * (MD5 and checksums) on its way into the part file; nothing is visible until it is all
-     * there.
-     */
-    public PartRecord copyPart(UploadManifest upload, int number, FileChannel source, long position, long length,
-                               PartDigests digests) throws IOException {
-        PendingPart part = beginPart(upload, number);
-        try {
-            ByteBuffer buffer = ByteBuffer.allocate(COPY_BUFFER);
-            long end = position + length;
-            for (long at = position; at < end; ) {
-                buffer.clear().limit((int) Math.min(COPY_BUFFER, end - at));
-                int read = source.read(buffer, at);
-                if (read < 0) throw new IOException("the source ended " + (end - at) + " bytes early");
-                digests.write(buffer.array(), 0, read);
-                part.write(buffer.array(), 0, read);
-                at += read;
-            }
-            digests.finish();
-        } catch (IOException | RuntimeException e) {
-            part.abort();
-            throw e;
-        }
-        return commitPart(part, digests.md5Hex(), digests.checksums());
     }
 
     /** The upload's parts whose record still describes their data, by ascending number. */
@@ -390,14 +361,6 @@ public final class MultipartStaging {
             for (Path entry : entries) {
                 if (!entry.getFileName().toString().equals(kept)) Files.deleteIfExists(entry);
             }
-        }
-    }
-
-    private static void writeDurably(Path file, byte[] bytes) throws IOException {
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) out.write(buffer);
-            out.force(true);
         }
     }
 

@@ -2,6 +2,7 @@ package io.volumegate.storage.multipart;
 
 import io.volumegate.config.Config;
 import io.volumegate.storage.Bucket;
+import io.volumegate.storage.BucketEntry;
 import io.volumegate.storage.Volume;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,7 +62,7 @@ public class StaleUploadSweeper {
             if (maxAge.isZero() || maxAge.isNegative()) return;
             Duration completedAge = maxAge.compareTo(COMPLETION_RECORD_AGE) < 0 ? maxAge : COMPLETION_RECORD_AGE;
             Instant now = Instant.now();
-            for (Volume.BucketEntry entry : volume.listBuckets()) {
+            for (BucketEntry entry : volume.listBuckets()) {
                 Bucket bucket = volume.bucket(entry.name());
                 int removed = new MultipartStaging(bucket).sweep(now, maxAge, completedAge);
                 if (removed > 0) LOG.info(() -> "removed " + removed + " stale multipart uploads of bucket " + entry.name());

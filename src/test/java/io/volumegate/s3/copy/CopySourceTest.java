@@ -17,9 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CopySourceTest {
     @Test
     void withOrWithoutTheLeadingSlash() {
-        assertEquals(new CopySource("data", "a/b.txt"), CopySource.parse("data/a/b.txt"));
-        assertEquals(new CopySource("data", "a/b.txt"), CopySource.parse("/data/a/b.txt"));
-        assertEquals(new CopySource("data", "dir/"), CopySource.parse("data/dir/"), "a directory object");
+        assertEquals(CopySource.of("data", "a/b.txt"), CopySource.parse("data/a/b.txt"));
+        assertEquals(CopySource.of("data", "a/b.txt"), CopySource.parse("/data/a/b.txt"));
+        assertEquals(CopySource.of("data", "dir/"), CopySource.parse("data/dir/"), "a directory object");
     }
 
     @Test
@@ -43,7 +43,7 @@ class CopySourceTest {
 
     @Test
     void theNullVersionIsTheOnlyOne() {
-        assertEquals(new CopySource("data", "k"), CopySource.parse("data/k?versionId=null"));
+        assertEquals(new CopySource("data", "k", "null"), CopySource.parse("data/k?versionId=null"));
         S3Exception e = refusal(() -> CopySource.parse("data/k?versionId=3HL4kqtJlcpXroDTDmJ"));
         assertEquals("InvalidArgument", e.error().code());
         assertEquals("Invalid version id specified", e.getMessage());

@@ -2,9 +2,9 @@ package io.volumegate.s3.copy;
 
 import io.volumegate.auth.AuthResult;
 import io.volumegate.auth.Credential;
+import io.volumegate.http.QueryParameters;
 import io.volumegate.http.S3Exception;
 import io.volumegate.s3.Endpoint;
-import io.volumegate.s3.QueryParameters;
 import io.volumegate.s3.S3Request;
 import org.junit.jupiter.api.Test;
 
@@ -41,13 +41,13 @@ class CopySourcesAuthorizeTest {
     void readingIsEnoughForTheSource() {
         // Write on the destination is routing's business; the source only needs read.
         S3Request request = copyInto("scratch", scopedTo(Set.of("scratch", "archive"), true));
-        assertEquals(new CopySource("archive", "a.txt"), authorize(request, "archive/a.txt"));
+        assertEquals(CopySource.of("archive", "a.txt"), authorize(request, "archive/a.txt"));
     }
 
     @Test
     void anUnrestrictedCredentialReadsEveryBucket() {
         S3Request request = copyInto("b", scopedTo(Set.of(), false));
-        assertEquals(new CopySource("a", "k"), authorize(request, "/a/k"));
+        assertEquals(CopySource.of("a", "k"), authorize(request, "/a/k"));
     }
 
     @Test

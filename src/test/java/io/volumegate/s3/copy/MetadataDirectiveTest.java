@@ -4,8 +4,6 @@ import io.volumegate.http.S3Exception;
 import io.volumegate.storage.ObjectMetadata;
 import org.junit.jupiter.api.Test;
 
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -33,46 +31,5 @@ class MetadataDirectiveTest {
             assertEquals("Unknown metadata directive.", e.getMessage());
             assertEquals("x-amz-metadata-directive", e.details().get("ArgumentName"));
         }
-    }
-
-    @Test
-    void copyCarriesTheSourcesContentHeadersAndUserMetadataButNoDigests() {
-        ObjectMetadata copy = MetadataDirective.COPY.metadataFor(SOURCE, "text/csv", () -> fail("the request is not asked"));
-        assertEquals("text/csv", copy.contentType());
-        assertEquals("gzip", copy.contentEncoding());
-        assertEquals("attachment", copy.contentDisposition());
-        assertEquals("no-cache", copy.cacheControl());
-        assertEquals("Thu, 01 Dec 2094 16:00:00 GMT", copy.expires());
-        assertEquals("de", copy.contentLanguage());
-        assertEquals(Map.of("owner", "alice"), copy.userMetadata());
-        assertNull(copy.md5Hex(), "digests belong to the bytes; the copy sets its own");
-        assertTrue(copy.checksums().isEmpty());
-        assertEquals(0, copy.size());
-    }
-
-    @Test
-    void copyOfAFileWithoutMetadataKeepsTheTypeItIsServedWith() {
-        ObjectMetadata copy = MetadataDirective.COPY.metadataFor(null, "application/pdf", () -> fail("not asked"));
-        assertEquals("application/pdf", copy.contentType());
-        assertTrue(copy.userMetadata().isEmpty());
-    }
-
-    @Test
-    void replaceTakesOnlyTheRequests() {
-        ObjectMetadata copy = MetadataDirective.REPLACE.metadataFor(SOURCE, "text/csv", () -> REQUEST);
-        assertEquals("application/json", copy.contentType());
-        assertNull(copy.contentEncoding());
-        assertNull(copy.cacheControl());
-        assertEquals(Map.of("owner", "bob"), copy.userMetadata());
-        assertNull(copy.md5Hex());
-    }
-
-    @Test
-    void aCopyOntoItselfNeedsReplace() {
-        S3Exception e = assertThrows(S3Exception.class, () -> MetadataDirective.COPY.checkCopyOntoItself(true));
-        assertEquals("InvalidRequest", e.error().code());
-        assertTrue(e.getMessage().startsWith("This copy request is illegal because it is trying to copy an object to itself"));
-        assertDoesNotThrow(() -> MetadataDirective.REPLACE.checkCopyOntoItself(true));
-        assertDoesNotThrow(() -> MetadataDirective.COPY.checkCopyOntoItself(false));
     }
 }

@@ -1,9 +1,10 @@
 package io.volumegate.s3.multipart;
 
-import io.volumegate.http.S3Error;
-import io.volumegate.http.S3Exception;
 import io.volumegate.checksum.ChecksumAlgorithm;
 import io.volumegate.checksum.ChecksumType;
+import io.volumegate.http.S3Error;
+import io.volumegate.http.S3Exception;
+import io.volumegate.objects.CompletionRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -48,7 +49,7 @@ class MultipartRequestsTest {
 
     @Test
     void completeReadsTheClaimsAboutTheWholeObject() {
-        CompleteRequest claims = CompleteRequest.claims(headers(Map.of("x-amz-checksum-crc32", "wpn7tg==",
+        CompletionRequest claims = CompleteRequest.claims(headers(Map.of("x-amz-checksum-crc32", "wpn7tg==",
                 "x-amz-checksum-type", "full_object", "x-amz-mp-object-size", "10")));
         assertEquals(ChecksumAlgorithm.CRC32, claims.checksumAlgorithm());
         assertEquals("wpn7tg==", claims.checksum());
@@ -62,23 +63,23 @@ class MultipartRequestsTest {
 
     @Test
     void completeReadsItsPartsAndRefusesAnythingElse() {
-        CompleteRequest none = CompleteRequest.claims(headers(Map.of()));
-        CompleteRequest parsed = none.withBody(xml("<CompleteMultipartUpload><Part><PartNumber> 2 </PartNumber><ETag>\"e\"</ETag>"
+        CompletionRequest none = CompleteRequest.claims(headers(Map.of()));
+        CompletionRequest parsed = CompleteRequest.withBody(none, xml("<CompleteMultipartUpload><Part><PartNumber> 2 </PartNumber><ETag>\"e\"</ETag>"
                 + "<ChecksumCRC32>NhCmhg==</ChecksumCRC32></Part><Part><PartNumber>5</PartNumber><ETag>f</ETag></Part>"
                 + "</CompleteMultipartUpload>"));
         assertEquals(2, parsed.parts().size());
         assertEquals(2, parsed.parts().get(0).number());
         assertEquals(Map.of("CRC32", "NhCmhg=="), parsed.parts().get(0).checksums());
-        refused(S3Error.MALFORMED_XML, () -> none.withBody(xml("<CompleteMultipartUpload/>")));
-        refused(S3Error.MALFORMED_XML, () -> none.withBody(xml("<CompleteMultipartUpload><Part><PartNumber>x</PartNumber>"
+        refused(S3Error.MALFORMED_XML, () -> CompleteRequest.withBody(none, xml("<CompleteMultipartUpload/>")));
+        refused(S3Error.MALFORMED_XML, () -> CompleteRequest.withBody(none, xml("<CompleteMultipartUpload><Part><PartNumber>x</PartNumber>"
                 + "<ETag>e</ETag></Part></CompleteMultipartUpload>")));
-        refused(S3Error.MALFORMED_XML, () -> none.withBody(xml("<CompleteMultipartUpload><Part><PartNumber>1</PartNumber>"
+        refused(S3Error.MALFORMED_XML, () -> CompleteRequest.withBody(none, xml("<CompleteMultipartUpload><Part><PartNumber>1</PartNumber>"
                 + "</Part></CompleteMultipartUpload>")));
-        refused(S3Error.INVALID_PART_ORDER, () -> none.withBody(xml("<CompleteMultipartUpload><Part><PartNumber>2</PartNumber>"
+        refused(S3Error.INVALID_PART_ORDER, () -> CompleteRequest.withBody(none, xml("<CompleteMultipartUpload><Part><PartNumber>2</PartNumber>"
                 + "<ETag>e</ETag></Part><Part><PartNumber>1</PartNumber><ETag>e</ETag></Part></CompleteMultipartUpload>")));
         StringBuilder tooMany = new StringBuilder("<CompleteMultipartUpload>");
         for (int n = 1; n <= 10_001; n++) tooMany.append("<Part><PartNumber>").append(n).append("</PartNumber><ETag>e</ETag></Part>");
-        refused(S3Error.MALFORMED_XML, () -> none.withBody(xml(tooMany.append("</CompleteMultipartUpload>").toString())));
+        refused(S3Error.MALFORMED_XML, () -> CompleteRequest.withBody(none, xml(tooMany.append("</CompleteMultipartUpload>").toString())));
     }
 
     private static java.util.function.Function<String, String> headers(Map<String, String> values) {

@@ -1,5 +1,6 @@
 package io.volumegate.s3.object;
 
+import io.volumegate.http.ByteRange;
 import io.volumegate.http.S3Error;
 import io.volumegate.http.S3Exception;
 import io.volumegate.storage.ObjectMetadata;

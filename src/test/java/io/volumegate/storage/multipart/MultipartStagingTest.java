@@ -1,22 +1,18 @@
 package io.volumegate.storage.multipart;
 
-import io.volumegate.storage.StorageException;
 import io.volumegate.storage.ObjectMetadata;
+import io.volumegate.storage.StorageException;
 import io.volumegate.storage.StoredObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -161,24 +157,6 @@ class MultipartStagingTest {
     }
 
     @Test
-    void copyPartStagesARangeOfAnotherFile() throws Exception {
-        StagingFixture fixture = new StagingFixture(bucketRoot);
-        UploadManifest upload = fixture.create("k");
-        byte[] source = bytes(1000, 5);
-        Path file = bucketRoot.resolve("source.bin");
-        Files.write(file, source);
-        Md5Digests digests = new Md5Digests();
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            PartRecord part = fixture.staging.copyPart(upload, 7, channel, 100, 500, digests);
-            byte[] range = java.util.Arrays.copyOfRange(source, 100, 600);
-            assertEquals(500, part.size());
-            assertEquals(md5Hex(range), part.md5Hex());
-            assertEquals("test", part.checksum("CRC64NVME"));
-            assertArrayEquals(range, Files.readAllBytes(fixture.uploads().resolve(upload.id().value()).resolve("part-00007")));
-        }
-    }
-
-    @Test
     void sweepRemovesOldUploadsOldCompletionRecordsAndInterruptedDeletions() throws Exception {
         Instant longAgo = Instant.now().minus(Duration.ofDays(10));
         StagingFixture past = new StagingFixture(bucketRoot, Clock.fixed(longAgo, ZoneOffset.UTC), CompletionHooks.NONE);
@@ -202,27 +180,5 @@ class MultipartStagingTest {
     private static void assertNoSuchUpload(org.junit.jupiter.api.function.Executable action) {
         StorageException refused = assertThrows(StorageException.class, action);
         assertEquals(StorageException.Reason.NO_SUCH_UPLOAD, refused.reason());
-    }
-
-    /** The UploadPartCopy seam's digests, as a caller would provide them (MD5 plus a fixed "checksum"). */
-    private static final class Md5Digests implements PartDigests {
-        private final MessageDigest md5;
-        private String hex;
-
-        Md5Digests() throws Exception {
-            md5 = MessageDigest.getInstance("MD5");
-        }
-
-        @Override
-        public void write(byte[] data, int offset, int length) { md5.update(data, offset, length); }
-
-        @Override
-        public void finish() { hex = HexFormat.of().formatHex(md5.digest()); }
-
-        @Override
-        public String md5Hex() { return hex; }
-
-        @Override
-        public Map<String, String> checksums() { return Map.of("CRC64NVME", "test"); }
     }
 }

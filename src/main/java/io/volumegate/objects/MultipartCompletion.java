@@ -1,14 +1,13 @@
-package io.volumegate.s3.multipart;
+package io.volumegate.objects;
 
-import io.volumegate.http.S3Error;
 import io.volumegate.checksum.ChecksumAlgorithm;
 import io.volumegate.checksum.ChecksumType;
 import io.volumegate.checksum.MultipartChecksum;
 import io.volumegate.storage.Bucket;
-import io.volumegate.storage.EtagConditions;
 import io.volumegate.storage.ObjectMetadata;
 import io.volumegate.storage.PartSizes;
-import io.volumegate.storage.StoredObject;
+import io.volumegate.storage.StorageException.Reason;
+import io.volumegate.storage.StorageException;
 import io.volumegate.storage.WriteCondition;
 import io.volumegate.storage.multipart.CompletionRecord;
 import io.volumegate.storage.multipart.MultipartETag;
@@ -48,13 +47,7 @@ public final class MultipartCompletion {
         this.partsDigest = partsDigest;
     }
 
-    /** Checks a completion that claims nothing about the object beyond its parts. */
-    public static MultipartCompletion check(Bucket bucket, String uploadId, String key, List<RequestedPart> parts,
-                                            WriteCondition condition) throws IOException {
-        return check(bucket, uploadId, key, CompleteRequest.ofParts(parts), condition);
-    }
-
-    static MultipartCompletion check(Bucket bucket, String uploadId, String key, CompleteRequest complete,
+    static MultipartCompletion check(Bucket bucket, String uploadId, String key, CompletionRequest complete,
                                      WriteCondition condition) throws IOException {
         MultipartStaging staging = new MultipartStaging(bucket);
         String partsDigest = RequestedPart.digestOf(complete.parts());
@@ -66,7 +59,7 @@ public final class MultipartCompletion {
         UploadManifest upload = staging.open(uploadId, key);
         List<PartRecord> parts = staging.resolve(upload, complete.parts());
         CompletionRecord answer = answer(upload, parts, complete, partsDigest);
-        checkEarly(bucket, key, condition);
+        bucket.check(condition, key); // a condition that fails fails before any assembling, with its own status
         return new MultipartCompletion(staging, upload, parts, answer, partsDigest);
     }
 
@@ -89,11 +82,13 @@ public final class MultipartCompletion {
     }
 
     private static void requireSameParts(CompletionRecord done, String partsDigest) {
-        if (!done.partsDigest().equals(partsDigest)) throw S3Error.INVALID_PART.exception("This upload was completed with other parts.");
+        if (!done.partsDigest().equals(partsDigest)) {
+            throw new StorageException(Reason.INVALID_PART, "This upload was completed with other parts.");
+        }
     }
 
     /** The object's ETag and checksum, from the parts' records; held to the client's claims. */
-    private static CompletionRecord answer(UploadManifest upload, List<PartRecord> parts, CompleteRequest claims, String partsDigest) {
+    private static CompletionRecord answer(UploadManifest upload, List<PartRecord> parts, CompletionRequest claims, String partsDigest) {
         ChecksumAlgorithm algorithm = ChecksumAlgorithm.valueOf(upload.checksumAlgorithm());
         ChecksumType type = ChecksumType.valueOf(upload.checksumType());
         List<Long> sizes = parts.stream().map(PartRecord::size).toList();
@@ -102,21 +97,21 @@ public final class MultipartCompletion {
                 sizes);
 
         if (claims.checksumType() != null && claims.checksumType() != type) {
-            throw S3Error.INVALID_REQUEST.exception("The upload was created using the " + type + " checksum mode. The complete "
+            throw new StorageException(Reason.INVALID_CLAIM, "The upload was created using the " + type + " checksum mode. The complete "
                     + "request must use the same checksum mode.");
         }
         if (claims.objectSize() >= 0 && claims.objectSize() != size) {
-            throw S3Error.INVALID_REQUEST.exception("The provided 'x-amz-mp-object-size' header value " + claims.objectSize()
+            throw new StorageException(Reason.INVALID_CLAIM, "The provided object size " + claims.objectSize()
                     + " does not match what was computed: " + size);
         }
         if (claims.checksumAlgorithm() != null) {
             if (claims.checksumAlgorithm() != algorithm) {
-                throw S3Error.INVALID_REQUEST.exception("Checksum Type mismatch occurred, expected checksum Type: "
+                throw new StorageException(Reason.INVALID_CLAIM, "Checksum Type mismatch occurred, expected checksum Type: "
                         + algorithm.name().toLowerCase(Locale.ROOT) + ", actual checksum Type: "
                         + claims.checksumAlgorithm().name().toLowerCase(Locale.ROOT));
             }
             if (!withoutPartCount(claims.checksum()).equals(withoutPartCount(checksum))) {
-                throw S3Error.BAD_DIGEST.exception("The " + algorithm.name().toLowerCase(Locale.ROOT)
+                throw new StorageException(Reason.CHECKSUM_MISMATCH, "The " + algorithm.name().toLowerCase(Locale.ROOT)
                         + " you specified did not match the calculated checksum.");
             }
         }
@@ -131,19 +126,6 @@ public final class MultipartCompletion {
                 .checksumType(answer.checksumType())
                 .partSizes(PartSizes.of(parts.stream().map(PartRecord::size).toList()))
                 .build();
-    }
-
-    /** A write condition that fails already fails before any assembling, with its own status. */
-    private static void checkEarly(Bucket bucket, String key, WriteCondition condition) throws IOException {
-        if (condition.isNone()) return;
-        Optional<StoredObject> current = bucket.find(key);
-        if (condition.mustNotExist() && current.isPresent()) throw S3Error.PRECONDITION_FAILED.exception();
-        if (condition.mustMatchEtag() != null) {
-            if (current.isEmpty()) throw S3Error.NO_SUCH_KEY.exception();
-            if (!EtagConditions.matchesAny(condition.mustMatchEtag(), current.get().etag())) {
-                throw S3Error.PRECONDITION_FAILED.exception();
-            }
-        }
     }
 
     private static String withoutPartCount(String checksum) {

@@ -1,6 +1,6 @@
-package io.volumegate.s3.bucket;
+package io.volumegate.objects;
 
-import io.volumegate.http.S3Error;
+import io.volumegate.storage.StorageException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -19,6 +19,7 @@ public final class ContinuationTokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString((VERSION + resumeAfter).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** @throws StorageException INVALID_TOKEN for anything {@link #encode} did not make */
     public static String decode(String token) {
         try {
             String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
@@ -26,6 +27,6 @@ public final class ContinuationTokens {
         } catch (IllegalArgumentException e) {
             // fall through
         }
-        throw S3Error.INVALID_ARGUMENT.exception("The continuation token provided is incorrect");
+        throw new StorageException(StorageException.Reason.INVALID_TOKEN, "The continuation token provided is incorrect.");
     }
 }

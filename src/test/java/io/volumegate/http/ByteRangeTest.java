@@ -1,4 +1,4 @@
-package io.volumegate.s3.object;
+package io.volumegate.http;
 
 import io.volumegate.http.S3Exception;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.volumegate.s3;
+package io.volumegate.http;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -6,12 +6,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /** The two date formats S3 speaks: ISO 8601 in XML, RFC 1123 in HTTP headers. */
-public final class S3Dates {
+public final class HttpDates {
     private static final DateTimeFormatter HTTP = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US)
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private S3Dates() {}
+    private HttpDates() {}
 
     public static String iso8601(Instant instant) { return ISO.format(instant); }
 

@@ -1,4 +1,4 @@
-package io.volumegate.s3;
+package io.volumegate.http;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

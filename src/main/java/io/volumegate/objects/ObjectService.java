@@ -1,0 +1,111 @@
+package io.volumegate.objects;
+
+import io.volumegate.storage.Bucket;
+import io.volumegate.storage.ListPage;
+import io.volumegate.storage.ListQuery;
+import io.volumegate.storage.ListedObject;
+import io.volumegate.storage.ObjectMetadata;
+import io.volumegate.storage.OpenedObject;
+import io.volumegate.storage.StorageException.Reason;
+import io.volumegate.storage.StorageException;
+import io.volumegate.storage.StoredObject;
+import io.volumegate.storage.Volume;
+import io.volumegate.storage.WriteCondition;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Objects, for both APIs: read, write, delete, copy, list. A write streams into a temp file
+ * ({@link #startPut}) and becomes the object in one atomic step ({@link #commit}): readers see
+ * the old object or the new one, never a part. Blocking: call from the I/O executor.
+ */
+@ApplicationScoped
+public class ObjectService {
+    @Inject
+    Volume volume;
+
+    // ---- reads ---------------------------------------------------------------------------
+
+    /** The object's size, ETag and metadata; NO_SUCH_KEY when there is none. */
+    public StoredObject head(ObjectRef ref) throws IOException {
+        VersionIds.requireCurrent(ref.versionId());
+        return volume.bucket(ref.bucket()).stat(ref.key());
+    }
+
+    /** The object with its content open, described by the very file that is open. Close it. */
+    public OpenedObject open(ObjectRef ref) throws IOException {
+        VersionIds.requireCurrent(ref.versionId());
+        return volume.bucket(ref.bucket()).open(ref.key());
+    }
+
+    /** Whether there is an object at the reference. */
+    public boolean exists(ObjectRef ref) throws IOException {
+        VersionIds.requireCurrent(ref.versionId());
+        return volume.bucket(ref.bucket()).find(ref.key()).isPresent();
+    }
+
+    /** A page of the bucket's keys in S3 order; ETags come from stored metadata, never by hashing. */
+    public ObjectPage list(String bucketName, ListQuery query) throws IOException {
+        Bucket bucket = volume.bucket(bucketName);
+        ListPage page = bucket.list(query);
+        List<ObjectSummary> objects = new ArrayList<>(page.objects().size());
+        for (ListedObject object : page.objects()) {
+            objects.add(new ObjectSummary(object.key(), object.size(), object.lastModified().toInstant(), bucket.etagOf(object)));
+        }
+        return new ObjectPage(objects, page.commonPrefixes(), page.truncated(), page.lastReturned());
+    }
+
+    // ---- writes --------------------------------------------------------------------------
+
+    /**
+     * Opens a write of {@code key}. The condition is checked now, so a doomed upload is refused
+     * before its body is read, and again under the key's lock at {@link #commit}.
+     */
+    public ObjectUpload startPut(String bucketName, String key, WriteCondition condition) throws IOException {
+        Bucket bucket = volume.bucket(bucketName);
+        bucket.check(condition, key);
+        return new ObjectUpload(bucket, bucket.beginUpload(key), condition);
+    }
+
+    /**
+     * Makes the upload the object (fsync, metadata, atomic rename under the key's lock, the
+     * condition checked once more); on any failure the upload is gone and the old object stays.
+     *
+     * @param metadata the content headers, user metadata and digests to store with it
+     */
+    public StoredObject commit(ObjectUpload upload, ObjectMetadata metadata) throws IOException {
+        return upload.target().commit(upload.pending(), metadata, upload.condition());
+    }
+
+    /** Deletes the object; deleting what is not there succeeds, as in S3. */
+    public void delete(ObjectRef ref) throws IOException {
+        VersionIds.requireCurrent(ref.versionId());
+        volume.bucket(ref.bucket()).delete(ref.key());
+    }
+
+    /**
+     * Deletes each object on its own: one key's failure (a bad key, a version id, an I/O
+     * error) is that key's outcome, and the others are still deleted.
+     */
+    public List<KeyDeletion> deleteAll(String bucketName, List<ObjectRef> refs) throws IOException {
+        Bucket bucket = volume.bucket(bucketName);
+        List<KeyDeletion> outcomes = new ArrayList<>(refs.size());
+        for (ObjectRef ref : refs) {
+            Optional<Throwable> failure = Optional.empty();
+            try {
+                if (ref.key().isEmpty()) throw new StorageException(Reason.INVALID_KEY, "The key is empty.");
+                VersionIds.requireCurrent(ref.versionId());
+                bucket.delete(ref.key());
+            } catch (IOException | RuntimeException e) {
+                failure = Optional.of(e);
+            }
+            outcomes.add(new KeyDeletion(ref.key(), ref.versionId(), failure));
+        }
+        return outcomes;
+    }
+}
