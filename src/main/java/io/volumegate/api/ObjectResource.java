@@ -6,6 +6,7 @@ import io.volumegate.config.Config;
 import io.volumegate.http.BodyReader;
 import io.volumegate.http.BodySink;
 import io.volumegate.http.Exchange;
+import io.volumegate.objects.VersionIds;
 import io.volumegate.s3.Endpoint;
 import io.volumegate.s3.QueryParameters;
 import io.volumegate.s3.S3Dates;
@@ -47,6 +48,8 @@ public class ObjectResource {
     static final int MAX_KEYS = ListQuery.MAX_KEYS_LIMIT;
     /** The form field that carries the file. */
     static final String FILE_FIELD = "file";
+    /** The query parameter naming a version, as S3's versionId. */
+    static final String VERSION_ID = "version_id";
 
     @Inject
     Volume volume;
@@ -203,15 +206,25 @@ public class ObjectResource {
     // ---- download, head, delete ------------------------------------------------------------
 
     void download(Exchange exchange, ApiRequest request) {
+        requireCurrentVersion(request);
         exchange.runOn(io, () -> ObjectResponses.send(exchange, volume.bucket(request.bucket()).open(request.key()),
                 ObjectResponses.Disposition.ATTACHMENT));
     }
 
     void delete(Exchange exchange, ApiRequest request) {
+        requireCurrentVersion(request);
         exchange.runOn(io, () -> {
             volume.bucket(request.bucket()).delete(request.key());
             ApiResponses.noContent(exchange);
         });
+    }
+
+    /** See {@link VersionIds}: any id but "null" names nothing here, so nothing is read or deleted for it. */
+    private static void requireCurrentVersion(ApiRequest request) {
+        String versionId = request.query().get(VERSION_ID);
+        if (!VersionIds.addressesCurrentObject(versionId)) {
+            throw ApiException.badRequest("Invalid version id specified: objects here have only the version \"null\".");
+        }
     }
 
     // ---- copy ----------------------------------------------------------------------------

@@ -97,6 +97,27 @@ class ApiObjectsIT extends ServerTestBase {
         assertEquals(204, admin.delete(path).statusCode()); // deleting what is not there succeeds
     }
 
+    /** No versions here: version_id other than "null" names nothing, and is refused before anything is read or deleted. */
+    @Test
+    void aVersionIdOtherThanNullIsRefused() throws Exception {
+        Path file = server.volume().resolve(BUCKET).resolve("versions/one.txt");
+        String path = "/buckets/" + BUCKET + "/objects/versions/one.txt";
+        assertEquals(201, admin.upload(path, new MultipartBody().file("file", "one.txt", "text/plain", "one".getBytes(StandardCharsets.UTF_8)))
+                .statusCode());
+
+        assertApiError(admin.get(path + "?version_id=3HL4kqtJlcpXroDTDmJ"), 400, "InvalidArgument");
+        assertApiError(admin.head(path + "?version_id=3HL4kqtJlcpXroDTDmJ"), 400, null);
+        assertApiError(admin.delete(path + "?version_id=3HL4kqtJlcpXroDTDmJ"), 400, "InvalidArgument");
+        assertEquals("one", Files.readString(file), "nothing deleted");
+
+        HttpResponse<String> current = admin.get(path + "?version_id=null");
+        assertEquals(200, current.statusCode(), current.body());
+        assertEquals("one", current.body());
+        assertEquals(200, admin.head(path + "?version_id=null").statusCode());
+        assertEquals(204, admin.delete(path + "?version_id=null").statusCode());
+        assertFalse(Files.exists(file));
+    }
+
     @Test
     void listingPagesWithPrefixDelimiterAndTokens() {
         for (String key : List.of("list/a.txt", "list/b/1.txt", "list/b/2.txt", "list/c.txt", "list/d/3.txt")) {

@@ -178,6 +178,32 @@ class ObjectReadWriteIT extends ObjectTestBase {
         assertEquals("bytes", server.s3().headObject(b -> b.bucket(BUCKET).key("ranges")).acceptRanges());
     }
 
+    /** Every object is the "null" version: GET and HEAD of any other version id are 400 InvalidArgument, as on S3. */
+    @Test
+    void aVersionIdOtherThanNullIsInvalidArgument() throws Exception {
+        bucket(BUCKET);
+        byte[] content = "the current and only version".getBytes(StandardCharsets.UTF_8);
+        put(BUCKET, "versions/current.txt", content);
+        String path = "/" + BUCKET + "/versions/current.txt";
+
+        HttpResponse<byte[]> get = raw().get(path + "?versionId=3HL4kqtJlcpXroDTDmJ").send();
+        assertRawError(400, "InvalidArgument", get);
+        assertEquals("Invalid version id specified", S3Assertions.element(RawS3.text(get), "Message"));
+        assertEquals("versionId", S3Assertions.element(RawS3.text(get), "ArgumentName"));
+        assertEquals("3HL4kqtJlcpXroDTDmJ", S3Assertions.element(RawS3.text(get), "ArgumentValue"));
+        HttpResponse<byte[]> head = raw().head(path + "?versionId=3HL4kqtJlcpXroDTDmJ").send();
+        assertEquals(400, head.statusCode());
+        assertEquals(0, head.body().length);
+        assertRawError(400, "InvalidArgument", raw().get(path + "?partNumber=1&versionId=other").send());
+        assertEquals(400, raw().head(path + "?partNumber=1&versionId=other").send().statusCode());
+        assertS3Error(400, "InvalidArgument", () -> server.s3().getObjectAsBytes(b -> b.bucket(BUCKET).key("versions/current.txt").versionId("v2")));
+        assertRawError(400, "InvalidArgument", raw().get("/" + BUCKET + "/versions/missing.txt?versionId=v2").send());
+
+        assertArrayEquals(content, server.s3().getObjectAsBytes(b -> b.bucket(BUCKET).key("versions/current.txt").versionId("null")).asByteArray());
+        assertEquals(content.length, server.s3().headObject(b -> b.bucket(BUCKET).key("versions/current.txt").versionId("null")).contentLength());
+        assertArrayEquals(content, raw().get(path + "?partNumber=1&versionId=null").send().body());
+    }
+
     @Test
     void overwriteReplacesContentAndMetadataTogether() {
         bucket(BUCKET);

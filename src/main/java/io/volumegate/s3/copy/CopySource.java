@@ -4,6 +4,7 @@ import io.volumegate.http.S3Error;
 import io.volumegate.http.S3Exception;
 import io.volumegate.s3.PercentDecoding;
 import io.volumegate.s3.QueryParameters;
+import io.volumegate.s3.S3VersionIds;
 import io.volumegate.storage.ObjectKeys;
 
 /**
@@ -62,10 +63,7 @@ public record CopySource(String bucket, String key) {
         } catch (S3Exception badEncoding) {
             throw malformed(header);
         }
-        if (versionId != null && !versionId.equals("null")) {
-            throw S3Error.INVALID_ARGUMENT.exception("Invalid version id specified")
-                    .with("ArgumentName", "versionId").with("ArgumentValue", versionId);
-        }
+        S3VersionIds.requireCurrent(versionId);
     }
 
     private static S3Exception malformed(String header) {

@@ -5,7 +5,9 @@ import io.volumegate.http.Failures;
 import io.volumegate.http.RequestContext;
 import io.volumegate.http.S3Error;
 import io.volumegate.http.S3Exception;
+import io.volumegate.objects.VersionIds;
 import io.volumegate.s3.S3Request;
+import io.volumegate.s3.S3VersionIds;
 import io.volumegate.s3.xml.DeleteResult;
 import io.volumegate.s3.xml.S3Xml;
 import io.volumegate.storage.Bucket;
@@ -59,10 +61,7 @@ public class DeleteObjectsOperation {
 
     /** Null when the key is gone (or never was); the refusal otherwise. */
     private static S3Exception deleteOne(Bucket bucket, DeleteObjectsRequest.Target target, String requestId) {
-        // No versions here: every object is the "null" version, and no other id can exist.
-        if (target.versionId() != null && !target.versionId().equals("null")) {
-            return S3Error.INVALID_ARGUMENT.exception("Invalid version id specified");
-        }
+        if (!VersionIds.addressesCurrentObject(target.versionId())) return S3VersionIds.invalid(target.versionId());
         try {
             if (target.key().isEmpty()) return S3Error.INVALID_ARGUMENT.exception("The key is empty.");
             bucket.delete(target.key());

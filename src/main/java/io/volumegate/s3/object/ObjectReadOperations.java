@@ -4,6 +4,7 @@ import io.volumegate.http.Exchange;
 import io.volumegate.http.S3Error;
 import io.volumegate.s3.S3Dates;
 import io.volumegate.s3.S3Request;
+import io.volumegate.s3.S3VersionIds;
 import io.volumegate.storage.IoExecutor;
 import io.volumegate.storage.ObjectMetadata;
 import io.volumegate.storage.OpenedObject;
@@ -36,6 +37,7 @@ public class ObjectReadOperations {
     IoExecutor io;
 
     public void getObject(Exchange exchange, S3Request request) {
+        S3VersionIds.requireCurrent(request.query().get("versionId"));
         exchange.runOn(io, () -> {
             // Opened together, so the headers describe the very bytes we send.
             OpenedObject opened = volume.bucket(request.bucket()).open(request.key());

@@ -5,6 +5,7 @@ import io.volumegate.http.BodyReader;
 import io.volumegate.http.Exchange;
 import io.volumegate.http.S3Error;
 import io.volumegate.s3.S3Request;
+import io.volumegate.s3.S3VersionIds;
 import io.volumegate.s3.body.UploadBody;
 import io.volumegate.storage.Bucket;
 import io.volumegate.storage.IoExecutor;
@@ -76,6 +77,7 @@ public class ObjectWriteOperations {
     }
 
     public void deleteObject(Exchange exchange, S3Request request) {
+        S3VersionIds.requireCurrent(request.query().get("versionId"));
         exchange.runOn(io, () -> {
             volume.bucket(request.bucket()).delete(request.key());
             exchange.response().setStatus(204);
