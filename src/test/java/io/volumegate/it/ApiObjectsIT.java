@@ -118,6 +118,21 @@ class ApiObjectsIT extends ServerTestBase {
         assertFalse(Files.exists(file));
     }
 
+    /**
+     * Unlike an S3 PUT, a form upload without a type (or with the browser's "don't know",
+     * application/octet-stream) is typed by the key's extension: the console relies on it.
+     */
+    @Test
+    void anUploadWithoutATypeIsTypedByItsKey() {
+        for (String type : new String[] {null, "application/octet-stream"}) {
+            String path = "/buckets/" + BUCKET + "/objects/typed/" + (type == null ? "none" : "octet") + ".json";
+            HttpResponse<String> uploaded = admin.upload(path, new MultipartBody().file("file", "x", type, "{}".getBytes(StandardCharsets.UTF_8)));
+            assertEquals(201, uploaded.statusCode(), uploaded.body());
+            assertEquals("application/json", json(uploaded).get("content_type"), type);
+            assertEquals("application/json", admin.get(path).headers().firstValue("Content-Type").orElse(null), type);
+        }
+    }
+
     @Test
     void listingPagesWithPrefixDelimiterAndTokens() {
         for (String key : List.of("list/a.txt", "list/b/1.txt", "list/b/2.txt", "list/c.txt", "list/d/3.txt")) {

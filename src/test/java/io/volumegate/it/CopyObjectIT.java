@@ -160,6 +160,29 @@ class CopyObjectIT extends ServerTestBase {
         assertEquals(Map.of("owner", "bob", "reviewed", "yes"), head.metadata());
     }
 
+    /**
+     * A REPLACE copy whose request names no Content-Type is binary/octet-stream, as a PUT
+     * without one (S3); a COPY carries over whatever the source is served with.
+     */
+    @Test
+    void withoutAContentTypeAReplacedCopyIsBinaryOctetStream() throws Exception {
+        Path foreign = file(BUCKET, "untyped/source.json");
+        Files.createDirectories(foreign.getParent());
+        Files.writeString(foreign, "{\"written\": \"by another program\"}");
+        HttpResponse<byte[]> replaced = RawS3.on(server).put("/" + OTHER + "/untyped/replaced.json")
+                .header("x-amz-copy-source", "/" + BUCKET + "/untyped/source.json")
+                .header("x-amz-metadata-directive", "REPLACE").send();
+        assertEquals(200, replaced.statusCode(), RawS3.text(replaced));
+        assertEquals("binary/octet-stream", s3.headObject(b -> b.bucket(OTHER).key("untyped/replaced.json")).contentType());
+
+        HttpResponse<byte[]> untypedPut = RawS3.on(server).put("/" + BUCKET + "/untyped/put.json").body("{}").send();
+        assertEquals(200, untypedPut.statusCode(), RawS3.text(untypedPut));
+        copy("untyped/put.json", OTHER, "untyped/copied.json", b -> {});
+        assertEquals("binary/octet-stream", s3.headObject(b -> b.bucket(OTHER).key("untyped/copied.json")).contentType());
+        copy("untyped/source.json", OTHER, "untyped/copied-foreign", b -> {});
+        assertEquals("application/json", s3.headObject(b -> b.bucket(OTHER).key("untyped/copied-foreign")).contentType());
+    }
+
     @Test
     void anUnknownDirectiveIsInvalidArgument() {
         put("meta/any.bin");

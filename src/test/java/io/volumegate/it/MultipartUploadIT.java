@@ -125,6 +125,21 @@ class MultipartUploadIT extends ServerTestBase {
         assertTrue(stagingOf(id).isEmpty() || stagingOf(id).equals(List.of(id, id + "/completed")), stagingOf(id).toString());
     }
 
+    /** CreateMultipartUpload without Content-Type makes a binary/octet-stream object, as a PUT without one (S3). */
+    @Test
+    void withoutAContentTypeTheObjectIsBinaryOctetStream() throws Exception {
+        S3Client s3 = s3();
+        String key = "untyped/data.json";
+        // Raw: the SDK sends a Content-Type of its own with CreateMultipartUpload.
+        HttpResponse<byte[]> created = RawS3.on(server).post("/" + BUCKET + "/" + key + "?uploads").send();
+        assertEquals(200, created.statusCode(), RawS3.text(created));
+        String id = S3Assertions.element(RawS3.text(created), "UploadId");
+        UploadPartResponse part = s3.uploadPart(b -> b.bucket(BUCKET).key(key).uploadId(id).partNumber(1), RequestBody.fromBytes(PART_3));
+        s3.completeMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(id)
+                .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(part.eTag()).build())));
+        assertEquals("binary/octet-stream", s3.headObject(b -> b.bucket(BUCKET).key(key)).contentType());
+    }
+
     @Test
     void withoutAnAlgorithmTheObjectGetsAFullObjectCrc64nvme() {
         S3Client s3 = s3();
