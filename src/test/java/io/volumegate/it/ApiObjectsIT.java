@@ -74,6 +74,7 @@ class ApiObjectsIT extends ServerTestBase {
         assertEquals("bytes 10-19/" + content.length, range.headers().firstValue("Content-Range").orElse(null));
         HttpResponse<String> unsatisfiable = admin.send(admin.request(path).header("Range", "bytes=" + content.length + "-").GET().build());
         assertApiError(unsatisfiable, 416, "InvalidRange");
+        assertEquals("bytes */" + content.length, unsatisfiable.headers().firstValue("Content-Range").orElse(null));
 
         HttpResponse<String> head = admin.head(path);
         assertEquals(200, head.statusCode());

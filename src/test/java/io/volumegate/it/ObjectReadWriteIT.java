@@ -220,6 +220,29 @@ class ObjectReadWriteIT extends ObjectTestBase {
         assertArrayEquals(content, raw().get(path + "?partNumber=1&versionId=null").send().body());
     }
 
+    /**
+     * A 416 tells the object's size in Content-Range ("bytes *" then "/" and the size), as S3
+     * does, so a client can ask again within it; the error document names the range and the size.
+     */
+    @Test
+    void anUnsatisfiableRangeTellsTheObjectsSize() throws Exception {
+        bucket(BUCKET);
+        put(BUCKET, "unsatisfiable/hundred", new byte[100]);
+        String path = "/" + BUCKET + "/unsatisfiable/hundred";
+
+        HttpResponse<byte[]> get = raw().get(path).header("Range", "bytes=100-").send();
+        assertRawError(416, "InvalidRange", get);
+        assertEquals("bytes */100", get.headers().firstValue("Content-Range").orElse(null));
+        assertEquals("bytes=100-", S3Assertions.element(RawS3.text(get), "RangeRequested"));
+        assertEquals("100", S3Assertions.element(RawS3.text(get), "ActualObjectSize"));
+        assertEquals("application/xml", get.headers().firstValue("Content-Type").orElse(null));
+
+        HttpResponse<byte[]> head = raw().head(path).header("Range", "bytes=500-600").send();
+        assertEquals(416, head.statusCode());
+        assertEquals("bytes */100", head.headers().firstValue("Content-Range").orElse(null));
+        assertEquals(0, head.body().length);
+    }
+
     @Test
     void overwriteReplacesContentAndMetadataTogether() {
         bucket(BUCKET);
