@@ -4,7 +4,6 @@ import io.volumegate.auth.Credential;
 import io.volumegate.http.Exchange;
 import io.volumegate.http.RequestContext;
 import io.volumegate.s3.QueryParameters;
-import io.volumegate.storage.ObjectKeys;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -56,7 +55,7 @@ public class ApiServlet extends HttpServlet {
                 context.principal(credential.accessKeyId());
             }
             String key = match.parameter(ApiRoute.KEY);
-            if (key != null) ObjectKeys.segments(key); // traversal, empty segments, too long: 400
+            if (key != null) ApiKeys.validate(key); // traversal, empty segments, too long, control characters: 400
             ApiRequest api = new ApiRequest(match, credential, QueryParameters.parse(request.getQueryString()));
             authorize(api);
             handlerFor(route).handle(exchange, api);

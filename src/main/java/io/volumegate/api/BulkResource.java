@@ -3,10 +3,10 @@ package io.volumegate.api;
 import io.volumegate.auth.SigV4Signer;
 import io.volumegate.http.Exchange;
 import io.volumegate.http.S3Exception;
+import io.volumegate.objects.KeyCharacters;
 import io.volumegate.s3.S3Dates;
 import io.volumegate.storage.Bucket;
 import io.volumegate.storage.IoExecutor;
-import io.volumegate.storage.ObjectKeys;
 import io.volumegate.storage.Volume;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -67,6 +67,11 @@ public class BulkResource {
                 List<String> deleted = new ArrayList<>();
                 List<KeyError> errors = new ArrayList<>();
                 for (String key : keys) {
+                    String unwritable = KeyCharacters.problem(key);
+                    if (unwritable != null) {
+                        errors.add(new KeyError(key, "InvalidArgument", unwritable));
+                        continue;
+                    }
                     try {
                         bucket.delete(key);
                         deleted.add(key);
@@ -149,7 +154,7 @@ public class BulkResource {
                     case "put_object" -> "PUT";
                     default -> throw ApiException.badRequest("method must be get_object or put_object.");
                 };
-                ObjectKeys.segments(body.key());
+                ApiKeys.validate(body.key());
                 if (method.equals("GET")) request.requireRead(body.bucket());
                 else request.requireWrite(body.bucket());
                 Duration expires = expires(body.expiresIn());
@@ -173,7 +178,7 @@ public class BulkResource {
         LinkedHashSet<String> keys = new LinkedHashSet<>();
         for (String key : given) {
             if (key == null || key.isEmpty()) throw ApiException.badRequest("keys must not be empty or null.");
-            if (validate) ObjectKeys.segments(key);
+            if (validate) ApiKeys.validate(key);
             keys.add(key);
         }
         return List.copyOf(keys);

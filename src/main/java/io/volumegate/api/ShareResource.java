@@ -4,7 +4,6 @@ import io.volumegate.auth.Keyring;
 import io.volumegate.http.Exchange;
 import io.volumegate.s3.S3Dates;
 import io.volumegate.storage.IoExecutor;
-import io.volumegate.storage.ObjectKeys;
 import io.volumegate.storage.StoredObject;
 import io.volumegate.storage.Volume;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +44,7 @@ public class ShareResource {
                 if (!LIFETIMES.contains(lifetime)) {
                     throw ApiException.badRequest("expires_in must be 3600, 28800, 86400 or 604800 seconds.");
                 }
-                ObjectKeys.segments(body.key());
+                ApiKeys.validate(body.key());
                 StoredObject object = volume.bucket(request.bucket()).stat(body.key());
                 if (object.directoryObject()) throw ApiException.badRequest("A folder cannot be shared; share its files.");
                 long expires = Instant.now().getEpochSecond() + lifetime;

@@ -6,7 +6,6 @@ import io.volumegate.http.RequestContext;
 import io.volumegate.s3.PercentDecoding;
 import io.volumegate.s3.QueryParameters;
 import io.volumegate.storage.IoExecutor;
-import io.volumegate.storage.ObjectKeys;
 import io.volumegate.storage.Volume;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -59,7 +58,7 @@ public class ShareServlet extends HttpServlet {
                 throw new ApiException(403, "ExpiredShareLink", "This share link expired at "
                         + Instant.ofEpochSecond(expires) + "; ask for a new one.");
             }
-            ObjectKeys.segments(key); // never signed for a bad key; refused all the same
+            ApiKeys.validate(key); // never signed for a bad key; refused all the same
             response.setHeader("Content-Security-Policy", "sandbox");
             response.setHeader("Cache-Control", "private, max-age=0");
             response.setHeader("Referrer-Policy", "no-referrer");

@@ -7,9 +7,13 @@ import java.util.List;
 /**
  * Bucket and key of a request, from the RAW request URI. Path style: /bucket/key.
  * Virtual-host style: Host bucket.base-domain, path /key. Null bucket = the service;
- * null key = the bucket itself.
+ * null key = the bucket itself. A key holding a character S3's XML answers cannot carry is
+ * refused here, before any operation (see {@link S3KeyCharacters}).
  */
 public record S3Address(String bucket, String key) {
+    public S3Address {
+        if (key != null) S3KeyCharacters.check(key);
+    }
 
     public static S3Address parse(String rawUri, String contextPath, String host, List<String> baseDomains) {
         String rawPath = rawUri.startsWith(contextPath) ? rawUri.substring(contextPath.length()) : rawUri;

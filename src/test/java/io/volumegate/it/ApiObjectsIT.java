@@ -248,6 +248,30 @@ class ApiObjectsIT extends ServerTestBase {
         assertApiError(ApiClient.anonymous(server).get("/buckets/" + BUCKET + "/objects/ro/keep.txt"), 401, "Unauthorized");
     }
 
+    /** Keys with control characters XML 1.0 cannot carry are refused here too, as over S3, and touch nothing. */
+    @Test
+    void keysWithControlCharactersAreRefused() throws Exception {
+        Path foreign = Files.createDirectories(server.volume().resolve(BUCKET).resolve("ctl")).resolve("vt\u000bfile");
+        Files.writeString(foreign, "written by another program");
+        String path = "/buckets/" + BUCKET + "/objects/ctl/vt%0Bfile";
+        assertApiError(admin.upload(path, new MultipartBody().file("file", "f", null, "x".getBytes())), 400, "InvalidArgument");
+        assertApiError(admin.get(path), 400, "InvalidArgument");
+        assertApiError(admin.head(path), 400, null);
+        assertApiError(admin.delete(path), 400, "InvalidArgument");
+        assertApiError(admin.post("/buckets/" + BUCKET + "/objects/ctl/copy.txt/copy",
+                "{\"source_bucket\": \"" + BUCKET + "\", \"source_key\": \"ctl/vt\\u000bfile\"}"), 400, "InvalidArgument");
+        assertApiError(admin.post("/buckets/" + BUCKET + "/objects/ctl%01/copy",
+                "{\"source_bucket\": \"" + BUCKET + "\", \"source_key\": \"ctl/copy.txt\"}"), 400, "InvalidArgument");
+
+        HttpResponse<String> bulk = admin.post("/buckets/" + BUCKET + "/objects/delete", "{\"keys\": [\"ctl/vt\\u000bfile\"]}");
+        assertEquals(200, bulk.statusCode(), bulk.body());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) json(bulk).get("errors");
+        assertEquals("InvalidArgument", errors.get(0).get("code"), bulk.body());
+        assertEquals("written by another program", Files.readString(foreign), "not deleted");
+        assertFalse(Files.exists(server.volume().resolve(BUCKET).resolve("ctl/copy.txt")));
+    }
+
     @SuppressWarnings("unchecked")
     private static List<String> keys(Map<String, Object> listing) {
         return ((List<Map<String, Object>>) listing.get("objects")).stream().map(o -> (String) o.get("key")).toList();

@@ -172,6 +172,26 @@ class DeleteObjectsIT extends ServerTestBase {
         assertTrue(Files.exists(bucket().resolve("versions/b")));
     }
 
+    /**
+     * An XML 1.1 request can name a key with U+000B (as a character reference); XML 1.0 answers
+     * cannot, so that key is an InvalidArgument entry, its file stays, and the others go.
+     */
+    @Test
+    void aKeyWithACharacterXmlCannotCarryIsAnErrorForThatKey() throws Exception {
+        Path control = bucket().resolve("control/vt\u000bname");
+        files(List.of("control/other"));
+        Files.writeString(control, "named by another program");
+        String body = "<?xml version=\"1.1\" encoding=\"UTF-8\"?><Delete " + NS + "><Object><Key>control/vt&#xB;name</Key></Object>"
+                + "<Object><Key>control/other</Key></Object></Delete>";
+        HttpResponse<String> response = post(body, Map.of("Content-MD5", md5(body)));
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("<Error><Key>control/vt&#xB;name</Key><Code>InvalidArgument</Code>"), response.body());
+        assertTrue(response.body().contains("<Deleted><Key>control/other</Key></Deleted>"), response.body());
+        assertFalse(response.body().contains("\u000b"), "never the raw character");
+        assertTrue(Files.exists(control));
+        assertFalse(Files.exists(bucket().resolve("control/other")));
+    }
+
     @Test
     void aMissingBucketIsNoSuchBucket() {
         S3Exception e = org.junit.jupiter.api.Assertions.assertThrows(S3Exception.class, () -> defaults.deleteObjects(

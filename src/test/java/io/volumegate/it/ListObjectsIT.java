@@ -338,6 +338,34 @@ class ListObjectsIT extends ServerTestBase {
         assertEquals(List.of("foo+1/bar"), all(v2, "<Key>(.*?)</Key>"));
     }
 
+    /**
+     * A file another program named with a character XML 1.0 cannot carry (U+000B here): with
+     * encoding-type=url (what the SDKs ask for) it is percent-encoded like any other; without,
+     * it is written as a character reference, as S3 writes it, never as the raw character.
+     */
+    @Test
+    void aNameXmlCannotCarryIsListedEncodedOrAsACharacterReference() throws Exception {
+        shapesBucket();
+        Path folder = Files.createDirectories(server.volume().resolve(SHAPES).resolve("control"));
+        Files.writeString(folder.resolve("vt\u000bname.txt"), "named by another program");
+        Files.writeString(folder.resolve("plain.txt"), "plain");
+
+        String encoded = list(SHAPES, "list-type=2&encoding-type=url&prefix=control%2F");
+        assertEquals(List.of("control/plain.txt", "control/vt%0Bname.txt"), all(encoded, "<Key>(.*?)</Key>"));
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(encoded.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of("control/plain.txt", "control/vt\u000bname.txt"),
+                keys(v2(SHAPES, l -> l.prefix("control/").encodingType(EncodingType.URL))), "the SDK decodes what it asked to be encoded");
+
+        for (String listType : List.of("list-type=2&", "")) {
+            String plain = list(SHAPES, listType + "prefix=control%2F");
+            assertFalse(plain.contains("\u000b"), plain);
+            assertEquals(List.of("control/plain.txt", "control/vt&#xB;name.txt"), all(plain, "<Key>(.*?)</Key>"), listType);
+        }
+        String echoed = list(SHAPES, "list-type=2&prefix=control%2Fvt%0B");
+        assertEquals("control/vt&#xB;", S3Assertions.element(echoed, "Prefix"));
+    }
+
     @Test
     void fetchOwnerReturnsTheOwner() {
         orderBucket();

@@ -144,6 +144,57 @@ class ObjectKeysIT extends ObjectTestBase {
         assertNoTempFiles(bucket);
     }
 
+    /**
+     * XML 1.0 cannot carry control characters other than tab, line feed and carriage return
+     * (not even as character references), and S3's answers naming a key are XML: such keys are
+     * 400 InvalidArgument before anything is stored, read or deleted, on every operation. A file
+     * another program gave such a name stays on the volume, untouched.
+     */
+    @Test
+    void keysWithControlCharactersXmlCannotCarryAreRefused() throws Exception {
+        Path bucket = bucket(BUCKET);
+        Path foreign = Files.createDirectories(bucket.resolve("ctl")).resolve("vt\u000bfile");
+        Files.writeString(foreign, "written by another program");
+        for (String rawKey : List.of("ctl/vt%0Bfile", "ctl/ff%0C", "ctl/%01start", "ctl/unit%1Fseparator")) {
+            String path = "/" + BUCKET + "/" + rawKey;
+            HttpResponse<byte[]> put = raw().put(path).body("x").send();
+            assertRawError(400, "InvalidArgument", put);
+            assertTrue(S3Assertions.element(RawS3.text(put), "Message").contains("control character U+00"), RawS3.text(put));
+            assertWellFormedXml(put);
+            assertRawError(400, "InvalidArgument", raw().get(path).send());
+            assertEquals(400, raw().head(path).send().statusCode(), rawKey);
+            assertRawError(400, "InvalidArgument", raw().delete(path).send());
+            HttpResponse<byte[]> create = raw().post(path + "?uploads").send();
+            assertRawError(400, "InvalidArgument", create);
+            assertWellFormedXml(create);
+            assertRawError(400, "InvalidArgument", raw().put("/" + BUCKET + "/ctl/copy").header("x-amz-copy-source", path).send());
+        }
+        assertEquals("written by another program", Files.readString(foreign), "not deleted");
+        assertEquals(Set.of("ctl/vt\u000bfile"), filesUnder(bucket).stream().filter(name -> name.startsWith("ctl/")).collect(Collectors.toSet()));
+        assertTrue(server.s3().listMultipartUploads(b -> b.bucket(BUCKET).prefix("ctl/")).uploads().isEmpty(), "no upload was created");
+        assertNoTempFiles(bucket);
+
+        // Tab, line feed and carriage return are XML characters: keys may hold them.
+        assertEquals(200, raw().put("/" + BUCKET + "/ctl/tab%09line%0Aend%0D").body("ok").send().statusCode());
+        assertEquals("ok", Files.readString(bucket.resolve("ctl/tab\tline\nend\r")));
+    }
+
+    /** An error document echoing a character XML 1.0 cannot carry stays well-formed: the character is replaced. */
+    @Test
+    void errorDocumentsStayWellFormed() throws Exception {
+        bucket(BUCKET);
+        put(BUCKET, "versioned", "x".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<byte[]> refused = raw().get("/" + BUCKET + "/versioned?versionId=a%0Bb").send();
+        assertRawError(400, "InvalidArgument", refused);
+        assertWellFormedXml(refused);
+        assertEquals("a\ufffdb", S3Assertions.element(RawS3.text(refused), "ArgumentValue"));
+    }
+
+    private static void assertWellFormedXml(HttpResponse<byte[]> response) throws Exception {
+        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(response.body()));
+    }
+
     @Test
     void symlinksLeadingOutOfTheBucketDoNotExist() throws Exception {
         Path bucket = bucket(BUCKET);

@@ -45,6 +45,14 @@ class S3AddressTest {
     }
 
     @Test
+    void keysWithCharactersXmlCannotCarryAreInvalidArgument() {
+        S3Exception control = assertThrows(S3Exception.class, () -> pathStyle("/data/a%0Bb"));
+        assertEquals("InvalidArgument", control.error().code());
+        assertThrows(S3Exception.class, () -> S3Address.parse("/a%01b", "", "photos.s3.example.com", List.of("s3.example.com")));
+        assertEquals("tab\there", pathStyle("/data/tab%09here").key());
+    }
+
+    @Test
     void contextPathIsStripped() {
         assertEquals(new S3Address("data", "k"), S3Address.parse("/gate/data/k", "/gate", null, List.of()));
     }

@@ -4,6 +4,7 @@ import io.volumegate.http.S3Error;
 import io.volumegate.http.S3Exception;
 import io.volumegate.s3.PercentDecoding;
 import io.volumegate.s3.QueryParameters;
+import io.volumegate.s3.S3KeyCharacters;
 import io.volumegate.s3.S3VersionIds;
 import io.volumegate.storage.ObjectKeys;
 
@@ -47,6 +48,7 @@ public record CopySource(String bucket, String key) {
         }
         // %2F in the bucket part would make "a/b" a bucket name; no bucket can be called that.
         if (bucket.isEmpty() || bucket.indexOf('/') >= 0) throw malformed(header);
+        S3KeyCharacters.check(key);
         ObjectKeys.segments(key);
         return new CopySource(bucket, key);
     }

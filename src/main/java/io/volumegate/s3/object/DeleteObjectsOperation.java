@@ -6,6 +6,7 @@ import io.volumegate.http.RequestContext;
 import io.volumegate.http.S3Error;
 import io.volumegate.http.S3Exception;
 import io.volumegate.objects.VersionIds;
+import io.volumegate.s3.S3KeyCharacters;
 import io.volumegate.s3.S3Request;
 import io.volumegate.s3.S3VersionIds;
 import io.volumegate.s3.xml.DeleteResult;
@@ -64,6 +65,8 @@ public class DeleteObjectsOperation {
         if (!VersionIds.addressesCurrentObject(target.versionId())) return S3VersionIds.invalid(target.versionId());
         try {
             if (target.key().isEmpty()) return S3Error.INVALID_ARGUMENT.exception("The key is empty.");
+            S3Exception unwritable = S3KeyCharacters.refusal(target.key());
+            if (unwritable != null) return unwritable;
             bucket.delete(target.key());
             return null;
         } catch (Exception e) {

@@ -1,6 +1,7 @@
 package io.volumegate.s3.xml;
 
 import io.volumegate.http.S3Error;
+import io.volumegate.http.XmlCharacters;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
@@ -37,7 +38,8 @@ public final class S3Xml {
             marshaller.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
             marshaller.marshal(document, bytes);
-            return bytes.toByteArray();
+            // JAXB writes control characters raw, which no XML parser takes: see XmlCharacters.
+            return XmlCharacters.referenceUnwritable(bytes.toByteArray());
         } catch (JAXBException e) {
             throw new IllegalStateException("cannot write " + document.getClass().getSimpleName(), e);
         }
