@@ -2,6 +2,8 @@ package io.volumegate.api;
 
 import io.volumegate.auth.SigV4Signer;
 import io.volumegate.http.Exchange;
+import io.volumegate.http.Failures;
+import io.volumegate.http.RequestContext;
 import io.volumegate.http.S3Exception;
 import io.volumegate.objects.KeyCharacters;
 import io.volumegate.s3.S3Dates;
@@ -54,7 +56,11 @@ public class BulkResource {
 
     // ---- bulk delete -------------------------------------------------------------------
 
-    /** Deletes each key; one key's failure (a bad key, ...) is reported and does not stop the others. */
+    /**
+     * Deletes each key, as S3's DeleteObjects does: every key gets its outcome, deleted or an
+     * error entry, and one key's failure (a bad key, an I/O error) does not stop the others;
+     * keys before it are gone already, so failing the whole request would misreport them.
+     */
     void delete(Exchange exchange, ApiRequest request) throws Exception {
         JsonBody.<KeysRequest>read(exchange, KeysRequest.class, MAX_BODY).whenComplete((body, failure) -> {
             if (failure != null) {
@@ -64,24 +70,32 @@ public class BulkResource {
             exchange.runOn(io, () -> {
                 List<String> keys = keys(body.keys(), false);
                 Bucket bucket = volume.bucket(request.bucket());
+                String requestId = RequestContext.of(exchange.request()).requestId();
                 List<String> deleted = new ArrayList<>();
                 List<KeyError> errors = new ArrayList<>();
                 for (String key : keys) {
-                    String unwritable = KeyCharacters.problem(key);
-                    if (unwritable != null) {
-                        errors.add(new KeyError(key, "InvalidArgument", unwritable));
-                        continue;
-                    }
-                    try {
-                        bucket.delete(key);
-                        deleted.add(key);
-                    } catch (S3Exception refused) {
-                        errors.add(new KeyError(key, refused.error().code(), refused.getMessage()));
-                    }
+                    KeyError error = deleteOne(bucket, key, requestId);
+                    if (error == null) deleted.add(key);
+                    else errors.add(error);
                 }
                 ApiResponses.ok(exchange, new DeleteResult(deleted, errors));
             });
         });
+    }
+
+    /** Null when the key is gone (or never was); its error entry otherwise. */
+    private static KeyError deleteOne(Bucket bucket, String key, String requestId) {
+        String unwritable = KeyCharacters.problem(key);
+        if (unwritable != null) return new KeyError(key, "InvalidArgument", unwritable);
+        try {
+            bucket.delete(key);
+            return null;
+        } catch (Exception e) {
+            // Refusals and filesystem conditions keep their S3 code; anything unexpected is
+            // logged with the request id and is an InternalError entry, without details.
+            S3Exception error = Failures.toS3(e, requestId);
+            return new KeyError(key, error.error().code(), error.getMessage());
+        }
     }
 
     // ---- ZIP download --------------------------------------------------------------------

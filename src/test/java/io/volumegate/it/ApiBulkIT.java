@@ -81,6 +81,30 @@ class ApiBulkIT extends ServerTestBase {
     }
 
     /**
+     * A key below a file makes the filesystem fail with an I/O error (ENOTDIR) rather than "no
+     * such file". Like S3's DeleteObjects, that key is an InternalError entry (logged, no
+     * details in the answer), and the keys before and after it are deleted all the same.
+     */
+    @Test
+    void anIoErrorOnOneKeyIsThatKeysErrorAndTheOthersAreDeleted() throws Exception {
+        for (String key : List.of("io/a.txt", "io/file", "io/z.txt")) put(BUCKET, key, key);
+        HttpResponse<String> response;
+        try (ServerLog log = ServerLog.capture()) {
+            response = admin.post("/buckets/" + BUCKET + "/objects/delete", "{\"keys\": [\"io/a.txt\", \"io/file/below\", \"io/z.txt\"]}");
+            String requestId = response.headers().firstValue("x-amz-request-id").orElseThrow();
+            assertTrue(log.awaitAll(List.of("request " + requestId + " failed"), Duration.ofSeconds(5)), "the failure is logged");
+        }
+        assertEquals(200, response.statusCode(), response.body());
+        Map<String, Object> result = json(response);
+        assertEquals(List.of("io/a.txt", "io/z.txt"), result.get("deleted"));
+        assertEquals(List.of(Map.of("key", "io/file/below", "code", "InternalError",
+                "message", "We encountered an internal error. Please try again.")), result.get("errors"));
+        assertFalse(Files.exists(server.volume().resolve(BUCKET).resolve("io/a.txt")));
+        assertFalse(Files.exists(server.volume().resolve(BUCKET).resolve("io/z.txt")));
+        assertTrue(Files.isRegularFile(server.volume().resolve(BUCKET).resolve("io/file")));
+    }
+
+    /**
      * Two 200 MiB files, uploaded through the API's multipart endpoint and downloaded as one
      * ZIP: 400 MiB through a server with a 256 MiB heap both ways, so neither the upload nor
      * the archive can be held in memory. The client checks every entry byte for byte.
