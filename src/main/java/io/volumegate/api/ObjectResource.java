@@ -12,6 +12,7 @@ import io.volumegate.s3.QueryParameters;
 import io.volumegate.s3.S3Dates;
 import io.volumegate.s3.S3Request;
 import io.volumegate.s3.body.ChecksumAlgorithm;
+import io.volumegate.s3.body.RunningChecksum;
 import io.volumegate.s3.bucket.ContinuationTokens;
 import io.volumegate.s3.copy.ContentDigests;
 import io.volumegate.s3.copy.CopyOperations;
@@ -145,7 +146,8 @@ public class ObjectResource {
                     }
                     exchange.bodyConsumed();
                     exchange.runOn(io, () -> {
-                        ObjectMetadata metadata = ObjectMetadata.builder().contentType(file.contentType).md5Hex(file.md5Hex()).build();
+                        ObjectMetadata metadata = ObjectMetadata.builder().contentType(file.contentType).md5Hex(file.md5Hex())
+                                .putChecksum(FilePart.CHECKSUM.name(), file.checksum()).build();
                         StoredObject object = bucket.commit(upload, metadata, WriteCondition.NONE);
                         exchange.response().setHeader("ETag", object.etag());
                         ApiResponses.json(exchange, 201, info(bucket.name(), object));
@@ -160,11 +162,15 @@ public class ObjectResource {
 
     private static final BodySink DISCARD = (data, offset, length) -> { };
 
-    /** The file part: into the pending upload, through MD5, within the size limit. */
+    /** The file part: into the pending upload, through MD5 and CRC64NVME, within the size limit. */
     private static final class FilePart implements BodySink {
+        /** What S3 computes for a PutObject without a checksum: an S3 client sees the same for the same bytes. */
+        static final ChecksumAlgorithm CHECKSUM = ChecksumAlgorithm.CRC64NVME;
+
         private final PendingUpload upload;
         private final long maxSize;
         private final MessageDigest md5 = md5();
+        private final RunningChecksum checksum = CHECKSUM.start();
         private long size;
         private volatile boolean started;
         private volatile String contentType;
@@ -189,10 +195,14 @@ public class ObjectResource {
                 throw new ApiException(413, "EntityTooLarge", "The file is larger than this server takes (" + maxSize + " bytes).");
             }
             md5.update(data, offset, length);
+            checksum.update(data, offset, length);
             upload.write(data, offset, length);
         }
 
         String md5Hex() { return HexFormat.of().formatHex(md5.digest()); }
+
+        /** Base64, as stored and sent in x-amz-checksum-crc64nvme; once, at the end. */
+        String checksum() { return CHECKSUM.encode(checksum.result()); }
     }
 
     private static MessageDigest md5() {

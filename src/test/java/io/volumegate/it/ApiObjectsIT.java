@@ -1,15 +1,18 @@
 package io.volumegate.it;
 
+import io.volumegate.s3.body.Crc64Nvme;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -131,6 +134,28 @@ class ApiObjectsIT extends ServerTestBase {
             assertEquals(201, uploaded.statusCode(), uploaded.body());
             assertEquals("application/json", json(uploaded).get("content_type"), type);
             assertEquals("application/json", admin.get(path).headers().firstValue("Content-Type").orElse(null), type);
+        }
+    }
+
+    /** An upload through the API gets the CRC64NVME an S3 PUT without a checksum gets, so S3 clients can check it alike. */
+    @Test
+    void anUploadHasTheCrc64nvmeOfAnS3PutOfTheSameBytes() throws Exception {
+        byte[] content = new byte[1024 * 1024 + 3];
+        new Random(8).nextBytes(content);
+        RawS3 s3 = RawS3.on(server);
+        assertEquals(200, s3.put("/" + BUCKET + "/crc/via-s3.bin").body(content).send().statusCode());
+        HttpResponse<String> uploaded = admin.upload("/buckets/" + BUCKET + "/objects/crc/via-api.bin",
+                new MultipartBody().file("file", "via-api.bin", "application/octet-stream", content));
+        assertEquals(201, uploaded.statusCode(), uploaded.body());
+
+        Crc64Nvme crc = new Crc64Nvme();
+        crc.update(content, 0, content.length);
+        String expected = Base64.getEncoder().encodeToString(ByteBuffer.allocate(8).putLong(crc.getValue()).array());
+        for (String key : List.of("crc/via-s3.bin", "crc/via-api.bin")) {
+            HttpResponse<byte[]> head = s3.head("/" + BUCKET + "/" + key).header("x-amz-checksum-mode", "ENABLED").send();
+            assertEquals(200, head.statusCode(), key);
+            assertEquals(expected, head.headers().firstValue("x-amz-checksum-crc64nvme").orElse(null), key);
+            assertEquals("FULL_OBJECT", head.headers().firstValue("x-amz-checksum-type").orElse(null), key);
         }
     }
 
