@@ -60,7 +60,7 @@ public class ApiServlet extends HttpServlet {
                 context.principal(credential.accessKeyId());
             }
             String key = match.parameter(ApiRoute.KEY);
-            if (key != null) ObjectKeys.segments(key); // traversal, empty segments, too long: 400
+            if (key != null) ObjectKeys.segments(key); // traversal, empty segments, too long, control characters: 400
             ApiRequest api = new ApiRequest(match, credential, QueryParameters.parse(request.getQueryString()));
             authorize(api);
             handlerFor(route).handle(exchange, api);

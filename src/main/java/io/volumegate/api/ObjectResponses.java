@@ -41,11 +41,11 @@ final class ObjectResponses {
             try {
                 range = ByteRange.parse(exchange.request().getHeader("Range"), object.size());
             } catch (S3Exception unsatisfiable) {
-                // Answered here rather than thrown: the error writer resets headers, and a 416
-                // should tell the size in Content-Range.
+                // Answered here rather than thrown: the JSON error writer resets headers, and a
+                // 416 should tell the size in Content-Range (which the refusal carries).
                 OpenedObject.closeQuietly(channel);
                 response.setStatus(unsatisfiable.error().status());
-                response.setHeader("Content-Range", "bytes */" + object.size());
+                unsatisfiable.headers().forEach(response::setHeader);
                 if (head) {
                     exchange.finishEmpty();
                 } else {

@@ -22,13 +22,18 @@ final class OpenApiDocument {
 
     private static final QueryParameter UPLOAD_ID = new QueryParameter(MultipartResource.UPLOAD_ID, "string", true,
             "The upload_id the presign call answered");
+    private static final QueryParameter VERSION_ID = new QueryParameter(ObjectResource.VERSION_ID, "string", false,
+            "Only \"null\", the one version objects have here; any other id is 400 InvalidArgument");
     private static final Map<ApiRoute, List<QueryParameter>> QUERY = Map.of(ApiRoute.LIST_OBJECTS, List.of(
             new QueryParameter("prefix", "string", false, "Only keys that start with this"),
             new QueryParameter("delimiter", "string", false, "Roll keys up to common_prefixes at this string (usually '/')"),
             new QueryParameter("max_keys", "integer", false, "At most this many objects and prefixes, 0 to 1000 (default 1000)"),
             new QueryParameter("continuation_token", "string", false, "next_continuation_token of the previous page")),
             ApiRoute.LIST_PARTS, List.of(UPLOAD_ID),
-            ApiRoute.ABORT_MULTIPART, List.of(UPLOAD_ID));
+            ApiRoute.ABORT_MULTIPART, List.of(UPLOAD_ID),
+            ApiRoute.DOWNLOAD_OBJECT, List.of(VERSION_ID),
+            ApiRoute.HEAD_OBJECT, List.of(VERSION_ID),
+            ApiRoute.DELETE_OBJECT, List.of(VERSION_ID));
 
     private OpenApiDocument() {}
 

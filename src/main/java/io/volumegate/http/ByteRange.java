@@ -1,6 +1,7 @@
 package io.volumegate.http;
 
 import io.volumegate.http.S3Error;
+import io.volumegate.http.S3Exception;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,12 +29,12 @@ public record ByteRange(long first, long last) {
             if (from.isEmpty()) {
                 if (to.isEmpty()) return null;
                 long suffix = Long.parseLong(to);
-                if (suffix == 0 || size == 0) throw unsatisfiable();
+                if (suffix == 0 || size == 0) throw unsatisfiable(header, size);
                 return new ByteRange(Math.max(0, size - suffix), size - 1);
             }
             long first = Long.parseLong(from);
             long last = to.isEmpty() ? size - 1 : Long.parseLong(to);
-            if (first >= size) throw unsatisfiable();
+            if (first >= size) throw unsatisfiable(header, size);
             if (last < first) return null;
             return new ByteRange(first, Math.min(last, size - 1));
         } catch (NumberFormatException tooLong) {
@@ -41,5 +42,11 @@ public record ByteRange(long first, long last) {
         }
     }
 
-    private static RuntimeException unsatisfiable() { return S3Error.INVALID_RANGE.exception(); }
+    /** S3's 416: the range asked for and the size in the document, and the size in Content-Range for the client to retry within. */
+    private static S3Exception unsatisfiable(String header, long size) {
+        return S3Error.INVALID_RANGE.exception()
+                .with("RangeRequested", header.trim())
+                .with("ActualObjectSize", Long.toString(size))
+                .withHeader("Content-Range", "bytes */" + size);
+    }
 }

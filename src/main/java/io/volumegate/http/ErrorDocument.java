@@ -1,12 +1,15 @@
 package io.volumegate.http;
 
+import java.io.StringWriter;
+import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import java.io.StringWriter;
-import java.util.Map;
 
-/** Renders an {@link S3Exception} as the S3 error document. */
+/**
+ * Renders an {@link S3Exception} as the S3 error document; text XML cannot carry (an echoed
+ * query value) is replaced, see {@link XmlCharacters}.
+ */
 final class ErrorDocument {
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
 
@@ -36,7 +39,7 @@ final class ErrorDocument {
 
     private static void element(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
         xml.writeStartElement(name);
-        xml.writeCharacters(value == null ? "" : value);
+        xml.writeCharacters(value == null ? "" : XmlCharacters.replaceUnwritable(value));
         xml.writeEndElement();
     }
 }

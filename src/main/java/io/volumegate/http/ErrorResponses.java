@@ -39,6 +39,7 @@ public final class ErrorResponses {
         }
         response.reset();
         context.restoreLastingHeaders(response); // request id, Server, CORS: what every answer carries
+        error.headers().forEach(response::setHeader);
         response.setStatus(error.error().status());
         if (closeConnection) response.setHeader("Connection", "close");
         if (error.error().status() == 304 || "HEAD".equals(request.getMethod())) {

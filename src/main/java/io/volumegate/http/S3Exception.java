@@ -1,7 +1,7 @@
 package io.volumegate.http;
 
-import java.util.Map;
 import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A refusal that the client sees as an S3 error document. Carries no stack trace: these
@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 public final class S3Exception extends RuntimeException {
     private final S3Error error;
     private final Map<String, String> details = new LinkedHashMap<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public S3Exception(S3Error error, String message) {
         super(message, null, false, false);
@@ -25,4 +26,15 @@ public final class S3Exception extends RuntimeException {
     }
 
     public Map<String, String> details() { return details; }
+
+    /**
+     * A response header the error answer carries (e.g. a 416's Content-Range): the error
+     * writer resets the response, so a header set by the thrower would be lost.
+     */
+    public S3Exception withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() { return headers; }
 }

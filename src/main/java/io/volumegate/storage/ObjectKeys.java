@@ -29,6 +29,8 @@ public final class ObjectKeys {
             throw new StorageException(Reason.KEY_TOO_LONG, "Your key is too long: the maximum is 1024 bytes of UTF-8.");
         }
         if (key.indexOf('\0') >= 0) throw invalid(key, "contains a NUL character");
+        String unwritable = KeyCharacters.problem(key);
+        if (unwritable != null) throw new StorageException(Reason.INVALID_KEY, unwritable);
         String path = isDirectoryKey(key) ? key.substring(0, key.length() - 1) : key;
         List<String> segments = new ArrayList<>();
         int start = 0;

@@ -36,4 +36,11 @@ class ByteRangeTest {
         assertThrows(S3Exception.class, () -> ByteRange.parse("bytes=0-0", 0));
         assertThrows(S3Exception.class, () -> ByteRange.parse("bytes=-0", 10));
     }
+
+    @Test
+    void aRefusedRangeNamesTheRangeAndTheSize() {
+        S3Exception error = assertThrows(S3Exception.class, () -> ByteRange.parse(" bytes=500-600 ", 100));
+        assertEquals(java.util.Map.of("RangeRequested", "bytes=500-600", "ActualObjectSize", "100"), error.details());
+        assertEquals(java.util.Map.of("Content-Range", "bytes */100"), error.headers());
+    }
 }

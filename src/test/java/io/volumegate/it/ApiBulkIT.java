@@ -2,7 +2,6 @@ package io.volumegate.it;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.sync.RequestBody;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import software.amazon.awssdk.core.sync.RequestBody;
 
 import static io.volumegate.it.ApiClient.assertApiError;
 import static io.volumegate.it.ApiClient.json;
@@ -78,6 +79,33 @@ class ApiBulkIT extends ServerTestBase {
         assertApiError(readOnly.post(path, "{\"keys\": [\"del/keep.txt\"]}"), 403, "AccessDenied");
         assertApiError(ApiClient.anonymous(server).post(path, "{\"keys\": [\"del/keep.txt\"]}"), 401, "Unauthorized");
         assertTrue(Files.exists(server.volume().resolve(BUCKET).resolve("del/keep.txt")));
+    }
+
+    /**
+     * A key below a file makes the filesystem fail with an I/O error (ENOTDIR) rather than "no
+     * such file". Like S3's DeleteObjects, that key is an InternalError entry (logged, no
+     * details in the answer), and the keys before and after it are deleted all the same.
+     */
+    @Test
+    void anIoErrorOnOneKeyIsThatKeysErrorAndTheOthersAreDeleted() throws Exception {
+        for (String key : List.of("io/a.txt", "io/z.txt")) put(BUCKET, key, key);
+        // A symlink that points at itself: resolving it fails with ELOOP, an I/O error no rule expects.
+        Path loop = server.volume().resolve(BUCKET).resolve("io/loop");
+        Files.createSymbolicLink(loop, loop.getFileName());
+        HttpResponse<String> response;
+        try (ServerLog log = ServerLog.capture()) {
+            response = admin.post("/buckets/" + BUCKET + "/objects/delete", "{\"keys\": [\"io/a.txt\", \"io/loop\", \"io/z.txt\"]}");
+            String requestId = response.headers().firstValue("x-amz-request-id").orElseThrow();
+            assertTrue(log.awaitAll(List.of("request " + requestId + " failed"), Duration.ofSeconds(5)), "the failure is logged");
+        }
+        assertEquals(200, response.statusCode(), response.body());
+        Map<String, Object> result = json(response);
+        assertEquals(List.of("io/a.txt", "io/z.txt"), result.get("deleted"));
+        assertEquals(List.of(Map.of("key", "io/loop", "code", "InternalError",
+                "message", "We encountered an internal error. Please try again.")), result.get("errors"));
+        assertFalse(Files.exists(server.volume().resolve(BUCKET).resolve("io/a.txt")));
+        assertFalse(Files.exists(server.volume().resolve(BUCKET).resolve("io/z.txt")));
+        assertTrue(Files.isSymbolicLink(loop), "the key that failed is untouched");
     }
 
     /**

@@ -1,20 +1,23 @@
 package io.volumegate.it;
 
+import io.volumegate.checksum.Crc64Nvme;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.sync.RequestBody;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import software.amazon.awssdk.core.sync.RequestBody;
 
 import static io.volumegate.it.ApiClient.assertApiError;
 import static io.volumegate.it.ApiClient.json;
@@ -74,6 +77,7 @@ class ApiObjectsIT extends ServerTestBase {
         assertEquals("bytes 10-19/" + content.length, range.headers().firstValue("Content-Range").orElse(null));
         HttpResponse<String> unsatisfiable = admin.send(admin.request(path).header("Range", "bytes=" + content.length + "-").GET().build());
         assertApiError(unsatisfiable, 416, "InvalidRange");
+        assertEquals("bytes */" + content.length, unsatisfiable.headers().firstValue("Content-Range").orElse(null));
 
         HttpResponse<String> head = admin.head(path);
         assertEquals(200, head.statusCode());
@@ -95,6 +99,64 @@ class ApiObjectsIT extends ServerTestBase {
         assertApiError(admin.get(path), 404, "NoSuchKey");
         assertApiError(admin.head(path), 404, null);
         assertEquals(204, admin.delete(path).statusCode()); // deleting what is not there succeeds
+    }
+
+    /** No versions here: version_id other than "null" names nothing, and is refused before anything is read or deleted. */
+    @Test
+    void aVersionIdOtherThanNullIsRefused() throws Exception {
+        Path file = server.volume().resolve(BUCKET).resolve("versions/one.txt");
+        String path = "/buckets/" + BUCKET + "/objects/versions/one.txt";
+        assertEquals(201, admin.upload(path, new MultipartBody().file("file", "one.txt", "text/plain", "one".getBytes(StandardCharsets.UTF_8)))
+                .statusCode());
+
+        assertApiError(admin.get(path + "?version_id=3HL4kqtJlcpXroDTDmJ"), 400, "InvalidArgument");
+        assertApiError(admin.head(path + "?version_id=3HL4kqtJlcpXroDTDmJ"), 400, null);
+        assertApiError(admin.delete(path + "?version_id=3HL4kqtJlcpXroDTDmJ"), 400, "InvalidArgument");
+        assertEquals("one", Files.readString(file), "nothing deleted");
+
+        HttpResponse<String> current = admin.get(path + "?version_id=null");
+        assertEquals(200, current.statusCode(), current.body());
+        assertEquals("one", current.body());
+        assertEquals(200, admin.head(path + "?version_id=null").statusCode());
+        assertEquals(204, admin.delete(path + "?version_id=null").statusCode());
+        assertFalse(Files.exists(file));
+    }
+
+    /**
+     * Unlike an S3 PUT, a form upload without a type (or with the browser's "don't know",
+     * application/octet-stream) is typed by the key's extension: the console relies on it.
+     */
+    @Test
+    void anUploadWithoutATypeIsTypedByItsKey() {
+        for (String type : new String[] {null, "application/octet-stream"}) {
+            String path = "/buckets/" + BUCKET + "/objects/typed/" + (type == null ? "none" : "octet") + ".json";
+            HttpResponse<String> uploaded = admin.upload(path, new MultipartBody().file("file", "x", type, "{}".getBytes(StandardCharsets.UTF_8)));
+            assertEquals(201, uploaded.statusCode(), uploaded.body());
+            assertEquals("application/json", json(uploaded).get("content_type"), type);
+            assertEquals("application/json", admin.get(path).headers().firstValue("Content-Type").orElse(null), type);
+        }
+    }
+
+    /** An upload through the API gets the CRC64NVME an S3 PUT without a checksum gets, so S3 clients can check it alike. */
+    @Test
+    void anUploadHasTheCrc64nvmeOfAnS3PutOfTheSameBytes() throws Exception {
+        byte[] content = new byte[1024 * 1024 + 3];
+        new Random(8).nextBytes(content);
+        RawS3 s3 = RawS3.on(server);
+        assertEquals(200, s3.put("/" + BUCKET + "/crc/via-s3.bin").body(content).send().statusCode());
+        HttpResponse<String> uploaded = admin.upload("/buckets/" + BUCKET + "/objects/crc/via-api.bin",
+                new MultipartBody().file("file", "via-api.bin", "application/octet-stream", content));
+        assertEquals(201, uploaded.statusCode(), uploaded.body());
+
+        Crc64Nvme crc = new Crc64Nvme();
+        crc.update(content, 0, content.length);
+        String expected = Base64.getEncoder().encodeToString(ByteBuffer.allocate(8).putLong(crc.getValue()).array());
+        for (String key : List.of("crc/via-s3.bin", "crc/via-api.bin")) {
+            HttpResponse<byte[]> head = s3.head("/" + BUCKET + "/" + key).header("x-amz-checksum-mode", "ENABLED").send();
+            assertEquals(200, head.statusCode(), key);
+            assertEquals(expected, head.headers().firstValue("x-amz-checksum-crc64nvme").orElse(null), key);
+            assertEquals("FULL_OBJECT", head.headers().firstValue("x-amz-checksum-type").orElse(null), key);
+        }
     }
 
     @Test
@@ -209,6 +271,30 @@ class ApiObjectsIT extends ServerTestBase {
         assertTrue(Files.exists(bucket.resolve("ro/keep.txt")));
         assertFalse(Files.exists(bucket.resolve("ro/new.txt")));
         assertApiError(ApiClient.anonymous(server).get("/buckets/" + BUCKET + "/objects/ro/keep.txt"), 401, "Unauthorized");
+    }
+
+    /** Keys with control characters XML 1.0 cannot carry are refused here too, as over S3, and touch nothing. */
+    @Test
+    void keysWithControlCharactersAreRefused() throws Exception {
+        Path foreign = Files.createDirectories(server.volume().resolve(BUCKET).resolve("ctl")).resolve("vt\u000bfile");
+        Files.writeString(foreign, "written by another program");
+        String path = "/buckets/" + BUCKET + "/objects/ctl/vt%0Bfile";
+        assertApiError(admin.upload(path, new MultipartBody().file("file", "f", null, "x".getBytes())), 400, "InvalidArgument");
+        assertApiError(admin.get(path), 400, "InvalidArgument");
+        assertApiError(admin.head(path), 400, null);
+        assertApiError(admin.delete(path), 400, "InvalidArgument");
+        assertApiError(admin.post("/buckets/" + BUCKET + "/objects/ctl/copy.txt/copy",
+                "{\"source_bucket\": \"" + BUCKET + "\", \"source_key\": \"ctl/vt\\u000bfile\"}"), 400, "InvalidArgument");
+        assertApiError(admin.post("/buckets/" + BUCKET + "/objects/ctl%01/copy",
+                "{\"source_bucket\": \"" + BUCKET + "\", \"source_key\": \"ctl/copy.txt\"}"), 400, "InvalidArgument");
+
+        HttpResponse<String> bulk = admin.post("/buckets/" + BUCKET + "/objects/delete", "{\"keys\": [\"ctl/vt\\u000bfile\"]}");
+        assertEquals(200, bulk.statusCode(), bulk.body());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) json(bulk).get("errors");
+        assertEquals("InvalidArgument", errors.get(0).get("code"), bulk.body());
+        assertEquals("written by another program", Files.readString(foreign), "not deleted");
+        assertFalse(Files.exists(server.volume().resolve(BUCKET).resolve("ctl/copy.txt")));
     }
 
     @SuppressWarnings("unchecked")

@@ -87,6 +87,29 @@ class AwsChunkedIT extends ServerTestBase {
         }
     }
 
+    /**
+     * The payload mode is what x-amz-content-sha256 names (or Content-Encoding: aws-chunked),
+     * never x-amz-decoded-content-length alone: some request builders send that header with a
+     * plain body, which must be stored as it is, not parsed as chunks.
+     */
+    @Test
+    void aPlainBodyWithADecodedContentLengthIsStoredAsItIs() throws Exception {
+        HttpResponse<byte[]> signed = RawS3.on(server).put("/" + BUCKET + "/plain-signed.txt")
+                .header("x-amz-decoded-content-length", Integer.toString(DATA.length))
+                .body(DATA).send();
+        assertEquals(200, signed.statusCode(), RawS3.text(signed));
+        assertArrayEquals(DATA, Files.readAllBytes(bucket.resolve("plain-signed.txt")));
+
+        byte[] looksFramed = frame(DATA, null);
+        HttpResponse<byte[]> unsigned = RawS3.on(server).put("/" + BUCKET + "/plain-unsigned.txt")
+                .header("x-amz-decoded-content-length", Integer.toString(DATA.length))
+                .payloadHash("UNSIGNED-PAYLOAD")
+                .body(looksFramed).send();
+        assertEquals(200, unsigned.statusCode(), RawS3.text(unsigned));
+        assertArrayEquals(looksFramed, Files.readAllBytes(bucket.resolve("plain-unsigned.txt")), "the body, framing-like bytes and all");
+        assertArrayEquals(looksFramed, server.s3().getObjectAsBytes(g -> g.bucket(BUCKET).key("plain-unsigned.txt")).asByteArray());
+    }
+
     private HttpResponse<byte[]> put(String key, String mode, long decodedLength, byte[] body) throws Exception {
         return RawS3.on(server).put("/" + BUCKET + "/" + key)
                 .header("content-encoding", "aws-chunked")

@@ -3,16 +3,6 @@ package io.volumegate.it;
 import io.volumegate.auth.SigV4Signer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
-import software.amazon.awssdk.services.s3.model.ChecksumMode;
-import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
-import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
-import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.MetadataDirective;
-import software.amazon.awssdk.services.s3.model.PutObjectResponse;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -28,6 +18,16 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
+import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
+import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -158,6 +158,29 @@ class CopyObjectIT extends ServerTestBase {
         assertEquals("application/json", head.contentType());
         assertNull(head.cacheControl());
         assertEquals(Map.of("owner", "bob", "reviewed", "yes"), head.metadata());
+    }
+
+    /**
+     * A REPLACE copy whose request names no Content-Type is binary/octet-stream, as a PUT
+     * without one (S3); a COPY carries over whatever the source is served with.
+     */
+    @Test
+    void withoutAContentTypeAReplacedCopyIsBinaryOctetStream() throws Exception {
+        Path foreign = file(BUCKET, "untyped/source.json");
+        Files.createDirectories(foreign.getParent());
+        Files.writeString(foreign, "{\"written\": \"by another program\"}");
+        HttpResponse<byte[]> replaced = RawS3.on(server).put("/" + OTHER + "/untyped/replaced.json")
+                .header("x-amz-copy-source", "/" + BUCKET + "/untyped/source.json")
+                .header("x-amz-metadata-directive", "REPLACE").send();
+        assertEquals(200, replaced.statusCode(), RawS3.text(replaced));
+        assertEquals("binary/octet-stream", s3.headObject(b -> b.bucket(OTHER).key("untyped/replaced.json")).contentType());
+
+        HttpResponse<byte[]> untypedPut = RawS3.on(server).put("/" + BUCKET + "/untyped/put.json").body("{}").send();
+        assertEquals(200, untypedPut.statusCode(), RawS3.text(untypedPut));
+        copy("untyped/put.json", OTHER, "untyped/copied.json", b -> {});
+        assertEquals("binary/octet-stream", s3.headObject(b -> b.bucket(OTHER).key("untyped/copied.json")).contentType());
+        copy("untyped/source.json", OTHER, "untyped/copied-foreign", b -> {});
+        assertEquals("application/json", s3.headObject(b -> b.bucket(OTHER).key("untyped/copied-foreign")).contentType());
     }
 
     @Test

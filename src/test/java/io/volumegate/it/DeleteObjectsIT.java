@@ -4,19 +4,6 @@ import io.volumegate.auth.SigV4Signer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
-import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
-import software.amazon.awssdk.services.s3.model.S3Error;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.io.IOException;
 import java.net.URI;
@@ -36,6 +23,19 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Error;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -170,6 +170,26 @@ class DeleteObjectsIT extends ServerTestBase {
         assertEquals("null", response.deleted().get(0).versionId());
         assertEquals("InvalidArgument", response.errors().get(0).code());
         assertTrue(Files.exists(bucket().resolve("versions/b")));
+    }
+
+    /**
+     * An XML 1.1 request can name a key with U+000B (as a character reference); XML 1.0 answers
+     * cannot, so that key is an InvalidArgument entry, its file stays, and the others go.
+     */
+    @Test
+    void aKeyWithACharacterXmlCannotCarryIsAnErrorForThatKey() throws Exception {
+        Path control = bucket().resolve("control/vt\u000bname");
+        files(List.of("control/other"));
+        Files.writeString(control, "named by another program");
+        String body = "<?xml version=\"1.1\" encoding=\"UTF-8\"?><Delete " + NS + "><Object><Key>control/vt&#xB;name</Key></Object>"
+                + "<Object><Key>control/other</Key></Object></Delete>";
+        HttpResponse<String> response = post(body, Map.of("Content-MD5", md5(body)));
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("<Error><Key>control/vt&#xB;name</Key><Code>InvalidArgument</Code>"), response.body());
+        assertTrue(response.body().contains("<Deleted><Key>control/other</Key></Deleted>"), response.body());
+        assertFalse(response.body().contains("\u000b"), "never the raw character");
+        assertTrue(Files.exists(control));
+        assertFalse(Files.exists(bucket().resolve("control/other")));
     }
 
     @Test

@@ -52,6 +52,10 @@ class ListObjectsIT extends ServerTestBase {
     private static final String ENCODING = "listobjectsit-encoding";
     private static final List<String> ENCODING_KEYS = List.of("a b+c é/d.txt", "café/menu.txt", "plus+sign.txt", "with space.txt");
 
+    /** The keys of ceph s3-tests' test_bucket_list(v2)_encoding_basic. */
+    private static final String CEPH_ENCODING = "listobjectsit-ceph-encoding";
+    private static final List<String> CEPH_ENCODING_KEYS = List.of("foo+1/bar", "foo/bar/xyzzy", "quux ab/thud", "asdf+b");
+
     private static final String SHAPES = "listobjectsit-shapes";
 
     private static final String BIG = "listobjectsit-big";
@@ -278,6 +282,90 @@ class ListObjectsIT extends ServerTestBase {
         assertEquals(sorted, wireKeys.stream().map(k -> URLDecoder.decode(k, StandardCharsets.UTF_8)).toList());
     }
 
+    /**
+     * What S3 sends with encoding-type=url (ceph s3-tests test_bucket_list_encoding_basic and
+     * test_bucket_listv2_encoding_basic): every key-like element percent-encoded as UTF-8, a
+     * space as %20 (never '+', which a client decoding with plain unquote would keep), and '/'
+     * left as it is, so prefixes still read as folders.
+     */
+    @Test
+    void urlEncodingKeepsSlashesAndWritesSpacesAsPercent20() throws Exception {
+        cephEncodingBucket();
+        for (String listType : List.of("list-type=2&", "")) {
+            String rolled = list(CEPH_ENCODING, listType + "encoding-type=url&delimiter=%2F");
+            assertEquals("/", S3Assertions.element(rolled, "Delimiter"), listType);
+            assertEquals(List.of("asdf%2Bb"), all(rolled, "<Key>(.*?)</Key>"), listType);
+            assertEquals(List.of("foo%2B1/", "foo/", "quux%20ab/"), all(rolled, "<CommonPrefixes><Prefix>(.*?)</Prefix></CommonPrefixes>"), listType);
+
+            assertEquals(List.of("asdf%2Bb", "foo%2B1/bar", "foo/bar/xyzzy", "quux%20ab/thud"),
+                    all(list(CEPH_ENCODING, listType + "encoding-type=url"), "<Key>(.*?)</Key>"), listType);
+
+            String prefixed = list(CEPH_ENCODING, listType + "encoding-type=url&prefix=quux%20ab%2F&delimiter=%2F");
+            assertEquals("quux%20ab/", S3Assertions.element(prefixed, "Prefix"), listType);
+            assertEquals(List.of("quux%20ab/thud"), all(prefixed, "<Key>(.*?)</Key>"), listType);
+
+            String spaceDelimited = list(CEPH_ENCODING, listType + "encoding-type=url&delimiter=%20");
+            assertEquals("%20", S3Assertions.element(spaceDelimited, "Delimiter"), listType);
+            assertEquals(List.of("quux%20"), all(spaceDelimited, "<CommonPrefixes><Prefix>(.*?)</Prefix></CommonPrefixes>"), listType);
+        }
+        String startAfter = list(CEPH_ENCODING, "list-type=2&encoding-type=url&start-after=foo%2B1%2Fbar");
+        assertEquals("foo%2B1/bar", S3Assertions.element(startAfter, "StartAfter"));
+        assertEquals(List.of("foo/bar/xyzzy", "quux%20ab/thud"), all(startAfter, "<Key>(.*?)</Key>"));
+
+        String marked = list(CEPH_ENCODING, "encoding-type=url&delimiter=%2F&max-keys=2&marker=asdf%2Bb");
+        assertEquals("asdf%2Bb", S3Assertions.element(marked, "Marker"));
+        assertEquals(List.of("foo%2B1/", "foo/"), all(marked, "<CommonPrefixes><Prefix>(.*?)</Prefix></CommonPrefixes>"));
+        assertEquals("foo/", S3Assertions.element(marked, "NextMarker"));
+        assertEquals("foo%2B1/", S3Assertions.element(list(CEPH_ENCODING, "encoding-type=url&delimiter=%2F&max-keys=2"), "NextMarker"));
+    }
+
+    /** Without encoding-type, V1 and V2 echo Prefix, Marker, StartAfter and Delimiter exactly as the query decoded them. */
+    @Test
+    void withoutEncodingTypeEverythingIsEchoedAsSent() throws Exception {
+        cephEncodingBucket();
+        String v1 = list(CEPH_ENCODING, "prefix=quux%20ab%2F&delimiter=%2F&marker=quux%20ab%2Fa");
+        assertEquals("quux ab/", S3Assertions.element(v1, "Prefix"));
+        assertEquals("quux ab/a", S3Assertions.element(v1, "Marker"));
+        assertEquals("/", S3Assertions.element(v1, "Delimiter"));
+        assertNull(S3Assertions.element(v1, "EncodingType"));
+        assertEquals(List.of("quux ab/thud"), all(v1, "<Key>(.*?)</Key>"));
+        assertEquals("foo+1/", S3Assertions.element(list(CEPH_ENCODING, "prefix=foo%2B1%2F"), "Prefix"));
+
+        String v2 = list(CEPH_ENCODING, "list-type=2&prefix=foo%2B1%2F&start-after=foo%2B1%2Fa&delimiter=%20");
+        assertEquals("foo+1/", S3Assertions.element(v2, "Prefix"));
+        assertEquals("foo+1/a", S3Assertions.element(v2, "StartAfter"));
+        assertEquals(" ", S3Assertions.element(v2, "Delimiter"));
+        assertEquals(List.of("foo+1/bar"), all(v2, "<Key>(.*?)</Key>"));
+    }
+
+    /**
+     * A file another program named with a character XML 1.0 cannot carry (U+000B here): with
+     * encoding-type=url (what the SDKs ask for) it is percent-encoded like any other; without,
+     * it is written as a character reference, as S3 writes it, never as the raw character.
+     */
+    @Test
+    void aNameXmlCannotCarryIsListedEncodedOrAsACharacterReference() throws Exception {
+        shapesBucket();
+        Path folder = Files.createDirectories(server.volume().resolve(SHAPES).resolve("control"));
+        Files.writeString(folder.resolve("vt\u000bname.txt"), "named by another program");
+        Files.writeString(folder.resolve("plain.txt"), "plain");
+
+        String encoded = list(SHAPES, "list-type=2&encoding-type=url&prefix=control%2F");
+        assertEquals(List.of("control/plain.txt", "control/vt%0Bname.txt"), all(encoded, "<Key>(.*?)</Key>"));
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(encoded.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of("control/plain.txt", "control/vt\u000bname.txt"),
+                keys(v2(SHAPES, l -> l.prefix("control/").encodingType(EncodingType.URL))), "the SDK decodes what it asked to be encoded");
+
+        for (String listType : List.of("list-type=2&", "")) {
+            String plain = list(SHAPES, listType + "prefix=control%2F");
+            assertFalse(plain.contains("\u000b"), plain);
+            assertEquals(List.of("control/plain.txt", "control/vt&#xB;name.txt"), all(plain, "<Key>(.*?)</Key>"), listType);
+        }
+        String echoed = list(SHAPES, "list-type=2&prefix=control%2Fvt%0B");
+        assertEquals("control/vt&#xB;", S3Assertions.element(echoed, "Prefix"));
+    }
+
     @Test
     void fetchOwnerReturnsTheOwner() {
         orderBucket();
@@ -396,6 +484,10 @@ class ListObjectsIT extends ServerTestBase {
         fill(ENCODING, () -> ENCODING_KEYS.forEach(key -> put(ENCODING, key)));
     }
 
+    private void cephEncodingBucket() {
+        fill(CEPH_ENCODING, () -> CEPH_ENCODING_KEYS.forEach(key -> put(CEPH_ENCODING, key)));
+    }
+
     private void shapesBucket() {
         fill(SHAPES, () -> {
             server.s3().putObject(p -> p.bucket(SHAPES).key("folder/"), RequestBody.empty());
@@ -449,6 +541,22 @@ class ListObjectsIT extends ServerTestBase {
     }
 
     // ---- listing helpers ---------------------------------------------------------------------
+
+    /** The XML of a raw, signed listing: {@code rawQuery} goes on the wire as written. */
+    private String list(String bucket, String rawQuery) throws Exception {
+        HttpResponse<String> response = RawRequest.of(server, "GET", "/" + bucket + "?" + rawQuery)
+                .signed(server.adminAccessKey(), server.adminSecretKey(), Instant.now()).send();
+        assertEquals(200, response.statusCode(), response::body);
+        return response.body();
+    }
+
+    /** Group 1 of every match of {@code pattern} in {@code xml}, in document order. */
+    private static List<String> all(String xml, String pattern) {
+        List<String> found = new ArrayList<>();
+        Matcher matcher = Pattern.compile(pattern).matcher(xml);
+        while (matcher.find()) found.add(matcher.group(1));
+        return found;
+    }
 
     private ListObjectsV2Response v2(String bucket, Consumer<ListObjectsV2Request.Builder> options) {
         return server.s3().listObjectsV2(l -> options.accept(l.bucket(bucket)));

@@ -3,6 +3,23 @@ package io.volumegate.it;
 import io.volumegate.checksum.Crc64Nvme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseBytes;
@@ -21,24 +38,6 @@ import software.amazon.awssdk.services.s3.model.ListPartsResponse;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
-
-import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Random;
-import java.util.stream.Stream;
-import java.util.zip.CRC32;
-import java.util.zip.CRC32C;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -123,6 +122,21 @@ class MultipartUploadIT extends ServerTestBase {
         assertEquals(3, third.partsCount());
         assertError("InvalidPartNumber", 416, () -> s3.getObject(b -> b.bucket(BUCKET).key(key).partNumber(4)));
         assertTrue(stagingOf(id).isEmpty() || stagingOf(id).equals(List.of(id, id + "/completed")), stagingOf(id).toString());
+    }
+
+    /** CreateMultipartUpload without Content-Type makes a binary/octet-stream object, as a PUT without one (S3). */
+    @Test
+    void withoutAContentTypeTheObjectIsBinaryOctetStream() throws Exception {
+        S3Client s3 = s3();
+        String key = "untyped/data.json";
+        // Raw: the SDK sends a Content-Type of its own with CreateMultipartUpload.
+        HttpResponse<byte[]> created = RawS3.on(server).post("/" + BUCKET + "/" + key + "?uploads").send();
+        assertEquals(200, created.statusCode(), RawS3.text(created));
+        String id = S3Assertions.element(RawS3.text(created), "UploadId");
+        UploadPartResponse part = s3.uploadPart(b -> b.bucket(BUCKET).key(key).uploadId(id).partNumber(1), RequestBody.fromBytes(PART_3));
+        s3.completeMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(id)
+                .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(part.eTag()).build())));
+        assertEquals("binary/octet-stream", s3.headObject(b -> b.bucket(BUCKET).key(key)).contentType());
     }
 
     @Test

@@ -1,15 +1,16 @@
 package io.volumegate.it;
 
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
-import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,6 +35,27 @@ class ObjectDeleteIT extends ObjectTestBase {
         DeleteObjectResponse never = server.s3().deleteObject(b -> b.bucket(BUCKET).key("never/existed/at-all"));
         assertEquals(204, never.sdkHttpResponse().statusCode());
         assertFalse(Files.exists(bucket.resolve("never")), "a delete creates nothing");
+    }
+
+    /**
+     * No bucket here keeps versions, so every object is the "null" version: any other id names
+     * nothing, and S3 answers 400 InvalidArgument without deleting the current object.
+     */
+    @Test
+    void aVersionIdOtherThanNullIsInvalidArgumentAndDeletesNothing() throws Exception {
+        Path bucket = bucket(BUCKET);
+        put(BUCKET, "versioned.txt", "keep me".getBytes(StandardCharsets.UTF_8));
+
+        HttpResponse<byte[]> refused = raw().delete("/" + BUCKET + "/versioned.txt?versionId=3HL4kqtJlcpXroDTDmJ").send();
+        assertRawError(400, "InvalidArgument", refused);
+        assertEquals("Invalid version id specified", S3Assertions.element(RawS3.text(refused), "Message"));
+        assertEquals("versionId", S3Assertions.element(RawS3.text(refused), "ArgumentName"));
+        assertEquals("3HL4kqtJlcpXroDTDmJ", S3Assertions.element(RawS3.text(refused), "ArgumentValue"));
+        assertS3Error(400, "InvalidArgument", () -> server.s3().deleteObject(b -> b.bucket(BUCKET).key("versioned.txt").versionId("anything")));
+        assertEquals("keep me", Files.readString(bucket.resolve("versioned.txt")), "the current object is untouched");
+
+        assertEquals(204, server.s3().deleteObject(b -> b.bucket(BUCKET).key("versioned.txt").versionId("null")).sdkHttpResponse().statusCode());
+        assertFalse(Files.exists(bucket.resolve("versioned.txt")), "versionId=null is the current object");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.volumegate.it;
 
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -141,6 +141,85 @@ class ObjectKeysIT extends ObjectTestBase {
                 .collect(Collectors.toSet()));
         assertFalse(Files.exists(bucket.resolve("undecodable")));
         assertFalse(Files.exists(server.volume().resolve("x")));
+        assertNoTempFiles(bucket);
+    }
+
+    /**
+     * XML 1.0 cannot carry control characters other than tab, line feed and carriage return
+     * (not even as character references), and S3's answers naming a key are XML: such keys are
+     * 400 InvalidArgument before anything is stored, read or deleted, on every operation. A file
+     * another program gave such a name stays on the volume, untouched.
+     */
+    @Test
+    void keysWithControlCharactersXmlCannotCarryAreRefused() throws Exception {
+        Path bucket = bucket(BUCKET);
+        Path foreign = Files.createDirectories(bucket.resolve("ctl")).resolve("vt\u000bfile");
+        Files.writeString(foreign, "written by another program");
+        for (String rawKey : List.of("ctl/vt%0Bfile", "ctl/ff%0C", "ctl/%01start", "ctl/unit%1Fseparator")) {
+            String path = "/" + BUCKET + "/" + rawKey;
+            HttpResponse<byte[]> put = raw().put(path).body("x").send();
+            assertRawError(400, "InvalidArgument", put);
+            assertTrue(S3Assertions.element(RawS3.text(put), "Message").contains("control character U+00"), RawS3.text(put));
+            assertWellFormedXml(put);
+            assertRawError(400, "InvalidArgument", raw().get(path).send());
+            assertEquals(400, raw().head(path).send().statusCode(), rawKey);
+            assertRawError(400, "InvalidArgument", raw().delete(path).send());
+            HttpResponse<byte[]> create = raw().post(path + "?uploads").send();
+            assertRawError(400, "InvalidArgument", create);
+            assertWellFormedXml(create);
+            assertRawError(400, "InvalidArgument", raw().put("/" + BUCKET + "/ctl/copy").header("x-amz-copy-source", path).send());
+        }
+        assertEquals("written by another program", Files.readString(foreign), "not deleted");
+        assertEquals(Set.of("ctl/vt\u000bfile"), filesUnder(bucket).stream().filter(name -> name.startsWith("ctl/")).collect(Collectors.toSet()));
+        assertTrue(server.s3().listMultipartUploads(b -> b.bucket(BUCKET).prefix("ctl/")).uploads().isEmpty(), "no upload was created");
+        assertNoTempFiles(bucket);
+
+        // Tab, line feed and carriage return are XML characters: keys may hold them.
+        assertEquals(200, raw().put("/" + BUCKET + "/ctl/tab%09line%0Aend%0D").body("ok").send().statusCode());
+        assertEquals("ok", Files.readString(bucket.resolve("ctl/tab\tline\nend\r")));
+    }
+
+    /** An error document echoing a character XML 1.0 cannot carry stays well-formed: the character is replaced. */
+    @Test
+    void errorDocumentsStayWellFormed() throws Exception {
+        bucket(BUCKET);
+        put(BUCKET, "versioned", "x".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<byte[]> refused = raw().get("/" + BUCKET + "/versioned?versionId=a%0Bb").send();
+        assertRawError(400, "InvalidArgument", refused);
+        assertWellFormedXml(refused);
+        assertEquals("a\ufffdb", S3Assertions.element(RawS3.text(refused), "ArgumentValue"));
+    }
+
+    private static void assertWellFormedXml(HttpResponse<byte[]> response) throws Exception {
+        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(response.body()));
+    }
+
+    /**
+     * A key below a file ({@code a/f.txt/x} where {@code a/f.txt} is a file) names nothing: S3
+     * answers reads and copies of it with 404 NoSuchKey and a delete with 204, and a PUT there
+     * is the 409 of a parent that is a file. The filesystem says ENOTDIR, which once became a 500.
+     */
+    @Test
+    void aKeyBelowAFileIsNoSuchKeyOnBothApis() throws Exception {
+        Path bucket = bucket(BUCKET);
+        put(BUCKET, "below/f.txt", "file".getBytes(StandardCharsets.UTF_8));
+        String below = "below/f.txt/x";
+        assertS3Error(404, "NoSuchKey", () -> get(BUCKET, below));
+        assertS3Error(404, null, () -> server.s3().headObject(b -> b.bucket(BUCKET).key(below)));
+        assertEquals(204, server.s3().deleteObject(b -> b.bucket(BUCKET).key(below)).sdkHttpResponse().statusCode());
+        assertS3Error(404, "NoSuchKey", () -> server.s3().copyObject(b -> b.sourceBucket(BUCKET).sourceKey(below)
+                .destinationBucket(BUCKET).destinationKey("below/copy.txt")));
+        assertS3Error(409, "ObjectParentIsFile", () -> put(BUCKET, below, "x".getBytes(StandardCharsets.UTF_8)));
+        assertS3Error(409, "ObjectParentIsFile", () -> put(BUCKET, "below/f.txt/x/y", "x".getBytes(StandardCharsets.UTF_8)));
+
+        ApiClient api = ApiClient.login(server, server.adminAccessKey(), server.adminSecretKey());
+        String path = "/buckets/" + BUCKET + "/objects/" + below;
+        ApiClient.assertApiError(api.get(path), 404, "NoSuchKey");
+        assertEquals(404, api.head(path).statusCode());
+        assertEquals(204, api.delete(path).statusCode());
+        assertEquals("file", Files.readString(bucket.resolve("below/f.txt")), "the file above is untouched");
+        assertFalse(Files.exists(bucket.resolve("below/copy.txt")));
         assertNoTempFiles(bucket);
     }
 

@@ -1,11 +1,6 @@
 package io.volumegate.it;
 
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.ResponseBytes;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
 import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
@@ -19,6 +14,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * PutObject, GetObject and HeadObject as a client sees them: bytes, ETags, the content
- * headers and user metadata stored with an object, the Content-Type of objects stored
- * without one, and byte ranges.
+ * headers and user metadata stored with an object, the Content-Type of objects PUT without
+ * one and of files other programs wrote, and byte ranges.
  */
 class ObjectReadWriteIT extends ObjectTestBase {
     private static final String BUCKET = "objectreadwriteit";
@@ -124,37 +124,53 @@ class ObjectReadWriteIT extends ObjectTestBase {
         assertSameHeaders(raw, raw().head("/" + BUCKET + "/docs/report.bin").send());
     }
 
+    /** S3 stores binary/octet-stream for a PUT without Content-Type: whatever the key's extension or the bytes suggest. */
     @Test
-    void contentTypeByExtensionWhenNoneStored() throws Exception {
+    void anS3PutWithoutContentTypeIsBinaryOctetStream() throws Exception {
         bucket(BUCKET);
-        // A raw PUT without Content-Type (the SDK would send application/octet-stream).
-        HttpResponse<byte[]> put = raw().put("/" + BUCKET + "/typed/data.json").body("{\"a\": 1}").send();
+        // Raw PUTs without Content-Type (the SDK always sends one).
+        HttpResponse<byte[]> put = raw().put("/" + BUCKET + "/untyped/data.json").body("{\"a\": 1}").send();
         assertEquals(200, put.statusCode(), RawS3.text(put));
+        assertEquals(200, raw().put("/" + BUCKET + "/untyped/picture").body(png()).send().statusCode());
 
-        HttpResponse<byte[]> get = raw().get("/" + BUCKET + "/typed/data.json").send();
-        assertEquals("application/json", mediaType(get.headers()));
-        assertSameHeaders(get, raw().head("/" + BUCKET + "/typed/data.json").send());
-        assertEquals("application/json", server.s3().headObject(b -> b.bucket(BUCKET).key("typed/data.json")).contentType());
+        for (String key : List.of("untyped/data.json", "untyped/picture")) {
+            HttpResponse<byte[]> get = raw().get("/" + BUCKET + "/" + key).send();
+            assertEquals("binary/octet-stream", get.headers().firstValue("Content-Type").orElse(null), key);
+            assertSameHeaders(get, raw().head("/" + BUCKET + "/" + key).send());
+            assertEquals("binary/octet-stream", server.s3().headObject(b -> b.bucket(BUCKET).key(key)).contentType(), key);
+        }
     }
 
+    /** Files other programs wrote have no stored type: the key's extension names it, else the first bytes do. */
     @Test
-    void contentTypeSniffedWhenNoneStoredAndNoExtension() throws Exception {
-        bucket(BUCKET);
-        byte[] png = new byte[64];
-        System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'}, 0, png, 0, 16);
-        assertEquals(200, raw().put("/" + BUCKET + "/sniff/picture").body(png).send().statusCode());
+    void filesOtherProgramsWroteAreTypedByExtensionOrContent() throws Exception {
+        Path bucket = bucket(BUCKET);
+        Path folder = Files.createDirectories(bucket.resolve("foreign"));
+        Files.writeString(folder.resolve("data.json"), "{\"a\": 1}");
+        Files.write(folder.resolve("picture"), png());
         byte[] text = "Grüße aus Zürich – plain UTF-8 text\nsecond line\n".getBytes(StandardCharsets.UTF_8);
-        assertEquals(200, raw().put("/" + BUCKET + "/sniff/notes").body(text).send().statusCode());
+        Files.write(folder.resolve("notes"), text);
 
-        HttpResponse<byte[]> picture = raw().get("/" + BUCKET + "/sniff/picture").send();
-        assertArrayEquals(png, picture.body());
+        HttpResponse<byte[]> json = raw().get("/" + BUCKET + "/foreign/data.json").send();
+        assertEquals("application/json", mediaType(json.headers()));
+        assertSameHeaders(json, raw().head("/" + BUCKET + "/foreign/data.json").send());
+        assertEquals("application/json", server.s3().headObject(b -> b.bucket(BUCKET).key("foreign/data.json")).contentType());
+
+        HttpResponse<byte[]> picture = raw().get("/" + BUCKET + "/foreign/picture").send();
+        assertArrayEquals(png(), picture.body());
         assertEquals("image/png", mediaType(picture.headers()));
-        assertSameHeaders(picture, raw().head("/" + BUCKET + "/sniff/picture").send());
+        assertSameHeaders(picture, raw().head("/" + BUCKET + "/foreign/picture").send());
 
-        HttpResponse<byte[]> notes = raw().get("/" + BUCKET + "/sniff/notes").send();
+        HttpResponse<byte[]> notes = raw().get("/" + BUCKET + "/foreign/notes").send();
         assertArrayEquals(text, notes.body());
         assertEquals("text/plain", mediaType(notes.headers()));
-        assertSameHeaders(notes, raw().head("/" + BUCKET + "/sniff/notes").send());
+        assertSameHeaders(notes, raw().head("/" + BUCKET + "/foreign/notes").send());
+    }
+
+    private static byte[] png() {
+        byte[] png = new byte[64];
+        System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'}, 0, png, 0, 16);
+        return png;
     }
 
     @Test
@@ -176,6 +192,55 @@ class ObjectReadWriteIT extends ObjectTestBase {
         assertEquals(200, whole.response().sdkHttpResponse().statusCode());
         assertEquals("bytes", whole.response().acceptRanges());
         assertEquals("bytes", server.s3().headObject(b -> b.bucket(BUCKET).key("ranges")).acceptRanges());
+    }
+
+    /** Every object is the "null" version: GET and HEAD of any other version id are 400 InvalidArgument, as on S3. */
+    @Test
+    void aVersionIdOtherThanNullIsInvalidArgument() throws Exception {
+        bucket(BUCKET);
+        byte[] content = "the current and only version".getBytes(StandardCharsets.UTF_8);
+        put(BUCKET, "versions/current.txt", content);
+        String path = "/" + BUCKET + "/versions/current.txt";
+
+        HttpResponse<byte[]> get = raw().get(path + "?versionId=3HL4kqtJlcpXroDTDmJ").send();
+        assertRawError(400, "InvalidArgument", get);
+        assertEquals("Invalid version id specified", S3Assertions.element(RawS3.text(get), "Message"));
+        assertEquals("versionId", S3Assertions.element(RawS3.text(get), "ArgumentName"));
+        assertEquals("3HL4kqtJlcpXroDTDmJ", S3Assertions.element(RawS3.text(get), "ArgumentValue"));
+        HttpResponse<byte[]> head = raw().head(path + "?versionId=3HL4kqtJlcpXroDTDmJ").send();
+        assertEquals(400, head.statusCode());
+        assertEquals(0, head.body().length);
+        assertRawError(400, "InvalidArgument", raw().get(path + "?partNumber=1&versionId=other").send());
+        assertEquals(400, raw().head(path + "?partNumber=1&versionId=other").send().statusCode());
+        assertS3Error(400, "InvalidArgument", () -> server.s3().getObjectAsBytes(b -> b.bucket(BUCKET).key("versions/current.txt").versionId("v2")));
+        assertRawError(400, "InvalidArgument", raw().get("/" + BUCKET + "/versions/missing.txt?versionId=v2").send());
+
+        assertArrayEquals(content, server.s3().getObjectAsBytes(b -> b.bucket(BUCKET).key("versions/current.txt").versionId("null")).asByteArray());
+        assertEquals(content.length, server.s3().headObject(b -> b.bucket(BUCKET).key("versions/current.txt").versionId("null")).contentLength());
+        assertArrayEquals(content, raw().get(path + "?partNumber=1&versionId=null").send().body());
+    }
+
+    /**
+     * A 416 tells the object's size in Content-Range ("bytes *" then "/" and the size), as S3
+     * does, so a client can ask again within it; the error document names the range and the size.
+     */
+    @Test
+    void anUnsatisfiableRangeTellsTheObjectsSize() throws Exception {
+        bucket(BUCKET);
+        put(BUCKET, "unsatisfiable/hundred", new byte[100]);
+        String path = "/" + BUCKET + "/unsatisfiable/hundred";
+
+        HttpResponse<byte[]> get = raw().get(path).header("Range", "bytes=100-").send();
+        assertRawError(416, "InvalidRange", get);
+        assertEquals("bytes */100", get.headers().firstValue("Content-Range").orElse(null));
+        assertEquals("bytes=100-", S3Assertions.element(RawS3.text(get), "RangeRequested"));
+        assertEquals("100", S3Assertions.element(RawS3.text(get), "ActualObjectSize"));
+        assertEquals("application/xml", get.headers().firstValue("Content-Type").orElse(null));
+
+        HttpResponse<byte[]> head = raw().head(path).header("Range", "bytes=500-600").send();
+        assertEquals(416, head.statusCode());
+        assertEquals("bytes */100", head.headers().firstValue("Content-Range").orElse(null));
+        assertEquals(0, head.body().length);
     }
 
     @Test

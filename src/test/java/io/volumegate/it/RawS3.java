@@ -77,6 +77,8 @@ final class RawS3 {
 
     Request delete(String rawPathAndQuery) { return new Request("DELETE", rawPathAndQuery); }
 
+    Request post(String rawPathAndQuery) { return new Request("POST", rawPathAndQuery); }
+
     /** The {@code <Code>} of an S3 error document, or null. */
     static String errorCode(HttpResponse<byte[]> response) {
         return errorCode(new String(response.body(), StandardCharsets.UTF_8));

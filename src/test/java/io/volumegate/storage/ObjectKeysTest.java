@@ -21,6 +21,13 @@ class ObjectKeysTest {
     }
 
     @Test
+    void charactersXmlCannotCarryAreRefusedOnEveryOperationAlike() {
+        assertEquals(StorageException.Reason.INVALID_KEY, code("a\u000Bb"));
+        assertEquals(StorageException.Reason.INVALID_KEY, code("dir/\u0001"));
+        assertEquals(List.of("tab\there"), ObjectKeys.segments("tab\there"));
+    }
+
+    @Test
     void traversalAndEmptySegmentsAreRefused() {
         assertEquals(StorageException.Reason.INVALID_KEY, code("../etc/passwd"));
         assertEquals(StorageException.Reason.INVALID_KEY, code("a/../../b"));

@@ -1,8 +1,8 @@
 package io.volumegate.s3.body;
 
-import io.volumegate.checksum.ChecksumAlgorithm;
 import io.volumegate.auth.AuthResult;
 import io.volumegate.auth.PayloadHash;
+import io.volumegate.checksum.ChecksumAlgorithm;
 import io.volumegate.http.BodySink;
 import io.volumegate.http.S3Error;
 
@@ -57,7 +57,7 @@ public final class UploadBody {
         ChecksumRequest checksums = ChecksumRequest.from(header, defaultChecksum);
         byte[] contentMd5 = PayloadVerifier.contentMd5(header.apply("Content-MD5"));
         Optional<StreamingPayloadMode> streaming = StreamingPayloadMode.fromContentSha256(payloadHash);
-        if (streaming.isEmpty() && !announcesAwsChunked(header)) {
+        if (!isAwsChunked(header, payloadHash)) {
             ChecksumVerifier checksum = checksums.verifier(Map::of, destination);
             String sha256 = PayloadHash.isSha256Hex(payloadHash) ? payloadHash : null;
             PayloadVerifier payload = new PayloadVerifier(checksum, contentLength, maxSize, contentMd5, sha256);
@@ -104,16 +104,26 @@ public final class UploadBody {
         if (contentLength < 0 && !chunked) throw S3Error.MISSING_CONTENT_LENGTH.exception();
     }
 
-    /** The object's size when the request says it up front; -1 when only the end of the body tells. */
-    public static long declaredObjectSize(Function<String, String> header, long contentLength) {
-        String decoded = header.apply(DECODED_LENGTH);
-        return decoded != null ? decodedLength(header) : contentLength;
+    /**
+     * The object's size when the request says it up front; -1 when only the end of the body
+     * tells. A plain body is its Content-Length, whatever x-amz-decoded-content-length says.
+     *
+     * @param payloadHash the signed x-amz-content-sha256 ({@link AuthResult#payloadHash()})
+     */
+    public static long declaredObjectSize(Function<String, String> header, long contentLength, String payloadHash) {
+        return isAwsChunked(header, payloadHash) ? decodedLength(header) : contentLength;
     }
 
-    private static boolean announcesAwsChunked(Function<String, String> header) {
+    /**
+     * The payload mode comes from x-amz-content-sha256 (a STREAMING-* value) or from
+     * Content-Encoding: aws-chunked, never from x-amz-decoded-content-length alone: some
+     * request builders send that header with a plain body (a hex SHA-256 or UNSIGNED-PAYLOAD),
+     * which parsed as chunks would be refused, or stored wrong.
+     */
+    private static boolean isAwsChunked(Function<String, String> header, String payloadHash) {
+        if (payloadHash != null && payloadHash.startsWith("STREAMING-")) return true;
         String encoding = header.apply("Content-Encoding");
-        return header.apply(DECODED_LENGTH) != null
-                || encoding != null && encoding.toLowerCase(Locale.ROOT).contains("aws-chunked");
+        return encoding != null && encoding.toLowerCase(Locale.ROOT).contains("aws-chunked");
     }
 
     private static long decodedLength(Function<String, String> header) {

@@ -8,6 +8,7 @@ import io.volumegate.objects.ContinuationTokens;
 import io.volumegate.objects.ObjectPage;
 import io.volumegate.objects.ObjectService;
 import io.volumegate.objects.ObjectSummary;
+import io.volumegate.s3.ListEncoding;
 import io.volumegate.s3.S3Owner;
 import io.volumegate.s3.S3Request;
 import io.volumegate.s3.xml.CommonPrefix;
@@ -20,8 +21,6 @@ import io.volumegate.storage.ListQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -42,7 +41,7 @@ public class ListOperations {
         String startAfter = query.getOrDefault("start-after", "");
         String resume = token != null ? ContinuationTokens.decode(token) : startAfter;
         ListQuery listQuery = listQuery(query, resume);
-        UnaryOperator<String> encode = encoder(query);
+        UnaryOperator<String> encode = ListEncoding.from(query);
         boolean fetchOwner = "true".equals(query.get("fetch-owner"));
 
         exchange.runOn(io, () -> {
@@ -52,7 +51,7 @@ public class ListOperations {
             result.Prefix = encode.apply(listQuery.prefix());
             result.MaxKeys = listQuery.maxKeys();
             result.Delimiter = listQuery.delimiter().isEmpty() ? null : encode.apply(listQuery.delimiter());
-            result.EncodingType = query.get("encoding-type");
+            result.EncodingType = query.get(ListEncoding.PARAMETER);
             result.IsTruncated = page.truncated();
             result.ContinuationToken = token;
             result.StartAfter = startAfter.isEmpty() ? null : encode.apply(startAfter);
@@ -68,7 +67,7 @@ public class ListOperations {
         QueryParameters query = request.query();
         String marker = query.getOrDefault("marker", "");
         ListQuery listQuery = listQuery(query, marker);
-        UnaryOperator<String> encode = encoder(query);
+        UnaryOperator<String> encode = ListEncoding.from(query);
 
         exchange.runOn(io, () -> {
             ObjectPage page = objects.list(request.bucket(), listQuery);
@@ -78,7 +77,7 @@ public class ListOperations {
             result.Marker = encode.apply(marker);
             result.MaxKeys = listQuery.maxKeys();
             result.Delimiter = listQuery.delimiter().isEmpty() ? null : encode.apply(listQuery.delimiter());
-            result.EncodingType = query.get("encoding-type");
+            result.EncodingType = query.get(ListEncoding.PARAMETER);
             result.IsTruncated = page.truncated();
             // As S3: NextMarker only with a delimiter; otherwise clients resume after the last key.
             if (page.truncated() && !listQuery.delimiter().isEmpty()) result.NextMarker = encode.apply(page.lastReturned());
@@ -102,13 +101,6 @@ public class ListOperations {
         } catch (NumberFormatException e) {
             throw S3Error.INVALID_ARGUMENT.exception("Provided max-keys not an integer or within integer range");
         }
-    }
-
-    private static UnaryOperator<String> encoder(QueryParameters query) {
-        String encodingType = query.get("encoding-type");
-        if (encodingType == null) return value -> value;
-        if (!"url".equals(encodingType)) throw S3Error.INVALID_ARGUMENT.exception("Invalid Encoding Method specified in Request");
-        return value -> value == null ? null : URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static List<Contents> contents(List<ObjectSummary> objects, UnaryOperator<String> encode, boolean withOwner) {

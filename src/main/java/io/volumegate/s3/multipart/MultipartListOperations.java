@@ -6,6 +6,7 @@ import io.volumegate.http.QueryParameters;
 import io.volumegate.http.S3Error;
 import io.volumegate.objects.MultipartService;
 import io.volumegate.objects.UploadParts;
+import io.volumegate.s3.ListEncoding;
 import io.volumegate.s3.S3Owner;
 import io.volumegate.s3.S3Request;
 import io.volumegate.s3.xml.CommonPrefix;
@@ -20,8 +21,6 @@ import io.volumegate.storage.multipart.UploadManifest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -42,7 +41,7 @@ public class MultipartListOperations {
         String keyMarker = query.getOrDefault("key-marker", "");
         String uploadIdMarker = keyMarker.isEmpty() ? "" : query.getOrDefault("upload-id-marker", "");
         int maxUploads = pageSize(query, "max-uploads");
-        UnaryOperator<String> encode = encoder(query);
+        UnaryOperator<String> encode = ListEncoding.from(query);
 
         exchange.runOn(io, () -> {
             UploadListing page = multipart.uploads(request.bucket(), prefix, delimiter, keyMarker, uploadIdMarker, maxUploads);
@@ -56,7 +55,7 @@ public class MultipartListOperations {
             result.Delimiter = delimiter.isEmpty() ? null : encode.apply(delimiter);
             result.MaxUploads = maxUploads;
             result.IsTruncated = page.truncated();
-            result.EncodingType = query.get("encoding-type");
+            result.EncodingType = query.get(ListEncoding.PARAMETER);
             for (UploadManifest upload : page.uploads()) {
                 ListMultipartUploadsResult.Upload entry = new ListMultipartUploadsResult.Upload();
                 entry.Key = encode.apply(upload.key());
@@ -134,12 +133,5 @@ public class MultipartListOperations {
         }
         throw S3Error.INVALID_ARGUMENT.exception("Provided part-number-marker not an integer or within integer range")
                 .with("ArgumentName", "part-number-marker").with("ArgumentValue", value);
-    }
-
-    private static UnaryOperator<String> encoder(QueryParameters query) {
-        String encodingType = query.get("encoding-type");
-        if (encodingType == null) return value -> value;
-        if (!"url".equals(encodingType)) throw S3Error.INVALID_ARGUMENT.exception("Invalid Encoding Method specified in Request");
-        return value -> value == null ? null : URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -61,7 +61,7 @@ public class MultipartUploadOperations {
         String uploadId = request.query().get("uploadId");
         long contentLength = http.getContentLengthLong();
         UploadBody.requireFraming(http::getHeader, contentLength);
-        if (UploadBody.declaredObjectSize(http::getHeader, contentLength) > PartRules.MAX_PART_SIZE) {
+        if (UploadBody.declaredObjectSize(http::getHeader, contentLength, request.auth().payloadHash()) > PartRules.MAX_PART_SIZE) {
             throw S3Error.ENTITY_TOO_LARGE.exception("A part is at most 5 GiB.");
         }
 

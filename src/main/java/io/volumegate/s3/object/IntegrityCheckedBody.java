@@ -51,7 +51,7 @@ final class IntegrityCheckedBody {
         HttpServletRequest http = exchange.request();
         requireDigest(http::getHeader);
         long contentLength = http.getContentLengthLong();
-        if (UploadBody.declaredObjectSize(http::getHeader, contentLength) > limit) {
+        if (UploadBody.declaredObjectSize(http::getHeader, contentLength, request.auth().payloadHash()) > limit) {
             throw S3Error.MALFORMED_XML.exception("The XML document is larger than this request allows.");
         }
         SmallBody document = SmallBody.limitedTo(limit);

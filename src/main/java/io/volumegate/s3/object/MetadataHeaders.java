@@ -8,8 +8,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Locale;
 
-/** The content headers and x-amz-meta-* of a PUT, as the metadata we store with the object. */
+/**
+ * The content headers and x-amz-meta-* of a PUT (and of a REPLACE copy and a
+ * CreateMultipartUpload), as the metadata we store with the object.
+ */
 public final class MetadataHeaders {
+    /**
+     * What S3 stores for an upload that names no Content-Type. Stored explicitly, so only files
+     * other programs wrote (no stored metadata at all) are typed by extension or content.
+     */
+    public static final String DEFAULT_CONTENT_TYPE = "binary/octet-stream";
     /** S3's limit on the user-defined metadata of one object. */
     private static final int MAX_USER_METADATA_BYTES = 2048;
     private static final String USER_PREFIX = "x-amz-meta-";
@@ -18,7 +26,7 @@ public final class MetadataHeaders {
 
     public static ObjectMetadata from(HttpServletRequest request) {
         ObjectMetadata.Builder metadata = ObjectMetadata.builder()
-                .contentType(request.getHeader("Content-Type"))
+                .contentType(contentType(request.getHeader("Content-Type")))
                 .contentEncoding(withoutAwsChunked(request.getHeader("Content-Encoding")))
                 .contentDisposition(request.getHeader("Content-Disposition"))
                 .cacheControl(request.getHeader("Cache-Control"))
@@ -37,6 +45,10 @@ public final class MetadataHeaders {
             throw S3Error.METADATA_TOO_LARGE.exception();
         }
         return metadata.build();
+    }
+
+    private static String contentType(String header) {
+        return header == null || header.isBlank() ? DEFAULT_CONTENT_TYPE : header;
     }
 
     /** aws-chunked is how the body travelled, not how the object is encoded: never store it. */

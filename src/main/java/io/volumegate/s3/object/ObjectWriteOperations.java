@@ -37,7 +37,7 @@ public class ObjectWriteOperations {
         long contentLength = http.getContentLengthLong();
         long maxSize = config.maxObjectSize();
         UploadBody.requireFraming(http::getHeader, contentLength);
-        if (UploadBody.declaredObjectSize(http::getHeader, contentLength) > maxSize) throw S3Error.ENTITY_TOO_LARGE.exception();
+        if (UploadBody.declaredObjectSize(http::getHeader, contentLength, request.auth().payloadHash()) > maxSize) throw S3Error.ENTITY_TOO_LARGE.exception();
         WriteCondition condition = WriteConditions.from(http);
         ObjectMetadata metadata = MetadataHeaders.from(http);
 

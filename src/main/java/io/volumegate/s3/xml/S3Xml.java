@@ -1,10 +1,13 @@
 package io.volumegate.s3.xml;
 
 import io.volumegate.http.S3Error;
+import io.volumegate.http.XmlCharacters;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import javax.xml.XMLConstants;
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLInputFactory;
@@ -12,8 +15,6 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.util.StreamReaderDelegate;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 
 /**
  * Reads and writes S3's XML documents. One JAXBContext for the process (they are costly
@@ -37,7 +38,8 @@ public final class S3Xml {
             marshaller.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
             marshaller.marshal(document, bytes);
-            return bytes.toByteArray();
+            // JAXB writes control characters raw, which no XML parser takes: see XmlCharacters.
+            return XmlCharacters.referenceUnwritable(bytes.toByteArray());
         } catch (JAXBException e) {
             throw new IllegalStateException("cannot write " + document.getClass().getSimpleName(), e);
         }
