@@ -31,6 +31,7 @@ public final class ApiErrors {
         response.reset();
         context.restoreLastingHeaders(response); // request id, Server, CORS: what every answer carries
         response.setHeader("Cache-Control", "no-store");
+        error.headers().forEach(response::setHeader);
         response.setStatus(error.status());
         if (closeConnection) response.setHeader("Connection", "close");
         if (error.status() == 401) response.setHeader("WWW-Authenticate", "Bearer realm=\"volumegate\"");
@@ -59,6 +60,8 @@ public final class ApiErrors {
         if (storage.isPresent()) return StorageErrors.toApi(storage.get());
         S3Exception s3 = Failures.toS3(cause, requestId);
         String message = s3.getMessage() != null ? s3.getMessage() : s3.error().defaultMessage();
-        return new ApiException(s3.error().status(), s3.error().code(), message);
+        ApiException api = new ApiException(s3.error().status(), s3.error().code(), message);
+        api.headers().putAll(s3.headers());
+        return api;
     }
 }

@@ -1,5 +1,8 @@
 package io.volumegate.api;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * A refusal of the management API: an HTTP status, a stable machine-readable code and a
  * message for people. Rendered as {@code {"code": ..., "message": ...}} by {@link ApiErrors}.
@@ -8,6 +11,7 @@ package io.volumegate.api;
 public final class ApiException extends RuntimeException {
     private final int status;
     private final String code;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public ApiException(int status, String code, String message) {
         super(message, null, false, false);
@@ -18,6 +22,9 @@ public final class ApiException extends RuntimeException {
     public int status() { return status; }
 
     public String code() { return code; }
+
+    /** Response headers the error answer keeps (a 416's Content-Range): the error writer resets the rest. */
+    public Map<String, String> headers() { return headers; }
 
     public static ApiException badRequest(String message) {
         return new ApiException(400, "InvalidArgument", message);

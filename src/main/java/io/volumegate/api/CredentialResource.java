@@ -5,6 +5,7 @@ import io.volumegate.auth.Keyring;
 import io.volumegate.config.Config;
 import io.volumegate.config.Setting;
 import io.volumegate.http.Exchange;
+import io.volumegate.http.UriEncoding;
 import io.volumegate.storage.BucketNames;
 import io.volumegate.storage.IoExecutor;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -3,7 +3,6 @@ package io.volumegate.api;
 import io.volumegate.http.ByteRange;
 import io.volumegate.http.Exchange;
 import io.volumegate.http.HttpDates;
-import io.volumegate.http.S3Exception;
 import io.volumegate.storage.OpenedObject;
 import io.volumegate.storage.StoredObject;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,38 +36,15 @@ final class ObjectResponses {
         HttpServletResponse response = exchange.response();
         boolean head = "HEAD".equals(exchange.request().getMethod());
         try {
-            ByteRange range;
-            try {
-                range = ByteRange.parse(exchange.request().getHeader("Range"), object.size());
-            } catch (S3Exception unsatisfiable) {
-                // Answered here rather than thrown: the JSON error writer resets headers, and a
-                // 416 should tell the size in Content-Range (which the refusal carries).
-                OpenedObject.closeQuietly(channel);
-                response.setStatus(unsatisfiable.error().status());
-                unsatisfiable.headers().forEach(response::setHeader);
-                if (head) {
-                    exchange.finishEmpty();
-                } else {
-                    exchange.finishWith(ApiJson.write(new ApiError(unsatisfiable.error().code(), unsatisfiable.getMessage())),
-                            ApiJson.CONTENT_TYPE);
-                }
-                return;
-            }
+            // A 416 is the JSON error, with the Content-Range that tells the size (the refusal carries it).
+            ByteRange range = ByteRange.parse(exchange.request().getHeader("Range"), object.size());
             response.setContentType(opened.contentType());
             response.setHeader("ETag", object.etag());
             response.setHeader("Last-Modified", HttpDates.http(object.lastModified()));
             response.setHeader("Accept-Ranges", "bytes");
             response.setHeader("Content-Disposition", contentDisposition(disposition, object.key()));
             response.setHeader("X-Content-Type-Options", "nosniff");
-            long offset = 0;
-            long length = object.size();
-            if (range != null) {
-                response.setStatus(206);
-                response.setHeader("Content-Range", range.contentRange(object.size()));
-                offset = range.first();
-                length = range.length();
-            }
-            exchange.finishWithContent(channel, offset, length, head);
+            exchange.finishWithContent(channel, object.size(), range, head);
         } catch (IOException | RuntimeException e) {
             OpenedObject.closeQuietly(channel);
             throw e;

@@ -4,6 +4,7 @@ import io.volumegate.auth.Credential;
 import io.volumegate.auth.SigV4Signer;
 import io.volumegate.config.Config;
 import io.volumegate.config.Setting;
+import io.volumegate.http.UriEncoding;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

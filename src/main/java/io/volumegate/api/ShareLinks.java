@@ -1,6 +1,8 @@
 package io.volumegate.api;
 
 import io.volumegate.auth.Hmac;
+import io.volumegate.http.UriEncoding;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;

@@ -134,6 +134,21 @@ public final class Exchange {
         }
     }
 
+    /**
+     * Ends with a file's content as both APIs send it: all {@code size} bytes, or just
+     * {@code range} of them with 206 and Content-Range; the headers alone for a HEAD. Closes
+     * the file.
+     */
+    public void finishWithContent(FileChannel channel, long size, ByteRange range, boolean headersOnly) {
+        if (range == null) {
+            finishWithContent(channel, 0, size, headersOnly);
+            return;
+        }
+        response.setStatus(206);
+        response.setHeader("Content-Range", range.contentRange(size));
+        finishWithContent(channel, range.first(), range.length(), headersOnly);
+    }
+
     /** Streams {@code length} bytes of the file from {@code offset}, then closes it. */
     public void finishWithFile(FileChannel channel, long offset, long length) {
         try {

@@ -2,8 +2,8 @@ package io.volumegate.s3;
 
 import io.volumegate.http.QueryParameters;
 import io.volumegate.http.S3Error;
+import io.volumegate.http.UriEncoding;
 
-import java.nio.charset.StandardCharsets;
 import java.util.function.UnaryOperator;
 
 /**
@@ -18,7 +18,6 @@ import java.util.function.UnaryOperator;
  */
 public final class ListEncoding {
     public static final String PARAMETER = "encoding-type";
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private ListEncoding() {}
 
@@ -30,25 +29,8 @@ public final class ListEncoding {
         return ListEncoding::url;
     }
 
-    /** {@code value} URL-encoded as S3 lists it; null stays null. */
+    /** {@code value} URL-encoded as S3 lists it: '/' kept, everything but the unreserved characters as %XX; null stays null. */
     public static String url(String value) {
-        if (value == null) return null;
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        StringBuilder encoded = new StringBuilder(bytes.length + 16);
-        for (byte b : bytes) {
-            int c = b & 0xFF;
-            if (isKept(c)) {
-                encoded.append((char) c);
-            } else {
-                encoded.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
-            }
-        }
-        return encoded.toString();
-    }
-
-    /** RFC 3986's unreserved characters, and '/'. */
-    private static boolean isKept(int c) {
-        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
-                || c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
+        return value == null ? null : UriEncoding.path(value);
     }
 }

@@ -1,10 +1,9 @@
 package io.volumegate.it;
 
 import io.volumegate.api.ShareLinks;
-import io.volumegate.api.UriEncoding;
+import io.volumegate.http.UriEncoding;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.sync.RequestBody;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -14,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.core.sync.RequestBody;
 
 import static io.volumegate.it.ApiClient.assertApiError;
 import static io.volumegate.it.ApiClient.json;

@@ -62,15 +62,8 @@ public class ObjectReadOperations {
                 if (range == null && part == null && "ENABLED".equalsIgnoreCase(http.getHeader("x-amz-checksum-mode"))) {
                     checksumHeaders(response, object);
                 }
-                long offset = 0;
-                long length = part != null && range == null ? 0 : object.size(); // an empty part sends no bytes
-                if (range != null) {
-                    response.setStatus(206);
-                    response.setHeader("Content-Range", range.contentRange(object.size()));
-                    offset = range.first();
-                    length = range.length();
-                }
-                exchange.finishWithContent(channel, offset, length, head);
+                boolean emptyPart = part != null && range == null; // sends no bytes
+                exchange.finishWithContent(channel, emptyPart ? 0 : object.size(), range, head);
             } catch (RuntimeException | IOException e) {
                 OpenedObject.closeQuietly(channel);
                 throw e;

@@ -1,9 +1,10 @@
-package io.volumegate.api;
+package io.volumegate.http;
 
 import java.nio.charset.StandardCharsets;
 
 /**
- * Percent-encoding for URLs this API builds (presigned URLs, share links, copy sources):
+ * Percent-encoding of URL parts we build (presigned URLs, share links, listings with
+ * encoding-type=url):
  * every byte but the unreserved characters ({@code A-Z a-z 0-9 - . _ ~}) is {@code %XX}, as
  * SigV4 requires, so what is signed and what is sent are the same string.
  */
