@@ -190,7 +190,8 @@ public final class Bucket {
 
     private StoredObject commitDirectoryObject(PendingUpload upload, ObjectMetadata stored, WriteCondition condition) throws IOException {
         if (Files.size(upload.tempFile()) > 0) {
-            throw new StorageException(StorageException.Reason.DIRECTORY_OBJECT_WITH_DATA, "A key ending in '/' is a folder on the volume and cannot hold data.");
+            throw new StorageException(StorageException.Reason.DIRECTORY_OBJECT_WITH_DATA,
+                    "A key ending in '/' is a folder on the volume and cannot hold data.");
         }
         Path directory = pathOf(upload.key());
         try (CommitLock lock = CommitLock.acquire(reserved.resolve("locks"), upload.key())) {
