@@ -37,8 +37,15 @@ public class Bootstrap implements ServletContextListener {
             Keyring.Opening opening = keyring.open();
             StringBuilder banner = new StringBuilder("\n==== VolumeGate ====\n");
             banner.append("  volume:   ").append(config.volume()).append('\n');
-            banner.append("  endpoint: ").append(config.get(Setting.PUBLIC_ENDPOINT)).append('\n');
-            banner.append("  console:  ").append(config.get(Setting.PUBLIC_ENDPOINT).replaceAll("/+$", "")).append("/-/console/\n");
+            String endpoint = config.get(Setting.PUBLIC_ENDPOINT).replaceAll("/+$", "");
+            if (endpoint.isEmpty()) {
+                banner.append("  endpoint: the address each request comes to (its Host; set ").append(Setting.PUBLIC_ENDPOINT.property())
+                        .append(" to pin URLs to one)\n");
+                banner.append("  console:  /-/console/ on that address\n");
+            } else {
+                banner.append("  endpoint: ").append(endpoint).append(" (").append(Setting.PUBLIC_ENDPOINT.property()).append(")\n");
+                banner.append("  console:  ").append(endpoint).append("/-/console/\n");
+            }
             banner.append("  region:   ").append(config.region()).append('\n');
             // Parsed here too, so that a malformed list stops the start instead of every request.
             banner.append("  trusted proxies: ").append(TrustedProxies.parse(config.get(Setting.TRUSTED_PROXIES))).append('\n');

@@ -7,8 +7,9 @@ import io.volumegate.http.QueryParameters;
  * A routed, authenticated management API request.
  *
  * @param credential the caller's credential, null on a public route
+ * @param endpoint   where the URLs handed out in the answer point (see {@link PublicUrls#endpoint})
  */
-public record ApiRequest(ApiRouter.Match match, Credential credential, QueryParameters query) {
+public record ApiRequest(ApiRouter.Match match, Credential credential, QueryParameters query, PublicEndpoint endpoint) {
     public ApiRoute route() { return match.route(); }
 
     public String bucket() { return match.parameter("bucket"); }

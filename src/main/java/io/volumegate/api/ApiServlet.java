@@ -42,6 +42,8 @@ public class ApiServlet extends HttpServlet {
     ShareResource shares;
     @Inject
     OpenApiResource openApi;
+    @Inject
+    PublicUrls urls;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) {
@@ -61,7 +63,7 @@ public class ApiServlet extends HttpServlet {
             }
             String key = match.parameter(ApiRoute.KEY);
             if (key != null) ObjectKeys.segments(key); // traversal, empty segments, too long, control characters: 400
-            ApiRequest api = new ApiRequest(match, credential, QueryParameters.parse(request.getQueryString()));
+            ApiRequest api = new ApiRequest(match, credential, QueryParameters.parse(request.getQueryString()), urls.endpoint(request));
             authorize(api);
             handlerFor(route).handle(exchange, api);
         } catch (Exception failure) {

@@ -3,7 +3,6 @@ package io.volumegate.api;
 import io.volumegate.auth.Credential;
 import io.volumegate.auth.Keyring;
 import io.volumegate.config.Config;
-import io.volumegate.config.Setting;
 import io.volumegate.http.Exchange;
 import io.volumegate.http.UriEncoding;
 import io.volumegate.storage.BucketNames;
@@ -60,7 +59,7 @@ public class CredentialResource {
 
     void caller(Exchange exchange, ApiRequest request) {
         Credential credential = request.credential();
-        ApiResponses.ok(exchange, new CallerInfo(credential.accessKeyId(), config.get(Setting.PUBLIC_ENDPOINT), config.region(),
+        ApiResponses.ok(exchange, new CallerInfo(credential.accessKeyId(), request.endpoint().url(""), config.region(),
                 ApiTokens.bucketsOf(credential), credential.readOnly(), credential.admin()));
     }
 
@@ -75,7 +74,7 @@ public class CredentialResource {
             exchange.response().setHeader("Location", ApiRoute.PREFIX + "/credentials/keys/" + UriEncoding.segment(created.accessKeyId()));
             ApiResponses.json(exchange, 201, new CreatedCredential(created.accessKeyId(),
                     new String(created.secret(), StandardCharsets.UTF_8), ApiTokens.bucketsOf(created), readOnly, admin,
-                    description, config.get(Setting.PUBLIC_ENDPOINT), config.region()));
+                    description, request.endpoint().url(""), config.region()));
         });
     }
 

@@ -81,7 +81,7 @@ public class MultipartResource {
             String uploadId = URLEncoder.encode(upload.id().value(), StandardCharsets.UTF_8);
             List<PartUrl> parts = new ArrayList<>(plan.totalParts());
             for (int number = 1; number <= plan.totalParts(); number++) {
-                parts.add(new PartUrl(number, urls.presign("PUT", request.bucket(), request.key(),
+                parts.add(new PartUrl(number, urls.presign(request.endpoint(), "PUT", request.bucket(), request.key(),
                         "partNumber=" + number + "&uploadId=" + uploadId, request.credential(), now, expires)));
             }
             ApiResponses.json(exchange, 201, new PresignedUpload(request.bucket(), request.key(), upload.id().value(),

@@ -45,7 +45,7 @@ public class PresignResource {
             Instant now = Instant.now();
             List<PresignedKey> presigned = new ArrayList<>(keys.size());
             for (String key : keys) {
-                presigned.add(new PresignedKey(key, urls.presign("GET", request.bucket(), key, null, request.credential(), now, expires)));
+                presigned.add(new PresignedKey(key, urls.presign(request.endpoint(), "GET", request.bucket(), key, null, request.credential(), now, expires)));
             }
             ApiResponses.ok(exchange, new PresignedKeys("GET", HttpDates.iso8601(now.plus(expires)), presigned));
         });
@@ -68,7 +68,7 @@ public class PresignResource {
             else request.requireWrite(body.bucket());
             Duration expires = expires(body.expiresIn());
             Instant now = Instant.now();
-            ApiResponses.ok(exchange, new Presigned(urls.presign(method, body.bucket(), body.key(), null, request.credential(), now, expires),
+            ApiResponses.ok(exchange, new Presigned(urls.presign(request.endpoint(), method, body.bucket(), body.key(), null, request.credential(), now, expires),
                     method, HttpDates.iso8601(now.plus(expires))));
         });
     }

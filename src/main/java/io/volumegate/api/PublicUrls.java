@@ -7,15 +7,17 @@ import io.volumegate.config.Setting;
 import io.volumegate.http.UriEncoding;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
- * The URLs this server hands out, all on the public endpoint ({@code volumegate.public-endpoint}):
- * share links, the OpenAPI server URL, and presigned S3 URLs, which are signed with the
- * caller's own credential, so a URL can do no more than the credential that made it and
- * stops working when that is deleted.
+ * The URLs this server hands out, all on the public endpoint: {@code volumegate.public-endpoint}
+ * when it is set, else the address each request came to. Share links, the OpenAPI server URL,
+ * and presigned S3 URLs, which are signed with the caller's own credential, so a URL can do
+ * no more than the credential that made it and stops working when that is deleted.
  */
 @ApplicationScoped
 public class PublicUrls {
@@ -28,8 +30,8 @@ public class PublicUrls {
      *
      * @param rawQuery the operation's own query ({@code partNumber=1&uploadId=...}), encoded; or null
      */
-    String presign(String method, String bucket, String key, String rawQuery, Credential credential, Instant at, Duration expires) {
-        PublicEndpoint endpoint = endpoint();
+    String presign(PublicEndpoint endpoint, String method, String bucket, String key, String rawQuery, Credential credential,
+                   Instant at, Duration expires) {
         String rawPath = endpoint.path() + "/" + UriEncoding.segment(bucket) + "/" + UriEncoding.path(key);
         String query = SigV4Signer.presignedQuery(method, rawPath, rawQuery, endpoint.host(), credential.accessKeyId(),
                 credential.secret(), config.region(), at, expires);
@@ -46,8 +48,15 @@ public class PublicUrls {
         return Duration.ofSeconds(value);
     }
 
-    /** The public endpoint, as configured now. */
-    PublicEndpoint endpoint() {
-        return PublicEndpoint.of(config.get(Setting.PUBLIC_ENDPOINT));
+    /** The configured public endpoint, else the one {@code request} addressed. */
+    public PublicEndpoint endpoint(HttpServletRequest request) {
+        String configured = config.get(Setting.PUBLIC_ENDPOINT);
+        return configured.isBlank() ? PublicEndpoint.addressedBy(request) : PublicEndpoint.of(configured);
+    }
+
+    /** The configured public endpoint, if one is set: it pins every URL, whatever address a request used. */
+    public Optional<PublicEndpoint> configured() {
+        String configured = config.get(Setting.PUBLIC_ENDPOINT);
+        return configured.isBlank() ? Optional.empty() : Optional.of(PublicEndpoint.of(configured));
     }
 }

@@ -26,8 +26,6 @@ public class ShareResource {
     @Inject
     IoExecutor io;
     @Inject
-    PublicUrls urls;
-    @Inject
     Keyring keyring;
 
     public record ShareRequest(String key, Long expiresIn) {}
@@ -45,7 +43,7 @@ public class ShareResource {
             StoredObject object = objects.head(ObjectRef.of(request.bucket(), body.key()));
             if (object.directoryObject()) throw ApiException.badRequest("A folder cannot be shared; share its files.");
             long expires = Instant.now().getEpochSecond() + lifetime;
-            String url = urls.endpoint().url(ShareLinks.pathAndQuery(keyring.shareLinkKey(), request.bucket(), body.key(), expires));
+            String url = request.endpoint().url(ShareLinks.pathAndQuery(keyring.shareLinkKey(), request.bucket(), body.key(), expires));
             ApiResponses.json(exchange, 201, new ShareLink(url, HttpDates.iso8601(Instant.ofEpochSecond(expires))));
         });
     }

@@ -26,8 +26,10 @@ public enum Setting {
             "Comma-separated origins whose web pages may call the S3 endpoint from a browser (preflights answered, "
                     + "ETag exposed), e.g. https://app.example.com; one '*' may stand for any part (https://*.example.com), "
                     + "and '*' alone allows every origin. None by default."),
-    PUBLIC_ENDPOINT("volumegate.public-endpoint", "http://127.0.0.1:8080",
-            "The URL clients use to reach this server (shown at start-up; base of share and presigned URLs)."),
+    PUBLIC_ENDPOINT("volumegate.public-endpoint", "",
+            "The URL clients use to reach this server, base of the presigned URLs, share links and other URLs it hands "
+                    + "out. Unset: each request's own scheme, Host and context path (as trusted proxies forwarded them, "
+                    + "where configured), so the URLs work on whatever address a client used."),
     REGION("volumegate.region", "us-east-1",
             "Region reported by GetBucketLocation and used when enforcing regions."),
     ENFORCE_REGION("volumegate.region.enforce", "false",

@@ -1,8 +1,6 @@
 package io.volumegate.console;
 
-import io.volumegate.api.PublicEndpoint;
-import io.volumegate.config.Config;
-import io.volumegate.config.Setting;
+import io.volumegate.api.PublicUrls;
 import io.volumegate.http.RequestContext;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -35,7 +33,7 @@ public class ConsoleServlet extends HttpServlet {
             "svg", "image/svg+xml");
 
     @Inject
-    Config config;
+    PublicUrls urls;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -68,12 +66,15 @@ public class ConsoleServlet extends HttpServlet {
 
     private String contentSecurityPolicy() {
         return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                + "connect-src 'self' " + publicOrigin() + "; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
+                + "connect-src 'self'" + publicOrigin() + "; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
     }
 
-    /** Presigned part URLs point at the public endpoint, which may be another origin than the console's. */
+    /**
+     * Presigned part URLs point at the public endpoint: a configured one may be another origin
+     * than the console's; without one they point at the address the console was loaded from.
+     */
     private String publicOrigin() {
-        return PublicEndpoint.of(config.get(Setting.PUBLIC_ENDPOINT)).origin();
+        return urls.configured().map(endpoint -> " " + endpoint.origin()).orElse("");
     }
 
     private static void notFound(HttpServletResponse response) throws IOException {

@@ -291,6 +291,38 @@ class ScaleOutIT {
         assertTrue(nginxAccess.contains("list-type=2"), "the request went through nginx");
     }
 
+    /**
+     * Behind the balancer, under another host name than the nodes know, with no public endpoint
+     * configured: a presigned URL minted through the balancer points at the balancer's address
+     * (the forwarded Host), and works with plain curl whichever node serves it.
+     */
+    @Test
+    void aPresignedUrlMintedThroughTheBalancerPointsAtItAndWorksFromAnyNode() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/curl")), "curl is not installed");
+        viaBalancer.putObject(b -> b.bucket(BUCKET).key("presigned/through-nginx.txt"), RequestBody.fromString("via the balancer"));
+        URI named = URI.create("http://localhost:" + balancer.getPort());
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(named.resolve("/api/v1/auth/token"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"access_key_id\":\"" + ACCESS_KEY + "\",\"secret_access_key\":\""
+                        + SECRET_KEY + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        String token = jsonField(login, "token");
+        for (int round = 0; round < 2; round++) { // round robin: minted once on each node
+            HttpResponse<String> presigned = http.send(HttpRequest.newBuilder(named.resolve("/api/v1/presign"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"bucket\":\"" + BUCKET
+                            + "\",\"key\":\"presigned/through-nginx.txt\",\"method\":\"get_object\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String url = jsonField(presigned, "url");
+            assertTrue(url.startsWith(named + "/" + BUCKET + "/presigned/through-nginx.txt?"), url);
+            for (int fetch = 0; fetch < 2; fetch++) { // and fetched through both
+                Process curl = new ProcessBuilder("/usr/bin/curl", "-sS", "--fail-with-body", url).redirectErrorStream(true).start();
+                String body = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(curl.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+                assertEquals(0, curl.exitValue(), body);
+                assertEquals("via the balancer", body);
+            }
+        }
+    }
+
     // ---- processes ---------------------------------------------------------------------------
 
     private static Process startNode(String name, int port, Path war, Path payara) throws IOException {
