@@ -58,9 +58,10 @@ export class VolumeGateApi {
     return this.#call('GET', `${this.#bucketPath(bucket)}/objects?${query}`);
   }
 
+  /** {status: 'deleted', bucket, key}, also when there was nothing to delete. */
   deleteObject(bucket, key) { return this.#call('DELETE', this.#objectPath(bucket, key)); }
 
-  /** Deletes up to 1000 keys: {deleted, errors}. */
+  /** Deletes up to 1000 keys: {status: 'deleted' | 'partial', deleted, errors}. */
   deleteObjects(bucket, keys) { return this.#call('POST', `${this.#bucketPath(bucket)}/objects/delete`, { keys }); }
 
   /** A presigned S3 GET URL: the browser downloads straight from the S3 endpoint. */
@@ -125,9 +126,20 @@ export class VolumeGateApi {
       }
       return await this.#call('POST', `${path}/complete`, { upload_id: plan.upload_id, parts });
     } catch (failure) {
-      await this.#call('DELETE', `${path}?upload_id=${encodeURIComponent(plan.upload_id)}`).catch(() => {});
+      await this.abortUpload(bucket, key, plan.upload_id).catch(() => {});
       throw failure;
     }
+  }
+
+  /** Abandons a multipart upload and removes its parts: {status: 'aborted'}. */
+  abortUpload(bucket, key, uploadId) {
+    return this.#call('POST', `${this.#bucketPath(bucket)}/multipart/${encodeKey(key)}/abort`, { upload_id: uploadId });
+  }
+
+  /** The parts of a multipart upload so far: {parts: [{PartNumber, Size, ETag, LastModified}], is_truncated, ...}. */
+  listParts(bucket, key, uploadId, maxParts = 1000) {
+    const query = new URLSearchParams({ upload_id: uploadId, max_parts: String(maxParts) });
+    return this.#call('GET', `${this.#bucketPath(bucket)}/multipart/${encodeKey(key)}/parts?${query}`);
   }
 
   #bucketPath(bucket) { return `/buckets/${encodeURIComponent(bucket)}`; }

@@ -65,8 +65,31 @@ test('buckets, uploads, listing, download, share and delete as the console does 
   assert.equal(new TextDecoder().decode(new Uint8Array(await zip.slice(0, 2).arrayBuffer())), 'PK');
 
   const deleted = await api.deleteObjects(bucket, ['docs/a b+c.txt', 'docs/big.bin']);
+  assert.equal(deleted.status, 'deleted');
   assert.deepEqual(deleted.deleted, ['docs/a b+c.txt', 'docs/big.bin']);
+  assert.deepEqual(await api.deleteObject(bucket, 'docs/gone.txt'), { status: 'deleted', bucket, key: 'docs/gone.txt' });
   assert.equal((await api.listObjects(bucket, { prefix: 'docs/' })).objects.length, 0);
+});
+
+test('a multipart upload that fails is aborted: no parts and no upload are left behind', async () => {
+  const api = await admin();
+  await api.createBucket('consoleit-js-abort').catch(() => {});
+  const realFetch = globalThis.fetch;
+  let uploadId = null;
+  globalThis.fetch = async (url, options) => {
+    const response = await realFetch(url, options);
+    if (String(url).includes('/multipart/') && String(url).endsWith('/presign')) uploadId = (await response.clone().json()).upload_id;
+    if (options && options.method === 'PUT' && String(url).includes('partNumber=2')) return new Response('<Error><Code>InternalError</Code><Message>broken</Message></Error>', { status: 500 });
+    return response;
+  };
+  try {
+    await assert.rejects(api.uploadInParts('consoleit-js-abort', 'fails.bin', new Blob([pattern(6 * MIB)]), { partSize: 5 * MIB }),
+      (error) => error.code === 'InternalError');
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+  assert.ok(uploadId);
+  await assert.rejects(api.listParts('consoleit-js-abort', 'fails.bin', uploadId), (error) => error.status === 404 && error.code === 'NoSuchUpload');
 });
 
 test('a credential made in the console is scoped, and deleting it ends its sessions', async () => {

@@ -41,8 +41,6 @@ const presign = await timed(async () => {
     body: JSON.stringify({ file_size: 10000 * 5 * 1024 * 1024, part_size: 5 * 1024 * 1024 }),
   })).json();
   if (plan.urls.length !== 10000) throw new Error('expected 10,000 URLs');
-  await fetch(`${process.env.ENDPOINT}/api/v1/buckets/bench-browser/multipart/huge.bin?upload_id=${plan.upload_id}`, {
-    method: 'DELETE', headers: { Authorization: `Bearer ${api.token}` },
-  });
+  await api.abortUpload('bench-browser', 'huge.bin', plan.upload_id);
 });
 console.log(`presigning 10,000 part URLs (and aborting the upload): ${presign.toFixed(0)} ms`);

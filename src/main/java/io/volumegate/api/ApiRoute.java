@@ -19,7 +19,9 @@ import java.util.Locale;
  * upload, any other POST carries JSON. So {@code POST .../objects/a/copy} with a JSON body
  * copies onto {@code a}, and with a form uploads the key {@code a/copy}. Among routes that
  * fit, the one with more literal segments wins ({@code /objects/delete} over
- * {@code /objects/{key}}).
+ * {@code /objects/{key}}, {@code POST .../multipart/a/abort} aborts the upload of {@code a}
+ * rather than initiating one of {@code a/abort}, {@code GET .../multipart/a/parts} lists the
+ * parts of {@code a}).
  */
 public enum ApiRoute {
     ISSUE_TOKEN("POST", "/auth/token", Access.PUBLIC, Body.JSON,
@@ -55,7 +57,7 @@ public enum ApiRoute {
             "List objects: prefix, delimiter, max_keys, continuation_token", "objects",
             200, null, ObjectResource.ObjectList.class),
     UPLOAD_OBJECT("POST", "/buckets/{bucket}/objects/{key}", Access.WRITE, Body.MULTIPART,
-            "Upload a file (multipart/form-data, field 'file'), streamed to disk", "objects",
+            "Upload a file (multipart/form-data, field 'file'), streamed to disk -> status \"uploaded\"", "objects",
             201, null, ObjectResource.ObjectInfo.class),
     DOWNLOAD_OBJECT("GET", "/buckets/{bucket}/objects/{key}", Access.READ, Body.NONE,
             "Download an object (attachment; single byte ranges)", "objects",
@@ -64,37 +66,43 @@ public enum ApiRoute {
             "An object's Content-Length, Content-Type, ETag and Last-Modified, as headers", "objects",
             200, null, null),
     DELETE_OBJECT("DELETE", "/buckets/{bucket}/objects/{key}", Access.WRITE, Body.NONE,
-            "Delete an object (succeeds when it is not there)", "objects",
-            204, null, null),
+            "Delete an object (succeeds when it is not there) -> status \"deleted\"", "objects",
+            200, null, ObjectResource.ObjectMutationResponse.class),
     COPY_OBJECT("POST", "/buckets/{bucket}/objects/{key}/copy", Access.WRITE, Body.JSON,
-            "Copy source_bucket/source_key onto this key", "objects",
+            "Copy source_bucket/source_key onto this key -> status \"copied\" and the new object", "objects",
             200, ObjectResource.CopyRequest.class, ObjectResource.ObjectInfo.class),
 
     DELETE_OBJECTS("POST", "/buckets/{bucket}/objects/delete", Access.WRITE, Body.JSON,
-            "Delete up to 1000 keys: {keys} -> {deleted, errors}", "bulk",
-            200, BulkResource.KeysRequest.class, BulkResource.DeleteResult.class),
+            "Delete up to 1000 keys: {keys} -> {status: \"deleted\" (every key) or \"partial\" (see errors), deleted, errors}",
+            "bulk", 200, BulkResource.KeysRequest.class, BulkResource.DeleteObjectsResponse.class),
     DOWNLOAD_ZIP("POST", "/buckets/{bucket}/objects/download", Access.READ, Body.JSON,
             "Download up to 1000 objects as one ZIP, streamed", "bulk",
             200, BulkResource.KeysRequest.class, byte[].class),
     PRESIGN_KEYS("POST", "/buckets/{bucket}/objects/presign", Access.READ, Body.JSON,
-            "Presigned S3 GET URLs for up to 1000 keys, signed with the caller's credential", "bulk",
+            "Presigned S3 GET URLs for up to 1000 keys, signed with the caller's credential; expires_in in seconds", "bulk",
             200, PresignResource.PresignKeysRequest.class, PresignResource.PresignedKeys.class),
     PRESIGN("POST", "/presign", Access.TOKEN, Body.JSON,
             "A presigned S3 URL for get_object or put_object, signed with the caller's credential", "bulk",
             200, PresignResource.PresignRequest.class, PresignResource.Presigned.class),
     PRESIGN_MULTIPART("POST", "/buckets/{bucket}/multipart/{key}/presign", Access.WRITE, Body.JSON,
-            "Start a multipart upload for a browser: {file_size, part_size, expires_in, content_type} -> presigned "
-                    + "UploadPart URLs, one per part", "multipart",
+            "Start a multipart upload for a browser: {file_size (> 0), part_size, expires_in, content_type} -> presigned "
+                    + "UploadPart URLs, one per part, and expires_in", "multipart",
             201, MultipartResource.PresignRequest.class, MultipartResource.PresignedUpload.class),
+    CREATE_MULTIPART("POST", "/buckets/{bucket}/multipart/{key}", Access.WRITE, Body.JSON,
+            "Initiate a multipart upload whose parts come through this API (proxied); the JSON body is optional", "multipart",
+            201, ProxiedMultipartResource.CreateUploadRequest.class, ProxiedMultipartResource.CreateMultipartUploadResponse.class),
+    UPLOAD_PART("PUT", "/buckets/{bucket}/multipart/{key}", Access.WRITE, Body.MULTIPART,
+            "Upload part part_number of upload_id (multipart/form-data, field 'file'), streamed to disk", "multipart",
+            200, null, ProxiedMultipartResource.UploadPartResponse.class),
     COMPLETE_MULTIPART("POST", "/buckets/{bucket}/multipart/{key}/complete", Access.WRITE, Body.JSON,
-            "Complete a multipart upload: {upload_id, parts[{PartNumber, ETag}]}", "multipart",
+            "Complete a multipart upload: {upload_id, parts[{PartNumber, ETag}]} -> the object, status \"completed\"", "multipart",
             200, MultipartResource.CompleteRequest.class, ObjectResource.ObjectInfo.class),
-    LIST_PARTS("GET", "/buckets/{bucket}/multipart/{key}", Access.WRITE, Body.NONE,
-            "The parts of a multipart upload uploaded so far (query: upload_id)", "multipart",
-            200, null, MultipartResource.PartList.class),
-    ABORT_MULTIPART("DELETE", "/buckets/{bucket}/multipart/{key}", Access.WRITE, Body.NONE,
-            "Abort a multipart upload and remove its parts (query: upload_id)", "multipart",
-            204, null, null),
+    ABORT_MULTIPART("POST", "/buckets/{bucket}/multipart/{key}/abort", Access.WRITE, Body.JSON,
+            "Abort a multipart upload and remove its parts: {upload_id} -> status \"aborted\"", "multipart",
+            200, ProxiedMultipartResource.AbortRequest.class, ProxiedMultipartResource.StatusResponse.class),
+    LIST_PARTS("GET", "/buckets/{bucket}/multipart/{key}/parts", Access.WRITE, Body.NONE,
+            "The parts of a multipart upload uploaded so far (query: upload_id, max_parts, part_number_marker)", "multipart",
+            200, null, ProxiedMultipartResource.ListPartsResponse.class),
     SHARE("POST", "/buckets/{bucket}/share", Access.READ, Body.JSON,
             "A link anyone can open without credentials: {key, expires_in} -> {url, expires_at}", "share",
             201, ShareResource.ShareRequest.class, ShareResource.ShareLink.class),

@@ -39,6 +39,8 @@ public class ApiServlet extends HttpServlet {
     @Inject
     MultipartResource multipart;
     @Inject
+    ProxiedMultipartResource proxied;
+    @Inject
     ShareResource shares;
     @Inject
     OpenApiResource openApi;
@@ -104,8 +106,10 @@ public class ApiServlet extends HttpServlet {
             case PRESIGN -> presigning::presign;
             case PRESIGN_MULTIPART -> multipart::presign;
             case COMPLETE_MULTIPART -> multipart::complete;
-            case LIST_PARTS -> multipart::listParts;
-            case ABORT_MULTIPART -> multipart::abort;
+            case CREATE_MULTIPART -> proxied::create;
+            case UPLOAD_PART -> proxied::uploadPart;
+            case LIST_PARTS -> proxied::listParts;
+            case ABORT_MULTIPART -> proxied::abort;
             case SHARE -> shares::share;
             case OPENAPI -> openApi::document;
         };

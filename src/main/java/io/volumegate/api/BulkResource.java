@@ -33,7 +33,11 @@ public class BulkResource {
 
     public record KeyError(String key, String code, String message) {}
 
-    public record DeleteResult(List<String> deleted, List<KeyError> errors) {}
+    /** status is "deleted" when every key was, "partial" when some could not be (see errors). */
+    public record DeleteObjectsResponse(String status, List<String> deleted, List<KeyError> errors) {}
+
+    static final String ALL_DELETED = "deleted";
+    static final String PARTIAL = "partial";
 
     // ---- bulk delete -------------------------------------------------------------------
 
@@ -55,7 +59,7 @@ public class BulkResource {
                     errors.add(new KeyError(outcome.key(), refused.code(), refused.getMessage()));
                 }
             }
-            ApiResponses.ok(exchange, new DeleteResult(deleted, errors));
+            ApiResponses.ok(exchange, new DeleteObjectsResponse(errors.isEmpty() ? ALL_DELETED : PARTIAL, deleted, errors));
         });
     }
 

@@ -25,11 +25,22 @@ final class JsonBody implements BodySink {
     }
 
     static <T> CompletableFuture<T> read(Exchange exchange, Type type, int limit) throws IOException {
+        return read(exchange, type, limit, null);
+    }
+
+    /** As {@link #read(Exchange, Type)}, but an empty body (or only white space) is {@code empty}, not a 400. */
+    static <T> CompletableFuture<T> readOptional(Exchange exchange, Type type, T empty) throws IOException {
+        return read(exchange, type, DEFAULT_LIMIT, empty);
+    }
+
+    private static <T> CompletableFuture<T> read(Exchange exchange, Type type, int limit, T empty) throws IOException {
         if (exchange.request().getContentLengthLong() > limit) throw tooLarge(limit);
         JsonBody body = new JsonBody(limit);
         return BodyReader.read(exchange.request().getInputStream(), body).thenApply(done -> {
             exchange.bodyConsumed();
-            return ApiJson.<T>read(body.bytes.toByteArray(), type);
+            byte[] json = body.bytes.toByteArray();
+            if (empty != null && new String(json, java.nio.charset.StandardCharsets.UTF_8).isBlank()) return empty;
+            return ApiJson.<T>read(json, type);
         });
     }
 

@@ -3,16 +3,13 @@ package io.volumegate.api;
 import io.volumegate.checksum.ChecksumAlgorithm;
 import io.volumegate.checksum.ChecksumType;
 import io.volumegate.http.Exchange;
-import io.volumegate.http.HttpDates;
 import io.volumegate.objects.CompletionRequest;
 import io.volumegate.objects.MultipartService;
 import io.volumegate.objects.ObjectRef;
 import io.volumegate.objects.ObjectService;
-import io.volumegate.objects.UploadParts;
 import io.volumegate.storage.IoExecutor;
 import io.volumegate.storage.ObjectMetadata;
 import io.volumegate.storage.WriteCondition;
-import io.volumegate.storage.multipart.PartRecord;
 import io.volumegate.storage.multipart.PartRules;
 import io.volumegate.storage.multipart.RequestedPart;
 import io.volumegate.storage.multipart.UploadManifest;
@@ -29,7 +26,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Multipart uploads for browsers: a file too big for one request is cut into parts that the
+ * Multipart uploads for browsers, and the completion of every API multipart upload (the
+ * proxied flow, whose parts come through this API, is {@link ProxiedMultipartResource}'s): a file too big for one request is cut into parts that the
  * browser PUTs straight to presigned S3 UploadPart URLs (the S3 endpoint answers their CORS
  * preflights and exposes ETag), then completes here. The upload is an ordinary S3 multipart
  * upload, so S3 clients can list, complete or abort it too.
@@ -57,17 +55,14 @@ public class MultipartResource {
 
     public record PartUrl(int partNumber, String url) {}
 
-    public record PresignedUpload(String bucket, String key, String uploadId, long partSize, int totalParts, String expiresAt,
-                                  List<PartUrl> urls) {}
+    /** The reference's PresignedMultipartResponse. */
+    public record PresignedUpload(String bucket, String key, String uploadId, long partSize, int totalParts, List<PartUrl> urls,
+                                  long expiresIn) {}
 
     /** Named as in S3's CompletedPart, so the ETags a browser collected go back as they came. */
     public record CompletedPart(@JsonbProperty("PartNumber") Integer partNumber, @JsonbProperty("ETag") String etag) {}
 
     public record CompleteRequest(String uploadId, List<CompletedPart> parts) {}
-
-    public record UploadedPart(int partNumber, String etag, long size, String lastModified) {}
-
-    public record PartList(String bucket, String key, String uploadId, List<UploadedPart> parts) {}
 
     /** Starts an upload and presigns one UploadPart URL per part. */
     void presign(Exchange exchange, ApiRequest request) throws Exception {
@@ -85,7 +80,7 @@ public class MultipartResource {
                         "partNumber=" + number + "&uploadId=" + uploadId, request.credential(), now, expires)));
             }
             ApiResponses.json(exchange, 201, new PresignedUpload(request.bucket(), request.key(), upload.id().value(),
-                    plan.partSize(), plan.totalParts(), HttpDates.iso8601(now.plus(expires)), parts));
+                    plan.partSize(), plan.totalParts(), parts, expires.toSeconds()));
         });
     }
 
@@ -106,30 +101,8 @@ public class MultipartResource {
             }
             multipart.complete(request.bucket(), request.key(), uploadId, CompletionRequest.ofParts(parts), WriteCondition.NONE)
                     .assemble(WriteCondition.NONE);
-            ApiResponses.ok(exchange, ObjectResource.info(request.bucket(), objects.head(ObjectRef.of(request.bucket(), request.key()))));
-        });
-    }
-
-    /** The parts uploaded so far: what a browser resuming an upload needs to know. */
-    void listParts(Exchange exchange, ApiRequest request) {
-        String uploadId = required(request.query().get(UPLOAD_ID), UPLOAD_ID);
-        exchange.runOn(io, () -> {
-            UploadParts staged = multipart.parts(request.bucket(), request.key(), uploadId);
-            UploadManifest upload = staged.upload();
-            List<UploadedPart> parts = new ArrayList<>();
-            for (PartRecord part : staged.parts()) {
-                parts.add(new UploadedPart(part.number(), part.etag(), part.size(), HttpDates.iso8601(part.lastModified())));
-            }
-            ApiResponses.ok(exchange, new PartList(request.bucket(), request.key(), upload.id().value(), parts));
-        });
-    }
-
-    /** Abandons the upload and removes its parts. */
-    void abort(Exchange exchange, ApiRequest request) {
-        String uploadId = required(request.query().get(UPLOAD_ID), UPLOAD_ID);
-        exchange.runOn(io, () -> {
-            multipart.abort(request.bucket(), request.key(), uploadId);
-            ApiResponses.noContent(exchange);
+            ApiResponses.ok(exchange, ObjectResource.info(ObjectResource.COMPLETED, request.bucket(),
+                    objects.head(ObjectRef.of(request.bucket(), request.key()))));
         });
     }
 
@@ -138,7 +111,7 @@ public class MultipartResource {
     }
 
     /** A media type to store with the object; one header line, nothing that could split it. */
-    private static String contentType(String given) {
+    static String contentType(String given) {
         if (given == null || given.isBlank()) return null;
         String type = given.strip();
         if (type.length() > 255 || !type.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
@@ -147,7 +120,7 @@ public class MultipartResource {
         return type;
     }
 
-    private static String required(String value, String name) {
+    static String required(String value, String name) {
         if (value == null || value.isBlank()) throw ApiException.badRequest(name + " is required.");
         return value;
     }

@@ -12,6 +12,7 @@ import io.volumegate.objects.ObjectPage;
 import io.volumegate.objects.ObjectRef;
 import io.volumegate.objects.ObjectService;
 import io.volumegate.objects.ObjectSummary;
+import io.volumegate.objects.VolumeOwner;
 import io.volumegate.storage.ContentTypes;
 import io.volumegate.storage.IoExecutor;
 import io.volumegate.storage.ListQuery;
@@ -38,14 +39,29 @@ public class ObjectResource {
     @Inject
     Config config;
 
-    public record ObjectEntry(String key, long size, String lastModified, String etag) {}
+    /** What each answer's {@code status} says was done. */
+    static final String UPLOADED = "uploaded";
+    static final String COPIED = "copied";
+    static final String DELETED = "deleted";
+    static final String COMPLETED = "completed";
+
+    /** A listed object; storage_class and owner are what S3's ListObjects shows for it. */
+    public record ObjectEntry(String key, long size, String lastModified, String etag, String storageClass, String owner) {}
 
     public record ObjectList(String bucket, String prefix, String delimiter, int maxKeys, List<ObjectEntry> objects,
                              List<String> commonPrefixes, boolean isTruncated, String continuationToken,
                              String nextContinuationToken, int keyCount) {}
 
-    /** The object an upload or copy made. */
-    public record ObjectInfo(String bucket, String key, long size, String etag, String lastModified, String contentType) {}
+    /**
+     * The object an upload, copy or multipart completion made: the reference's
+     * UploadObjectResponse, ObjectMutationResponse and CompleteMultipartUploadResponse fields
+     * (status says which: uploaded, copied, completed), and what the object now is.
+     */
+    public record ObjectInfo(String status, String bucket, String key, long size, String etag, String lastModified,
+                             String contentType) {}
+
+    /** The reference's ObjectMutationResponse of a delete. */
+    public record ObjectMutationResponse(String status, String bucket, String key) {}
 
     public record CopyRequest(String sourceBucket, String sourceKey) {}
 
@@ -67,7 +83,8 @@ public class ObjectResource {
     }
 
     private static ObjectEntry entry(ObjectSummary object) {
-        return new ObjectEntry(object.key(), object.size(), HttpDates.iso8601(object.lastModified()), object.etag());
+        return new ObjectEntry(object.key(), object.size(), HttpDates.iso8601(object.lastModified()), object.etag(),
+                VolumeOwner.STORAGE_CLASS, VolumeOwner.DISPLAY_NAME);
     }
 
     private static int maxKeys(String value) {
@@ -90,7 +107,7 @@ public class ObjectResource {
         ObjectRef ref = new ObjectRef(request.bucket(), request.key(), request.query().get(VERSION_ID));
         exchange.runOn(io, () -> {
             objects.delete(ref);
-            ApiResponses.noContent(exchange);
+            ApiResponses.ok(exchange, new ObjectMutationResponse(DELETED, request.bucket(), request.key()));
         });
     }
 
@@ -107,13 +124,13 @@ public class ObjectResource {
             request.requireRead(body.sourceBucket());
             CopiedObject copied = copies.copy(ObjectRef.of(body.sourceBucket(), body.sourceKey()), request.bucket(), request.key(),
                     CopySpec.keepingMetadata(config.maxObjectSize()), source -> { });
-            ApiResponses.ok(exchange, info(request.bucket(), copied.object()));
+            ApiResponses.ok(exchange, info(COPIED, request.bucket(), copied.object()));
         });
     }
 
-    static ObjectInfo info(String bucket, StoredObject object) {
+    static ObjectInfo info(String status, String bucket, StoredObject object) {
         String contentType = object.metadata().map(ObjectMetadata::contentType).orElse(null);
         if (contentType == null) contentType = ContentTypes.byExtension(object.key());
-        return new ObjectInfo(bucket, object.key(), object.size(), object.etag(), HttpDates.iso8601(object.lastModified()), contentType);
+        return new ObjectInfo(status, bucket, object.key(), object.size(), object.etag(), HttpDates.iso8601(object.lastModified()), contentType);
     }
 }

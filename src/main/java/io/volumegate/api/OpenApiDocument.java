@@ -21,7 +21,7 @@ final class OpenApiDocument {
     private record QueryParameter(String name, String type, boolean required, String description) {}
 
     private static final QueryParameter UPLOAD_ID = new QueryParameter(MultipartResource.UPLOAD_ID, "string", true,
-            "The upload_id the presign call answered");
+            "The upload_id that presign or initiate answered");
     private static final QueryParameter VERSION_ID = new QueryParameter(ObjectResource.VERSION_ID, "string", false,
             "Only \"null\", the one version objects have here; any other id is 400 InvalidArgument");
     private static final Map<ApiRoute, List<QueryParameter>> QUERY = Map.of(ApiRoute.LIST_OBJECTS, List.of(
@@ -29,13 +29,28 @@ final class OpenApiDocument {
             new QueryParameter("delimiter", "string", false, "Roll keys up to common_prefixes at this string (usually '/')"),
             new QueryParameter("max_keys", "integer", false, "At most this many objects and prefixes, 0 to 1000 (default 1000)"),
             new QueryParameter("continuation_token", "string", false, "next_continuation_token of the previous page")),
-            ApiRoute.LIST_PARTS, List.of(UPLOAD_ID),
-            ApiRoute.ABORT_MULTIPART, List.of(UPLOAD_ID),
+            ApiRoute.LIST_PARTS, List.of(UPLOAD_ID,
+                    new QueryParameter(ProxiedMultipartResource.MAX_PARTS, "integer", false, "At most this many parts, 1 to 1000 (default 1000)"),
+                    new QueryParameter(ProxiedMultipartResource.PART_NUMBER_MARKER, "integer", false,
+                            "Only parts after this number: next_part_number_marker of the previous page")),
+            ApiRoute.UPLOAD_PART, List.of(UPLOAD_ID,
+                    new QueryParameter(ProxiedMultipartResource.PART_NUMBER, "integer", true, "The part's number, 1 to 10000")),
             ApiRoute.DOWNLOAD_OBJECT, List.of(VERSION_ID),
             ApiRoute.HEAD_OBJECT, List.of(VERSION_ID),
             ApiRoute.DELETE_OBJECT, List.of(VERSION_ID));
 
+    /** HEAD has no body: the reference's HeadObjectResponse fields are these headers. */
+    private static final Map<String, Object> OBJECT_HEADERS = Map.of(
+            "Content-Length", header("integer", "content_length: the size in bytes"),
+            "Content-Type", header("string", "content_type: the media type"),
+            "ETag", header("string", "etag: the entity tag"),
+            "Last-Modified", header("string", "last_modified: an HTTP date"));
+
     private OpenApiDocument() {}
+
+    private static Map<String, Object> header(String type, String description) {
+        return Map.of("description", description, "schema", Map.of("type", type));
+    }
 
     static Map<String, Object> generate(String serverUrl) {
         Map<String, Object> schemas = new LinkedHashMap<>();
@@ -52,7 +67,8 @@ final class OpenApiDocument {
                 "description", "JSON management API of VolumeGate. Every error is {\"code\", \"message\"}. "
                         + "{key} path parameters are whole object keys and may contain '/' (send them percent-encoded as "
                         + "S3 paths are). POST .../objects/{key} with a multipart/form-data body is an upload; "
-                        + "any other POST to a path ending in /copy, /delete, /download, /presign or /complete is that JSON call."));
+                        + "any other POST to a path ending in /copy, /delete, /download, /presign, /complete or /abort is that "
+                        + "JSON call, and GET .../multipart/{key}/parts lists parts."));
         document.put("servers", List.of(Map.of("url", serverUrl)));
         document.put("paths", paths);
         document.put("components", Map.of("schemas", schemas,
@@ -85,12 +101,12 @@ final class OpenApiDocument {
         }
         if (!parameters.isEmpty()) operation.put("parameters", parameters);
         if (route.body() == ApiRoute.Body.JSON && route.requestType() != null) {
-            operation.put("requestBody", Map.of("required", true,
+            operation.put("requestBody", Map.of("required", route != ApiRoute.CREATE_MULTIPART,
                     "content", Map.of(ApiJson.CONTENT_TYPE, Map.of("schema", reference(route.requestType(), schemas)))));
         } else if (route.body() == ApiRoute.Body.MULTIPART) {
             operation.put("requestBody", Map.of("required", true, "content", Map.of("multipart/form-data", Map.of("schema",
-                    Map.of("type", "object", "required", List.of(UploadResource.FILE_FIELD),
-                            "properties", Map.of(UploadResource.FILE_FIELD, Map.of("type", "string", "format", "binary")))))));
+                    Map.of("type", "object", "required", List.of(FormFile.FIELD),
+                            "properties", Map.of(FormFile.FIELD, Map.of("type", "string", "format", "binary")))))));
         }
         Map<String, Object> responses = new LinkedHashMap<>();
         Map<String, Object> success = new LinkedHashMap<>();
@@ -104,6 +120,7 @@ final class OpenApiDocument {
         } else if (answer != null) {
             success.put("content", Map.of(ApiJson.CONTENT_TYPE, Map.of("schema", reference(answer, schemas))));
         }
+        if (route == ApiRoute.HEAD_OBJECT) success.put("headers", OBJECT_HEADERS);
         responses.put(String.valueOf(route.status()), success);
         Map<String, Object> error = Map.of("description", "An error", "content",
                 Map.of(ApiJson.CONTENT_TYPE, Map.of("schema", Map.of("$ref", "#/components/schemas/Error"))));

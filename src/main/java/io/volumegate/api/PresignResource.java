@@ -2,7 +2,6 @@ package io.volumegate.api;
 
 import io.volumegate.auth.SigV4Signer;
 import io.volumegate.http.Exchange;
-import io.volumegate.http.HttpDates;
 import io.volumegate.storage.IoExecutor;
 import io.volumegate.storage.ObjectKeys;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,11 +30,13 @@ public class PresignResource {
 
     public record PresignedKey(String key, String url) {}
 
-    public record PresignedKeys(String method, String expiresAt, List<PresignedKey> urls) {}
+    /** The reference's BulkPresignResponse; method ("GET") is ours. */
+    public record PresignedKeys(List<PresignedKey> urls, long expiresIn, String method) {}
 
     public record PresignRequest(String bucket, String key, Long expiresIn, String method) {}
 
-    public record Presigned(String url, String method, String expiresAt) {}
+    /** The reference's PresignedUrlResponse: method is the operation asked for, get_object or put_object. */
+    public record Presigned(String url, String bucket, String key, long expiresIn, String method) {}
 
     /** Presigned S3 GET URLs for keys of the bucket, signed with the caller's own credential. */
     void presignKeys(Exchange exchange, ApiRequest request) throws Exception {
@@ -47,7 +48,7 @@ public class PresignResource {
             for (String key : keys) {
                 presigned.add(new PresignedKey(key, urls.presign(request.endpoint(), "GET", request.bucket(), key, null, request.credential(), now, expires)));
             }
-            ApiResponses.ok(exchange, new PresignedKeys("GET", HttpDates.iso8601(now.plus(expires)), presigned));
+            ApiResponses.ok(exchange, new PresignedKeys(presigned, expires.toSeconds(), "GET"));
         });
     }
 
@@ -69,7 +70,7 @@ public class PresignResource {
             Duration expires = expires(body.expiresIn());
             Instant now = Instant.now();
             ApiResponses.ok(exchange, new Presigned(urls.presign(request.endpoint(), method, body.bucket(), body.key(), null, request.credential(), now, expires),
-                    method, HttpDates.iso8601(now.plus(expires))));
+                    body.bucket(), body.key(), expires.toSeconds(), operation));
         });
     }
 

@@ -47,9 +47,17 @@ class ApiRouterTest {
                 "POST", "/buckets/b/multipart/videos/big.mp4/presign", JSON);
         assertRoute(ApiRoute.COMPLETE_MULTIPART, Map.of("bucket", "b", "key", "videos/big.mp4"),
                 "POST", "/buckets/b/multipart/videos/big.mp4/complete", JSON);
-        assertRoute(ApiRoute.LIST_PARTS, Map.of("bucket", "b", "key", "videos/big.mp4"), "GET", "/buckets/b/multipart/videos/big.mp4", null);
-        assertRoute(ApiRoute.ABORT_MULTIPART, Map.of("bucket", "b", "key", "a/presign"), "DELETE", "/buckets/b/multipart/a/presign", null);
-        assertError(405, "/buckets/b/multipart/a", "POST", JSON);
+        assertRoute(ApiRoute.LIST_PARTS, Map.of("bucket", "b", "key", "videos/big.mp4"), "GET", "/buckets/b/multipart/videos/big.mp4/parts", null);
+        assertRoute(ApiRoute.LIST_PARTS, Map.of("bucket", "b", "key", "parts/x"), "GET", "/buckets/b/multipart/parts/x/parts", null);
+        assertRoute(ApiRoute.ABORT_MULTIPART, Map.of("bucket", "b", "key", "a/presign"), "POST", "/buckets/b/multipart/a/presign/abort", JSON);
+        assertRoute(ApiRoute.ABORT_MULTIPART, Map.of("bucket", "b", "key", "videos/big.mp4"), "POST", "/buckets/b/multipart/videos/big.mp4/abort", JSON);
+        // the reference's proxied upload: initiate is POST on the key, a part is PUT with a form
+        assertRoute(ApiRoute.CREATE_MULTIPART, Map.of("bucket", "b", "key", "videos/big.mp4"), "POST", "/buckets/b/multipart/videos/big.mp4", JSON);
+        assertRoute(ApiRoute.CREATE_MULTIPART, Map.of("bucket", "b", "key", "a"), "POST", "/buckets/b/multipart/a", null);
+        assertRoute(ApiRoute.UPLOAD_PART, Map.of("bucket", "b", "key", "a/complete"), "PUT", "/buckets/b/multipart/a/complete", FORM);
+        assertError(415, "/buckets/b/multipart/a", "PUT", JSON);
+        assertError(405, "/buckets/b/multipart/a", "DELETE", null);
+        assertError(405, "/buckets/b/multipart/a", "GET", null);
     }
 
     @Test

@@ -15,7 +15,6 @@ class MultipartResourceTest {
         assertEquals(new UploadPlan(25 * MIB, 4), UploadPlan.of(100 * MIB, 25 * MIB));
         assertEquals(new UploadPlan(25 * MIB, 5), UploadPlan.of(100 * MIB + 1, 25 * MIB));
         assertEquals(new UploadPlan(5 * MIB, 1), UploadPlan.of(1L, 5 * MIB));
-        assertEquals(new UploadPlan(5 * MIB, 1), UploadPlan.of(0L, 5 * MIB), "an empty file is one part");
         assertEquals(10_000, UploadPlan.of(10_000 * 5 * MIB, 5 * MIB).totalParts());
         assertEquals(1024, UploadPlan.of(5L << 40, 5L << 30).totalParts(), "5 TiB in 5 GiB parts");
     }
@@ -23,12 +22,13 @@ class MultipartResourceTest {
     @Test
     void sizesS3CannotTakeAre422AndTooManyPartsIs400() {
         assertRefused(422, "InvalidSize", -1L, 5 * MIB);
+        assertRefused(422, "InvalidSize", 0L, 5 * MIB); // the reference: file_size must be > 0
         assertRefused(422, "InvalidSize", (5L << 40) + 1, 5L << 30);
         assertRefused(422, "InvalidSize", 100L, 5 * MIB - 1);
         assertRefused(422, "InvalidSize", 100L, (5L << 30) + 1);
         ApiException tooMany = assertRefused(400, "TooManyParts", 10_000 * 5 * MIB + 1, 5 * MIB);
         assertTrue(tooMany.getMessage().contains("at least 5242881 bytes"), tooMany.getMessage()); // the size rounded up
-        assertRefused(400, "InvalidArgument", null, 5 * MIB);
+        assertRefused(422, "InvalidSize", null, 5 * MIB);
     }
 
     @Test

@@ -75,4 +75,33 @@ class OpenApiDocumentTest {
         assertEquals(java.util.Set.of("PartNumber", "ETag"), completedPart.keySet());
         assertEquals("http://example.test/api/v1", ((List<Map<String, Object>>) document.get("servers")).get(0).get("url"));
     }
+
+    /** The reference's names: expires_in, status, PartNumber/ETag, the parts listing, HEAD's headers. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theReferencesFieldNamesAreDocumented() {
+        Map<String, Object> document = document();
+        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) document.get("components")).get("schemas");
+        java.util.function.Function<String, java.util.Set<String>> fields = name ->
+                ((Map<String, Object>) ((Map<String, Object>) schemas.get(name)).get("properties")).keySet();
+        assertEquals(java.util.Set.of("bucket", "key", "upload_id", "part_size", "total_parts", "urls", "expires_in"),
+                fields.apply("PresignedUpload"));
+        assertEquals(java.util.Set.of("url", "bucket", "key", "expires_in", "method"), fields.apply("Presigned"));
+        assertTrue(fields.apply("PresignedKeys").containsAll(List.of("urls", "expires_in")));
+        assertEquals(java.util.Set.of("PartNumber", "ETag"), fields.apply("UploadPartResponse"));
+        assertEquals(java.util.Set.of("PartNumber", "Size", "ETag", "LastModified"), fields.apply("UploadedPart"));
+        assertTrue(fields.apply("ListPartsResponse").containsAll(List.of("bucket", "key", "upload_id", "parts", "is_truncated")));
+        assertEquals(java.util.Set.of("status", "bucket", "key"), fields.apply("ObjectMutationResponse"));
+        assertEquals(java.util.Set.of("status", "deleted", "errors"), fields.apply("DeleteObjectsResponse"));
+        assertTrue(fields.apply("ObjectEntry").containsAll(List.of("storage_class", "owner")));
+        Map<String, Object> paths = (Map<String, Object>) document.get("paths");
+        Map<String, Object> parts = (Map<String, Object>) ((Map<String, Object>) paths.get("/buckets/{bucket}/multipart/{key}/parts")).get("get");
+        List<Object> names = ((List<Map<String, Object>>) parts.get("parameters")).stream().map(p -> p.get("name")).toList();
+        assertTrue(names.containsAll(List.of("upload_id", "max_parts")), names.toString());
+        Map<String, Object> head = (Map<String, Object>) ((Map<String, Object>) paths.get("/buckets/{bucket}/objects/{key}")).get("head");
+        Map<String, Object> ok = (Map<String, Object>) ((Map<String, Object>) head.get("responses")).get("200");
+        assertEquals(java.util.Set.of("Content-Length", "Content-Type", "ETag", "Last-Modified"), ((Map<String, Object>) ok.get("headers")).keySet());
+        Map<String, Object> delete = (Map<String, Object>) ((Map<String, Object>) paths.get("/buckets/{bucket}/objects/{key}")).get("delete");
+        assertTrue(((String) delete.get("summary")).contains("\"deleted\""));
+    }
 }

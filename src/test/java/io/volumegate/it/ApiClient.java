@@ -110,6 +110,11 @@ final class ApiClient {
         return send(request(path).header("Content-Type", body.contentType()).POST(body.publisher()).build());
     }
 
+    /** A multipart/form-data PUT (a proxied part upload). */
+    HttpResponse<String> putForm(String path, MultipartBody body) {
+        return send(request(path).header("Content-Type", body.contentType()).PUT(body.publisher()).build());
+    }
+
     HttpResponse<String> send(HttpRequest request) {
         return send(request, HttpResponse.BodyHandlers.ofString());
     }

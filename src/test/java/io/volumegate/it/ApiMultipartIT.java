@@ -58,6 +58,9 @@ class ApiMultipartIT extends ServerTestBase {
         assertEquals(3, ((Number) plan.get("total_parts")).intValue());
         assertEquals(5 * MIB, ((Number) plan.get("part_size")).intValue());
         assertEquals(key, plan.get("key"));
+        assertEquals(BUCKET, plan.get("bucket"));
+        assertEquals(600, ((Number) plan.get("expires_in")).intValue(), "expires_in in seconds, as the reference has it");
+        assertFalse(plan.containsKey("expires_at"), plan.toString());
         String uploadId = (String) plan.get("upload_id");
         List<Map<String, Object>> urls = urls(plan);
         assertEquals(List.of(1, 2, 3), urls.stream().map(u -> ((Number) u.get("part_number")).intValue()).toList());
@@ -79,18 +82,21 @@ class ApiMultipartIT extends ServerTestBase {
             etags.add(etag);
         }
 
-        Map<String, Object> parts = json(admin.get(multipart(key) + "?upload_id=" + uploadId));
+        Map<String, Object> parts = json(admin.get(multipart(key) + "/parts?upload_id=" + uploadId));
         assertEquals(uploadId, parts.get("upload_id"));
+        assertEquals(false, parts.get("is_truncated"));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> uploaded = (List<Map<String, Object>>) parts.get("parts");
-        assertEquals(etags, uploaded.stream().map(p -> p.get("etag")).toList());
-        assertEquals(List.of(5 * MIB, 5 * MIB, 2 * MIB + 123), uploaded.stream().map(p -> ((Number) p.get("size")).intValue()).toList());
+        assertEquals(etags, uploaded.stream().map(p -> p.get("ETag")).toList());
+        assertEquals(List.of(5 * MIB, 5 * MIB, 2 * MIB + 123), uploaded.stream().map(p -> ((Number) p.get("Size")).intValue()).toList());
 
         String completeBody = complete(uploadId, etags);
         HttpResponse<String> completed = admin.post(multipart(key) + "/complete", completeBody);
         assertEquals(200, completed.statusCode(), completed.body());
         Map<String, Object> object = json(completed);
+        assertEquals(BUCKET, object.get("bucket"));
         assertEquals(key, object.get("key"));
+        assertEquals("completed", object.get("status"));
         assertEquals(file.length, ((Number) object.get("size")).intValue());
         assertTrue(((String) object.get("etag")).endsWith("-3\""), object.toString());
         assertEquals("video/mp4", object.get("content_type"));
@@ -105,20 +111,22 @@ class ApiMultipartIT extends ServerTestBase {
         HttpResponse<String> retried = admin.post(multipart(key) + "/complete", completeBody);
         assertEquals(200, retried.statusCode(), retried.body());
         assertEquals(object.get("etag"), json(retried).get("etag"));
-        assertApiError(admin.get(multipart(key) + "?upload_id=" + uploadId), 404, "NoSuchUpload");
+        assertApiError(admin.get(multipart(key) + "/parts?upload_id=" + uploadId), 404, "NoSuchUpload");
     }
 
+    /** The reference: file_size "must be > 0", else 422; and a refused presign leaves no upload behind. */
     @Test
-    void anEmptyFileIsOneEmptyPart() {
-        Map<String, Object> plan = presign("empty.bin", "{\"file_size\": 0}");
+    void aZeroOrMissingFileSizeIs422AndStartsNoUpload() {
+        for (String body : List.of("{\"file_size\": 0}", "{}", "{\"file_size\": -5}", "{\"file_size\": null, \"part_size\": " + 5 * MIB + "}")) {
+            assertApiError(admin.post(multipart("empty/zero.bin") + "/presign", body), 422, "InvalidSize");
+        }
+        assertTrue(server.s3().listMultipartUploads(b -> b.bucket(BUCKET).prefix("empty/")).uploads().isEmpty(),
+                "no stray upload");
+        Map<String, Object> plan = presign("empty/one.bin", "{\"file_size\": 1}");
         assertEquals(1, ((Number) plan.get("total_parts")).intValue());
         assertEquals(25 * MIB, ((Number) plan.get("part_size")).intValue(), "25 MiB parts by default");
-        HttpResponse<String> put = putPart((String) urls(plan).get(0).get("url"), new byte[0]);
-        assertEquals(200, put.statusCode(), put.body());
-        HttpResponse<String> completed = admin.post(multipart("empty.bin") + "/complete",
-                complete((String) plan.get("upload_id"), List.of(put.headers().firstValue("ETag").orElseThrow())));
-        assertEquals(200, completed.statusCode(), completed.body());
-        assertEquals(0, server.s3().headObject(b -> b.bucket(BUCKET).key("empty.bin")).contentLength());
+        assertEquals(3600, ((Number) plan.get("expires_in")).intValue(), "an hour by default");
+        assertEquals(200, admin.post(multipart("empty/one.bin") + "/abort", "{\"upload_id\": \"" + plan.get("upload_id") + "\"}").statusCode());
     }
 
     @Test
@@ -147,13 +155,16 @@ class ApiMultipartIT extends ServerTestBase {
         assertThrows(NoSuchKeyException.class, () -> server.s3().headObject(b -> b.bucket(BUCKET).key(key)));
 
         // abort: the parts are gone, and so are the presigned URLs' target
-        assertEquals(204, admin.delete(multipart(key) + "?upload_id=" + uploadId).statusCode());
-        assertApiError(admin.get(multipart(key) + "?upload_id=" + uploadId), 404, "NoSuchUpload");
+        HttpResponse<String> aborted = admin.post(multipart(key) + "/abort", "{\"upload_id\": \"" + uploadId + "\"}");
+        assertEquals(200, aborted.statusCode(), aborted.body());
+        assertEquals(Map.of("status", "aborted"), json(aborted));
+        assertApiError(admin.get(multipart(key) + "/parts?upload_id=" + uploadId), 404, "NoSuchUpload");
         HttpResponse<String> late = putPart((String) urls.get(0).get("url"), PatternStream.bytes(10));
         assertEquals(404, late.statusCode());
         assertTrue(late.body().contains("<Code>NoSuchUpload</Code>"), late.body());
         assertEquals(ORIGIN, late.headers().firstValue("Access-Control-Allow-Origin").orElse(null), "errors are readable by the page too");
-        assertApiError(admin.delete(multipart(key)), 400, "InvalidArgument");
+        assertApiError(admin.post(multipart(key) + "/abort", "{}"), 400, "InvalidArgument");
+        assertApiError(admin.post(multipart(key) + "/abort", "{\"upload_id\": \"" + uploadId + "\"}"), 404, "NoSuchUpload");
         assertThrows(NoSuchKeyException.class, () -> server.s3().headObject(b -> b.bucket(BUCKET).key(key)));
     }
 
@@ -167,7 +178,6 @@ class ApiMultipartIT extends ServerTestBase {
         Map<String, Object> tooMany = assertApiError(admin.post(path, "{\"file_size\": " + (10_001L * 5 * MIB) + ", \"part_size\": " + 5 * MIB + "}"),
                 400, "TooManyParts");
         assertTrue(((String) tooMany.get("message")).contains("10001 parts"), tooMany.toString());
-        assertApiError(admin.post(path, "{}"), 400, "InvalidArgument");
         assertApiError(admin.post(path, "{\"file_size\": \"big\"}"), 400, "MalformedJson");
         assertApiError(admin.post(path, "{\"file_size\": 100, \"expires_in\": 59}"), 400, "InvalidArgument");
         assertApiError(admin.post(path, "{\"file_size\": 100, \"expires_in\": 43201}"), 400, "InvalidArgument");
@@ -175,7 +185,7 @@ class ApiMultipartIT extends ServerTestBase {
         // 10,000 parts is allowed, each with its own URL
         Map<String, Object> most = presign("most.bin", "{\"file_size\": " + (10_000L * 5 * MIB) + ", \"part_size\": " + 5 * MIB + "}");
         assertEquals(10_000, urls(most).size());
-        assertEquals(204, admin.delete(multipart("most.bin") + "?upload_id=" + most.get("upload_id")).statusCode());
+        assertEquals(200, admin.post(multipart("most.bin") + "/abort", "{\"upload_id\": \"" + most.get("upload_id") + "\"}").statusCode());
         assertTrue(server.s3().listMultipartUploads(b -> b.bucket(BUCKET).prefix("sizes.bin")).uploads().isEmpty(),
                 "a refused presign starts no upload");
     }

@@ -58,6 +58,8 @@ class ApiObjectsIT extends ServerTestBase {
         String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(content));
         assertEquals("\"" + md5 + "\"", info.get("etag"));
         assertEquals(key, info.get("key"));
+        assertEquals(BUCKET, info.get("bucket"));
+        assertEquals("uploaded", info.get("status"), "the reference's UploadObjectResponse{bucket, key, status}");
         assertEquals(content.length, ((Number) info.get("size")).intValue());
         assertEquals("application/x-test", info.get("content_type"));
         assertArrayEquals(content, Files.readAllBytes(server.volume().resolve(BUCKET).resolve(key)));
@@ -79,13 +81,16 @@ class ApiObjectsIT extends ServerTestBase {
         assertApiError(unsatisfiable, 416, "InvalidRange");
         assertEquals("bytes */" + content.length, unsatisfiable.headers().firstValue("Content-Range").orElse(null));
 
+        // the reference's HeadObjectResponse (content_length, content_type, etag, last_modified) as headers: HEAD has no body
         HttpResponse<String> head = admin.head(path);
         assertEquals(200, head.statusCode());
         assertEquals("", head.body());
         assertEquals(String.valueOf(content.length), head.headers().firstValue("Content-Length").orElse(null));
         assertEquals("application/x-test", head.headers().firstValue("Content-Type").orElse(null));
         assertEquals("\"" + md5 + "\"", head.headers().firstValue("ETag").orElse(null));
-        assertTrue(head.headers().firstValue("Last-Modified").isPresent());
+        java.time.ZonedDateTime lastModified = java.time.ZonedDateTime.parse(head.headers().firstValue("Last-Modified").orElseThrow(),
+                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
+        assertEquals(java.time.Instant.parse((String) info.get("last_modified")).getEpochSecond(), lastModified.toEpochSecond());
 
         // the same object over S3
         assertArrayEquals(content, server.s3().getObjectAsBytes(g -> g.bucket(BUCKET).key(key)).asByteArray());
@@ -94,11 +99,15 @@ class ApiObjectsIT extends ServerTestBase {
         HttpResponse<String> again = admin.upload(path, new MultipartBody().file("file", "x.txt", null, "small".getBytes(StandardCharsets.UTF_8)));
         assertEquals(201, again.statusCode(), again.body());
         assertEquals("small", Files.readString(server.volume().resolve(BUCKET).resolve(key)));
-        assertEquals(204, admin.delete(path).statusCode());
+        HttpResponse<String> deleted = admin.delete(path);
+        assertEquals(200, deleted.statusCode(), deleted.body());
+        assertEquals(Map.of("status", "deleted", "bucket", BUCKET, "key", key), json(deleted), "the reference's ObjectMutationResponse");
         assertFalse(Files.exists(server.volume().resolve(BUCKET).resolve(key)));
         assertApiError(admin.get(path), 404, "NoSuchKey");
         assertApiError(admin.head(path), 404, null);
-        assertEquals(204, admin.delete(path).statusCode()); // deleting what is not there succeeds
+        HttpResponse<String> again2 = admin.delete(path); // deleting what is not there succeeds
+        assertEquals(200, again2.statusCode(), again2.body());
+        assertEquals("deleted", json(again2).get("status"));
     }
 
     /** No versions here: version_id other than "null" names nothing, and is refused before anything is read or deleted. */
@@ -118,7 +127,7 @@ class ApiObjectsIT extends ServerTestBase {
         assertEquals(200, current.statusCode(), current.body());
         assertEquals("one", current.body());
         assertEquals(200, admin.head(path + "?version_id=null").statusCode());
-        assertEquals(204, admin.delete(path + "?version_id=null").statusCode());
+        assertEquals(200, admin.delete(path + "?version_id=null").statusCode());
         assertFalse(Files.exists(file));
     }
 
@@ -173,6 +182,11 @@ class ApiObjectsIT extends ServerTestBase {
         Map<String, Object> first = ((List<Map<String, Object>>) all.get("objects")).get(0);
         assertEquals(10, ((Number) first.get("size")).intValue());
         assertTrue(first.get("etag") instanceof String && first.get("last_modified") instanceof String);
+        assertEquals("STANDARD", first.get("storage_class"));
+        // the owner S3's ListObjects shows (fetch-owner)
+        String owner = server.s3().listObjectsV2(b -> b.bucket(BUCKET).prefix("list/").fetchOwner(true)).contents().get(0).owner().displayName();
+        assertEquals(owner, first.get("owner"));
+        assertEquals(Set.of("key", "size", "last_modified", "etag", "storage_class", "owner"), first.keySet());
 
         Map<String, Object> page1 = json(admin.get("/buckets/" + BUCKET + "/objects?prefix=list%2F&delimiter=%2F&max_keys=2"));
         assertEquals(List.of("list/a.txt"), keys(page1));
@@ -199,6 +213,8 @@ class ApiObjectsIT extends ServerTestBase {
                 "{\"source_bucket\": \"" + BUCKET + "\", \"source_key\": \"copy/src.json\"}");
         assertEquals(200, copied.statusCode(), copied.body());
         Map<String, Object> info = json(copied);
+        assertEquals("copied", info.get("status"), "the reference's ObjectMutationResponse{status, bucket, key}");
+        assertEquals(OTHER, info.get("bucket"));
         assertEquals("copies/dst.json", info.get("key"));
         assertEquals("application/json", info.get("content_type"));
         assertEquals("{\"a\":1}", Files.readString(server.volume().resolve(OTHER).resolve("copies/dst.json")));
