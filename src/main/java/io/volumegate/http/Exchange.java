@@ -197,12 +197,14 @@ public final class Exchange {
     }
 
     private void end() {
-        if (ended.compareAndSet(false, true)) {
-            try {
-                async.complete();
-            } catch (IllegalStateException alreadyDone) {
-                // the container ended the request itself (client gone, timeout)
-            }
+        if (ended.compareAndSet(false, true)) RequestContext.of(request).completeAfterDispatch(this::complete);
+    }
+
+    private void complete() {
+        try {
+            async.complete();
+        } catch (IllegalStateException alreadyDone) {
+            // the container ended the request itself (client gone, timeout)
         }
     }
 

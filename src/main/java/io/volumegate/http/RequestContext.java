@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Per-request facts every layer may need: the id echoed as x-amz-request-id and written
@@ -21,6 +22,9 @@ public final class RequestContext {
     private volatile String operation = "-";
     private volatile String principal = "-";
     private final Map<String, String> lastingHeaders = new LinkedHashMap<>();
+    /** Until the container's dispatch returns: null, or the completion waiting for it; then {@link #DISPATCHED}. */
+    private final AtomicReference<Runnable> completion = new AtomicReference<>(DISPATCHED);
+    private static final Runnable DISPATCHED = () -> { };
 
     private RequestContext(String requestId) {
         this.requestId = requestId;
@@ -40,6 +44,28 @@ public final class RequestContext {
     }
 
     public String requestId() { return requestId; }
+
+    /**
+     * From now until {@link #dispatchReturned()}, {@link #completeAfterDispatch} holds an
+     * asynchronous completion back. Payara's Grizzly recycles the response when an async
+     * request completes on another thread while the container's own thread is still in the
+     * filter chain (seen: an NPE in CoyoteAdapter.doService, and a request never answered), and
+     * the access-log listener must be registered before the request can complete.
+     */
+    void holdCompletionUntilDispatchReturns() {
+        completion.set(null);
+    }
+
+    /** The container's dispatch (the whole filter chain) has returned: run a completion that waited for it. */
+    void dispatchReturned() {
+        Runnable waiting = completion.getAndSet(DISPATCHED);
+        if (waiting != null && waiting != DISPATCHED) waiting.run();
+    }
+
+    /** Runs {@code complete} now if the dispatch has returned, else as soon as it does. */
+    public void completeAfterDispatch(Runnable complete) {
+        if (!completion.compareAndSet(null, complete)) complete.run();
+    }
 
     public long elapsedMillis() { return (System.nanoTime() - startNanos) / 1_000_000; }
 

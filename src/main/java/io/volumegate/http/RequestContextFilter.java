@@ -33,19 +33,24 @@ public class RequestContextFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest received, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         RequestContext context = RequestContext.attach(received);
+        context.holdCompletionUntilDispatchReturns();
         response.setHeader("x-amz-request-id", context.requestId());
         context.setLastingHeader(response, "Server", "VolumeGate");
         HttpServletRequest request = received;
         try {
-            request = ForwardedRequest.of(received, proxies.of(config.get(Setting.TRUSTED_PROXIES)));
-            chain.doFilter(request, response);
-        } catch (RuntimeException | IOException | ServletException e) {
-            ErrorResponses.sendBeforeBody(request, response, e instanceof ServletException && e.getCause() != null ? e.getCause() : e);
-        }
-        if (request.isAsyncStarted()) {
-            request.getAsyncContext().addListener(AccessLogOnCompletion.INSTANCE, request, response);
-        } else {
-            logAccess(request, response, context);
+            try {
+                request = ForwardedRequest.of(received, proxies.of(config.get(Setting.TRUSTED_PROXIES)));
+                chain.doFilter(request, response);
+            } catch (RuntimeException | IOException | ServletException e) {
+                ErrorResponses.sendBeforeBody(request, response, e instanceof ServletException && e.getCause() != null ? e.getCause() : e);
+            }
+            if (request.isAsyncStarted()) {
+                request.getAsyncContext().addListener(AccessLogOnCompletion.INSTANCE, request, response);
+            } else {
+                logAccess(request, response, context);
+            }
+        } finally {
+            context.dispatchReturned();
         }
     }
 
