@@ -3,8 +3,10 @@ package io.volumegate.api;
 import io.volumegate.auth.Credential;
 import io.volumegate.auth.Keyring;
 import io.volumegate.config.Config;
+import io.volumegate.config.Setting;
 import io.volumegate.http.Exchange;
 import io.volumegate.http.UriEncoding;
+import io.volumegate.objects.VolumeOwner;
 import io.volumegate.storage.BucketNames;
 import io.volumegate.storage.IoExecutor;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,17 +52,30 @@ public class CredentialResource {
     public record CredentialList(List<CredentialEntry> credentials) {}
 
     /**
-     * What a client needs to connect over S3 with the caller's key pair, minus the secret.
+     * The reference's S3CredentialsResponse: what a script needs to configure an S3 client with
+     * the key pair the caller's token was issued to (only that one, never another's). The
+     * caller proved the secret to get the token; {@code volumegate.api.credentials.show-secret}
+     * false leaves it out all the same.
      *
-     * @param buckets null when the credential may use every bucket
+     * @param secretAccessKey null (left out) when the deployment shows secrets only at creation
+     * @param username        the access key id: a credential is its own user here
+     * @param tenant          the volume's one owner ({@link VolumeOwner#ID})
+     * @param endpoint        ours, as before {@code endpoint_url} was added: the same URL
+     * @param buckets         ours: null when the credential may use every bucket
      */
-    public record CallerInfo(String accessKeyId, String endpoint, String region, List<String> buckets, boolean readOnly,
-                             boolean admin) {}
+    public record CallerInfo(String accessKeyId, String secretAccessKey, String username, String tenant, String endpointUrl,
+                             String endpoint, String region, List<String> buckets, boolean readOnly, boolean admin) {
+        static CallerInfo of(Credential credential, PublicEndpoint endpoint, String region, boolean showSecret) {
+            String url = endpoint.url("");
+            String secret = showSecret ? new String(credential.secret(), StandardCharsets.UTF_8) : null;
+            return new CallerInfo(credential.accessKeyId(), secret, credential.accessKeyId(), VolumeOwner.ID, url, url, region,
+                    ApiTokens.bucketsOf(credential), credential.readOnly(), credential.admin());
+        }
+    }
 
     void caller(Exchange exchange, ApiRequest request) {
-        Credential credential = request.credential();
-        ApiResponses.ok(exchange, new CallerInfo(credential.accessKeyId(), request.endpoint().url(""), config.region(),
-                ApiTokens.bucketsOf(credential), credential.readOnly(), credential.admin()));
+        boolean showSecret = Boolean.parseBoolean(config.get(Setting.API_CREDENTIALS_SHOW_SECRET).strip());
+        ApiResponses.ok(exchange, CallerInfo.of(request.credential(), request.endpoint(), config.region(), showSecret));
     }
 
     void create(Exchange exchange, ApiRequest request) throws Exception {

@@ -48,6 +48,10 @@ public enum Setting {
     MULTIPART_KEEP_ALIVE_SECONDS("volumegate.multipart.complete-keep-alive-seconds", "5",
             "A CompleteMultipartUpload still assembling after this many seconds answers 200 and sends a space every "
                     + "5 s until its result (or error document), as S3 does; 0 answers so at once."),
+    API_CREDENTIALS_SHOW_SECRET("volumegate.api.credentials.show-secret", "true",
+            "Whether GET /api/v1/credentials answers the caller's own secret_access_key, as the reference API does, so a "
+                    + "script holding a token can configure an S3 client; false for deployments that want a secret shown "
+                    + "only once, when it is created."),
     API_TOKEN_LIFETIME_SECONDS("volumegate.api.token-lifetime-seconds", "900",
             "Lifetime of a management API token (POST /api/v1/auth/token) in seconds.");
 

@@ -43,12 +43,44 @@ class ApiAuthIT extends ServerTestBase {
         HttpResponse<String> caller = ApiClient.withToken(server, token).get("/credentials");
         assertEquals(200, caller.statusCode(), caller.body());
         Map<String, Object> info = json(caller);
+        // The reference's S3CredentialsResponse, for the key pair the token was issued to.
         assertEquals(server.adminAccessKey(), info.get("access_key_id"));
+        assertEquals(server.adminSecretKey(), info.get("secret_access_key"));
+        assertEquals(server.adminAccessKey(), info.get("username"));
+        assertEquals("volumegate", info.get("tenant"));
+        assertEquals(server.endpoint().toString().replaceAll("/$", ""), info.get("endpoint_url"));
         assertEquals("us-east-1", info.get("region"));
-        assertEquals(server.endpoint().toString().replaceAll("/$", ""), info.get("endpoint"));
+        assertEquals(info.get("endpoint_url"), info.get("endpoint"));
         assertEquals(true, info.get("admin"));
         assertNull(info.get("buckets"));
-        assertFalse(caller.body().contains(server.adminSecretKey()));
+    }
+
+    /** A script configures an S3 client from GET /credentials alone; a token never shows another key's secret. */
+    @Test
+    void theCredentialsAnswerConfiguresAnS3ClientForTheTokensOwnKeyPairOnly() throws Exception {
+        io.volumegate.auth.Credential scoped = server.keyring().create(java.util.Set.of("apiauthit-own"), false, false, "script");
+        ApiClient client = ApiClient.awaitLogin(server, scoped.accessKeyId(), new String(scoped.secret(), java.nio.charset.StandardCharsets.UTF_8));
+        Map<String, Object> info = json(client.get("/credentials"));
+        assertEquals(scoped.accessKeyId(), info.get("access_key_id"));
+        assertEquals(new String(scoped.secret(), java.nio.charset.StandardCharsets.UTF_8), info.get("secret_access_key"));
+        assertFalse(client.get("/credentials").body().contains(server.adminSecretKey()), "never the admin's secret");
+        assertEquals(java.util.List.of("apiauthit-own"), info.get("buckets"));
+
+        try (software.amazon.awssdk.services.s3.S3Client s3 = software.amazon.awssdk.services.s3.S3Client.builder()
+                .endpointOverride(java.net.URI.create((String) info.get("endpoint_url")))
+                .region(software.amazon.awssdk.regions.Region.of((String) info.get("region")))
+                .forcePathStyle(true)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create((String) info.get("access_key_id"),
+                                (String) info.get("secret_access_key"))))
+                .httpClient(software.amazon.awssdk.http.apache5.Apache5HttpClient.create())
+                .build()) {
+            s3.createBucket(b -> b.bucket("apiauthit-own"));
+            s3.putObject(b -> b.bucket("apiauthit-own").key("from-the-script.txt"),
+                    software.amazon.awssdk.core.sync.RequestBody.fromString("configured from GET /credentials"));
+            assertEquals("configured from GET /credentials",
+                    s3.getObjectAsBytes(b -> b.bucket("apiauthit-own").key("from-the-script.txt")).asUtf8String());
+        }
     }
 
     @Test

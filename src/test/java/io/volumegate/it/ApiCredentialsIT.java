@@ -50,7 +50,9 @@ class ApiCredentialsIT extends ServerTestBase {
         ApiClient client = ApiClient.login(server, id, secret);
         Map<String, Object> caller = json(client.get("/credentials"));
         assertEquals(id, caller.get("access_key_id"));
-        assertFalse(client.get("/credentials").body().contains(secret));
+        // Its own secret, as the reference answers (volumegate.api.credentials.show-secret, on by default); never the admin's.
+        assertEquals(secret, caller.get("secret_access_key"));
+        assertFalse(client.get("/credentials").body().contains(server.adminSecretKey()));
         assertApiError(client.get("/credentials/keys"), 403, "AccessDenied");
         assertApiError(client.post("/credentials", "{}"), 403, "AccessDenied");
         assertApiError(client.delete("/credentials/keys/" + server.adminAccessKey()), 403, "AccessDenied");
