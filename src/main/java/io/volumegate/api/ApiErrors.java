@@ -50,11 +50,7 @@ public final class ApiErrors {
     }
 
     static ApiException toApi(Throwable failure, String requestId) {
-        Throwable cause = failure;
-        while ((cause instanceof java.util.concurrent.CompletionException || cause instanceof java.util.concurrent.ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
+        Throwable cause = Failures.unwrap(failure);
         if (cause instanceof ApiException api) return api;
         var storage = StorageException.classify(cause);
         if (storage.isPresent()) return StorageErrors.toApi(storage.get());

@@ -1,13 +1,13 @@
 package io.volumegate.api;
 
 import io.volumegate.checksum.ChecksumAlgorithm;
+import io.volumegate.checksum.Md5;
 import io.volumegate.checksum.RunningChecksum;
 import io.volumegate.http.BodySink;
 import io.volumegate.storage.ContentTypes;
 
 import java.io.IOException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.function.Function;
 
@@ -25,7 +25,7 @@ final class FormFile implements BodySink {
     private final BodySink target;
     private final ChecksumAlgorithm algorithm;
     private final long maxSize;
-    private final MessageDigest md5 = md5();
+    private final MessageDigest md5 = Md5.start();
     private final RunningChecksum checksum;
     private long size;
     private volatile boolean started;
@@ -82,11 +82,4 @@ final class FormFile implements BodySink {
     /** The checksum's base64 value. */
     String checksum() { return algorithm.encode(checksum.result()); }
 
-    private static MessageDigest md5() {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is part of every JDK", e);
-        }
-    }
 }

@@ -85,12 +85,7 @@ public class ProxiedMultipartResource {
                 throw e;
             }
             exchange.then(exchange.readBody(parser), io, part::abort, done -> {
-                try {
-                    file.requirePresent();
-                } catch (ApiException e) {
-                    part.abort();
-                    throw e;
-                }
+                file.requirePresent();
                 PartRecord record = multipart.commitPart(part, file.md5Hex(), Map.of(file.algorithm().name(), file.checksum()));
                 exchange.response().setHeader("ETag", record.etag());
                 ApiResponses.ok(exchange, new UploadPartResponse(record.number(), record.etag()));

@@ -45,12 +45,7 @@ public class UploadResource {
                 throw e;
             }
             exchange.then(exchange.readBody(parser), io, upload::abort, done -> {
-                try {
-                    file.requirePresent();
-                } catch (ApiException e) {
-                    upload.abort();
-                    throw e;
-                }
+                file.requirePresent();
                 StoredObject object = objects.commit(upload, ObjectMetadata.builder().contentType(file.contentType())
                         .md5Hex(file.md5Hex()).putChecksum(CHECKSUM.name(), file.checksum()).build());
                 exchange.response().setHeader("ETag", object.etag());

@@ -84,14 +84,25 @@ public final class Exchange {
         then(stage, executor, () -> { }, next);
     }
 
-    /** As {@link #then(CompletionStage, Executor, NextStep)}, running {@code cleanup} first when the stage failed. */
+    /**
+     * As {@link #then(CompletionStage, Executor, NextStep)}, running {@code cleanup} first when
+     * the stage or the next step fails (an upload's temp file removed, say): cleanup must be
+     * harmless when the step had already cleaned up itself.
+     */
     public <T> void then(CompletionStage<T> stage, Executor executor, Runnable cleanup, NextStep<T> next) {
         stage.whenComplete((value, failure) -> {
             if (failure != null) {
                 cleanup.run();
                 fail(failure);
             } else {
-                runOn(executor, () -> next.run(value));
+                runOn(executor, () -> {
+                    try {
+                        next.run(value);
+                    } catch (Throwable stepFailure) {
+                        cleanup.run();
+                        throw stepFailure;
+                    }
+                });
             }
         });
     }

@@ -44,7 +44,8 @@ public final class Failures {
                 || cause instanceof java.io.EOFException;
     }
 
-    private static Throwable unwrap(Throwable failure) {
+    /** The failure a future wrapped (CompletionException, ExecutionException), or the failure itself. */
+    public static Throwable unwrap(Throwable failure) {
         Throwable cause = failure;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
             cause = cause.getCause();

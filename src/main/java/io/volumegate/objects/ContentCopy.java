@@ -2,6 +2,7 @@ package io.volumegate.objects;
 
 import io.volumegate.checksum.ChecksumAlgorithm;
 import io.volumegate.checksum.ContentDigests;
+import io.volumegate.checksum.Md5;
 import io.volumegate.checksum.RunningChecksum;
 import io.volumegate.storage.ObjectMetadata;
 import io.volumegate.storage.OpenedObject;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -80,7 +80,7 @@ final class ContentCopy {
      */
     static ContentDigests copyHashing(FileChannel source, long offset, long length, Sink target, Set<ChecksumAlgorithm> algorithms)
             throws IOException {
-        MessageDigest md5 = md5();
+        MessageDigest md5 = Md5.start();
         Map<ChecksumAlgorithm, RunningChecksum> running = new EnumMap<>(ChecksumAlgorithm.class);
         for (ChecksumAlgorithm algorithm : algorithms) running.put(algorithm, algorithm.start());
         ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);
@@ -97,13 +97,5 @@ final class ContentCopy {
         Map<ChecksumAlgorithm, String> checksums = new EnumMap<>(ChecksumAlgorithm.class);
         running.forEach((algorithm, checksum) -> checksums.put(algorithm, algorithm.encode(checksum.result())));
         return new ContentDigests(HexFormat.of().formatHex(md5.digest()), checksums);
-    }
-
-    static MessageDigest md5() {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is part of every JDK", e);
-        }
     }
 }

@@ -22,10 +22,6 @@ public final class ObjectUpload {
         this.condition = condition;
     }
 
-    public String bucket() { return bucket.name(); }
-
-    public String key() { return pending.key(); }
-
     /** Appends body bytes. Blocking (a file write), but short: fine on the thread that read them. */
     public void write(byte[] data, int offset, int length) throws IOException {
         pending.write(data, offset, length);

@@ -98,10 +98,12 @@ class ObjectServiceTest {
 
     @Test
     void listingTellsEtagsFromStoredMetadata() throws Exception {
-        fixture.put("b/1", CONTENT, ObjectMetadata.builder().md5Hex("9a0364b9e99bb480dd25e1f0284c8555").build());
-        fixture.put("a", CONTENT, ObjectMetadata.builder().build());
+        fixture.put("b/1", CONTENT, ObjectMetadata.builder().build());
+        fixture.put("a", CONTENT, ObjectMetadata.builder().md5Hex("9a0364b9e99bb480dd25e1f0284c8555").build());
         ObjectPage page = objects.list(ServiceFixture.BUCKET, new io.volumegate.storage.ListQuery("", "/", "", 1));
         assertEquals(List.of("a"), page.objects().stream().map(ObjectSummary::key).toList());
+        assertEquals("\"9a0364b9e99bb480dd25e1f0284c8555\"", page.objects().get(0).etag(), "the stored MD5 is the ETag");
+        assertEquals(objects.head(ObjectRef.of(ServiceFixture.BUCKET, "a")).etag(), page.objects().get(0).etag());
         assertTrue(page.truncated());
         page = objects.list(ServiceFixture.BUCKET, new io.volumegate.storage.ListQuery("", "/", page.lastReturned(), 10));
         assertEquals(List.of("b/"), page.commonPrefixes());

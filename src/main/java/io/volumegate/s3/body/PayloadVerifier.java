@@ -1,5 +1,6 @@
 package io.volumegate.s3.body;
 
+import io.volumegate.checksum.Md5;
 import io.volumegate.http.BodySink;
 import io.volumegate.http.S3Error;
 
@@ -19,7 +20,7 @@ public final class PayloadVerifier implements BodySink {
     private final long expectedLength;
     private final byte[] expectedMd5;
     private final byte[] expectedSha256;
-    private final MessageDigest md5 = digest("MD5");
+    private final MessageDigest md5 = Md5.start();
     private final MessageDigest sha256;
     private final long maxLength;
     private long length;
