@@ -18,6 +18,9 @@ final class StorageErrors {
             case BUCKET_NOT_EMPTY -> error(409, "BucketNotEmpty", failure);
             case INVALID_BUCKET_NAME -> error(400, "InvalidBucketName", failure);
             case NO_SUCH_KEY -> error(404, "NoSuchKey", failure);
+            case NO_SUCH_VERSION -> error(404, "NoSuchVersion", failure);
+            case VERSION_IS_DELETE_MARKER -> error(405, "MethodNotAllowed", failure);
+            case INVALID_BUCKET_STATE -> error(409, "InvalidBucketState", failure);
             case INVALID_KEY, INVALID_TOKEN, INVALID_VERSION_ID, INVALID_PART_NUMBER, INVALID_PART_LIST -> error(400, "InvalidArgument", failure);
             case KEY_TOO_LONG -> error(400, "KeyTooLongError", failure);
             case RESERVED_KEY, OUTSIDE_BUCKET -> error(403, "AccessDenied", failure);

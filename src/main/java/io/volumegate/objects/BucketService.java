@@ -1,6 +1,9 @@
 package io.volumegate.objects;
 
 import io.volumegate.storage.BucketEntry;
+import io.volumegate.storage.BucketSettings;
+import io.volumegate.storage.StorageException;
+import io.volumegate.storage.Versioning;
 import io.volumegate.storage.Volume;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,7 +32,27 @@ public class BucketService {
         volume.createBucket(name);
     }
 
-    /** BUCKET_NOT_EMPTY while it holds any object. */
+    /** The bucket's settings: versioning, object lock. */
+    public BucketSettings settings(String name) throws IOException {
+        return volume.bucket(name).settings();
+    }
+
+    /**
+     * Turns versioning on ({@link Versioning#ENABLED}) or pauses it ({@link Versioning#SUSPENDED});
+     * a bucket never goes back to unversioned, and one with object lock cannot be suspended.
+     */
+    public BucketSettings setVersioning(String name, Versioning versioning) throws IOException {
+        if (versioning == Versioning.UNVERSIONED) throw new IllegalArgumentException("versioning can only be enabled or suspended");
+        return volume.bucket(name).updateSettings(settings -> {
+            if (settings.objectLock() && versioning == Versioning.SUSPENDED) {
+                throw new StorageException(StorageException.Reason.INVALID_BUCKET_STATE,
+                        "An Object Lock configuration is present on this bucket, so the versioning state cannot be changed.");
+            }
+            return settings.withVersioning(versioning);
+        });
+    }
+
+    /** BUCKET_NOT_EMPTY while it holds any object, version or delete marker. */
     public void delete(String name) throws IOException {
         volume.deleteBucket(name);
     }

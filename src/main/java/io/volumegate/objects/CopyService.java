@@ -66,7 +66,7 @@ public class CopyService {
             }
             ObjectMetadata.Builder stored = metadata.toBuilder().md5Hex(digests.md5Hex());
             digests.checksums().forEach((algorithm, value) -> stored.putChecksum(algorithm.name(), value));
-            return new CopiedObject(target.commit(upload, stored.build(), copy.condition()), digests);
+            return new CopiedObject(target.commit(upload, stored.build(), copy.condition()), digests, opened.object());
         }
     }
 

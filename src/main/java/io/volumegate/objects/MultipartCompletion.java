@@ -116,7 +116,7 @@ public final class MultipartCompletion {
             }
         }
         String etag = MultipartETag.of(parts.stream().map(PartRecord::md5Hex).toList());
-        return new CompletionRecord(upload.key(), etag, algorithm.name(), checksum, type.name(), size, partsDigest, Instant.now());
+        return new CompletionRecord(upload.key(), etag, algorithm.name(), checksum, type.name(), size, partsDigest, Instant.now(), null);
     }
 
     private ObjectMetadata objectMetadata() {

@@ -7,6 +7,6 @@ public record ObjectRef(String bucket, String key, String versionId) {
     }
 
     public boolean sameObjectAs(String bucket, String key) {
-        return this.bucket.equals(bucket) && this.key.equals(key);
+        return this.bucket.equals(bucket) && this.key.equals(key) && versionId == null; // a version copied onto its key restores it
     }
 }

@@ -1,6 +1,7 @@
 package io.volumegate.objects;
 
 import io.volumegate.storage.Bucket;
+import io.volumegate.storage.Deletion;
 import io.volumegate.storage.ListPage;
 import io.volumegate.storage.ListQuery;
 import io.volumegate.storage.ListedObject;
@@ -9,6 +10,8 @@ import io.volumegate.storage.OpenedObject;
 import io.volumegate.storage.StorageException.Reason;
 import io.volumegate.storage.StorageException;
 import io.volumegate.storage.StoredObject;
+import io.volumegate.storage.VersionPage;
+import io.volumegate.storage.VersionQuery;
 import io.volumegate.storage.Volume;
 import io.volumegate.storage.WriteCondition;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +20,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Objects, for both APIs: read, write, delete, copy, list. A write streams into a temp file
@@ -31,22 +33,31 @@ public class ObjectService {
 
     // ---- reads ---------------------------------------------------------------------------
 
-    /** The object's size, ETag and metadata; NO_SUCH_KEY when there is none. */
+    /**
+     * The object's (or the named version's) size, ETag and metadata; NO_SUCH_KEY when there is
+     * none, NO_SUCH_VERSION when the key has no version of that id.
+     */
     public StoredObject head(ObjectRef ref) throws IOException {
-        VersionIds.requireCurrent(ref.versionId());
-        return volume.bucket(ref.bucket()).stat(ref.key());
+        Bucket bucket = volume.bucket(ref.bucket());
+        return ref.versionId() == null ? bucket.stat(ref.key()) : bucket.stat(ref.key(), ref.versionId());
     }
 
-    /** The object with its content open, described by the very file that is open. Close it. */
+    /** The object (or version) with its content open, described by the very file that is open. Close it. */
     public OpenedObject open(ObjectRef ref) throws IOException {
-        VersionIds.requireCurrent(ref.versionId());
-        return volume.bucket(ref.bucket()).open(ref.key());
+        Bucket bucket = volume.bucket(ref.bucket());
+        return ref.versionId() == null ? bucket.open(ref.key()) : bucket.open(ref.key(), ref.versionId());
     }
 
-    /** Whether there is an object at the reference. */
+    /** Whether there is an object (or that version of it) at the reference. */
     public boolean exists(ObjectRef ref) throws IOException {
-        VersionIds.requireCurrent(ref.versionId());
-        return volume.bucket(ref.bucket()).find(ref.key()).isPresent();
+        try {
+            head(ref);
+            return true;
+        } catch (StorageException e) {
+            if (e.reason() == Reason.NO_SUCH_KEY || e.reason() == Reason.NO_SUCH_VERSION
+                    || e.reason() == Reason.VERSION_IS_DELETE_MARKER) return false;
+            throw e;
+        }
     }
 
     /** A page of the bucket's keys in S3 order; ETags come from stored metadata, never by hashing. */
@@ -58,6 +69,11 @@ public class ObjectService {
             objects.add(new ObjectSummary(object.key(), object.size(), object.lastModified().toInstant(), bucket.etagOf(object)));
         }
         return new ObjectPage(objects, page.commonPrefixes(), page.truncated(), page.lastReturned());
+    }
+
+    /** A page of the versions and delete markers of the bucket's keys, in S3 order. */
+    public VersionPage listVersions(String bucketName, VersionQuery query) throws IOException {
+        return volume.bucket(bucketName).listVersions(query);
     }
 
     // ---- writes --------------------------------------------------------------------------
@@ -82,10 +98,17 @@ public class ObjectService {
         return upload.target().commit(upload.pending(), metadata, upload.condition());
     }
 
-    /** Deletes the object; deleting what is not there succeeds, as in S3. */
-    public void delete(ObjectRef ref) throws IOException {
-        VersionIds.requireCurrent(ref.versionId());
-        volume.bucket(ref.bucket()).delete(ref.key());
+    /**
+     * Deletes the object (in a versioned bucket: adds a delete marker), or with a version id,
+     * that version for good. Deleting what is not there succeeds, as in S3.
+     */
+    public Deletion delete(ObjectRef ref) throws IOException {
+        return delete(volume.bucket(ref.bucket()), ref);
+    }
+
+    private static Deletion delete(Bucket bucket, ObjectRef ref) throws IOException {
+        if (ref.key().isEmpty()) throw new StorageException(Reason.INVALID_KEY, "The key is empty.");
+        return ref.versionId() == null ? bucket.delete(ref.key()) : bucket.deleteVersion(ref.key(), ref.versionId());
     }
 
     /**
@@ -96,15 +119,11 @@ public class ObjectService {
         Bucket bucket = volume.bucket(bucketName);
         List<KeyDeletion> outcomes = new ArrayList<>(refs.size());
         for (ObjectRef ref : refs) {
-            Optional<Throwable> failure = Optional.empty();
             try {
-                if (ref.key().isEmpty()) throw new StorageException(Reason.INVALID_KEY, "The key is empty.");
-                VersionIds.requireCurrent(ref.versionId());
-                bucket.delete(ref.key());
+                outcomes.add(KeyDeletion.done(ref, delete(bucket, ref)));
             } catch (IOException | RuntimeException e) {
-                failure = Optional.of(e);
+                outcomes.add(KeyDeletion.failed(ref, e));
             }
-            outcomes.add(new KeyDeletion(ref.key(), ref.versionId(), failure));
         }
         return outcomes;
     }

@@ -4,6 +4,7 @@ import io.volumegate.http.Exchange;
 import io.volumegate.http.S3Error;
 import io.volumegate.s3.bucket.BucketOperations;
 import io.volumegate.s3.bucket.ListOperations;
+import io.volumegate.s3.bucket.VersioningOperations;
 import io.volumegate.s3.copy.CopyOperations;
 import io.volumegate.s3.multipart.CompleteMultipartUploadOperation;
 import io.volumegate.s3.multipart.MultipartListOperations;
@@ -26,6 +27,8 @@ public class S3Servlet extends HttpServlet {
     BucketOperations buckets;
     @Inject
     ListOperations listings;
+    @Inject
+    VersioningOperations versioning;
     @Inject
     ObjectReadOperations reads;
     @Inject
@@ -63,6 +66,9 @@ public class S3Servlet extends HttpServlet {
             case GET_BUCKET_LOCATION -> buckets::getBucketLocation;
             case LIST_OBJECTS -> listings::listObjectsV1;
             case LIST_OBJECTS_V2 -> listings::listObjectsV2;
+            case LIST_OBJECT_VERSIONS -> versioning::listObjectVersions;
+            case GET_BUCKET_VERSIONING -> versioning::getBucketVersioning;
+            case PUT_BUCKET_VERSIONING -> versioning::putBucketVersioning;
             case GET_OBJECT, HEAD_OBJECT -> reads::getObject;
             case PUT_OBJECT -> writes::putObject;
             case DELETE_OBJECT -> writes::deleteObject;

@@ -1,6 +1,7 @@
 package io.volumegate.s3;
 
 import io.volumegate.http.ErrorResponses;
+import io.volumegate.http.HttpDates;
 import io.volumegate.http.S3Error;
 import io.volumegate.http.S3Exception;
 import io.volumegate.storage.StorageException;
@@ -8,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.time.Instant;
 
 /**
  * The one table from the storage layer's reasons to S3 errors. Every S3 answer to a storage
@@ -38,9 +40,26 @@ public final class StorageErrors {
                     .with("MinSizeAllowed", failure.facts().get(StorageException.MIN_SIZE));
             case INVALID_VERSION_ID -> error.with("ArgumentName", "versionId")
                     .with("ArgumentValue", failure.facts().getOrDefault(StorageException.VALUE, ""));
+            case NO_SUCH_VERSION -> error.with("VersionId", failure.facts().get(StorageException.VALUE));
+            case NO_SUCH_KEY, VERSION_IS_DELETE_MARKER -> describeDeleteMarker(error, failure);
             default -> { }
         }
         return error;
+    }
+
+    /**
+     * S3 tells on a GET or HEAD whether the latest version, or the version asked for, is a
+     * delete marker: {@code x-amz-delete-marker} (also "false" for a plain missing key) with
+     * the marker's id and time, and for a marker's version the method that does apply to it.
+     */
+    private static void describeDeleteMarker(S3Exception error, StorageException failure) {
+        String markerId = failure.facts().get(StorageException.DELETE_MARKER_VERSION_ID);
+        error.withHeader("x-amz-delete-marker", Boolean.toString(markerId != null));
+        if (markerId == null) return;
+        error.withHeader("x-amz-version-id", markerId);
+        String lastModified = failure.facts().get(StorageException.LAST_MODIFIED);
+        if (lastModified != null) error.withHeader("Last-Modified", HttpDates.http(Instant.parse(lastModified)));
+        if (failure.reason() == StorageException.Reason.VERSION_IS_DELETE_MARKER) error.withHeader("Allow", "DELETE");
     }
 
     private static S3Error errorFor(StorageException.Reason reason) {
@@ -51,6 +70,9 @@ public final class StorageErrors {
             case BUCKET_NOT_EMPTY -> S3Error.BUCKET_NOT_EMPTY;
             case INVALID_BUCKET_NAME -> S3Error.INVALID_BUCKET_NAME;
             case NO_SUCH_KEY -> S3Error.NO_SUCH_KEY;
+            case NO_SUCH_VERSION -> S3Error.NO_SUCH_VERSION;
+            case VERSION_IS_DELETE_MARKER -> S3Error.METHOD_NOT_ALLOWED;
+            case INVALID_BUCKET_STATE -> S3Error.INVALID_BUCKET_STATE;
             case INVALID_KEY, INVALID_TOKEN, INVALID_VERSION_ID, INVALID_PART_NUMBER -> S3Error.INVALID_ARGUMENT;
             case KEY_TOO_LONG -> S3Error.KEY_TOO_LONG;
             case RESERVED_KEY, OUTSIDE_BUCKET -> S3Error.ACCESS_DENIED;

@@ -15,6 +15,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * One bucket: a directory whose files are its objects. Maps keys to paths (never outside
@@ -25,12 +26,15 @@ import java.util.UUID;
 public final class Bucket {
     private static final int COMMIT_ATTEMPTS = 3;
     private static final int OPEN_ATTEMPTS = 5;
+    /** The commit lock of the settings file: NUL is in no key, so no key's lock is the same. */
+    private static final String SETTINGS_LOCK = "\0settings";
 
     private final String name;
     private final Path root;
     private final Path realRoot;
     private final Path reserved;
     private final MetadataStore metadata;
+    private final Path versionsRoot;
     private final DirectorySnapshots snapshots;
     private final ObjectLister lister;
 
@@ -39,6 +43,7 @@ public final class Bucket {
         this.root = root;
         this.realRoot = root.toRealPath();
         this.reserved = realRoot.resolve(ObjectKeys.RESERVED);
+        this.versionsRoot = reserved.resolve("versions");
         this.metadata = metadata;
         this.snapshots = snapshots;
         this.lister = new ObjectLister(snapshots);
@@ -54,11 +59,117 @@ public final class Bucket {
      */
     public Path reservedFolder(String name) { return reserved.resolve(name); }
 
+    // ---- settings ----------------------------------------------------------------------
+
+    /** The bucket's settings as the volume has them now (every node reads the same file). */
+    public BucketSettings settings() throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(settingsFile());
+        } catch (FileSystemException e) {
+            if (AbsentFiles.isAbsent(e)) return BucketSettings.DEFAULT;
+            throw e;
+        }
+        return BucketSettings.parse(bytes);
+    }
+
+    /**
+     * Changes the settings under the bucket's settings lock, so that two nodes changing
+     * different settings at once both take effect, and writes them durably.
+     */
+    public BucketSettings updateSettings(UnaryOperator<BucketSettings> change) throws IOException {
+        try (CommitLock lock = CommitLock.acquire(reserved.resolve("locks"), SETTINGS_LOCK)) {
+            BucketSettings changed = change.apply(settings());
+            AtomicFiles.write(reserved.resolve("tmp"), settingsFile(), changed.toBytes());
+            return changed;
+        }
+    }
+
+    private Path settingsFile() {
+        return reserved.resolve("bucket.properties");
+    }
+
     // ---- reads -------------------------------------------------------------------------
 
-    /** The object at {@code key}, or NoSuchKey. */
+    /**
+     * The object at {@code key}, or NoSuchKey; when the key's latest version is a delete
+     * marker, the NoSuchKey names it ({@link StorageException#DELETE_MARKER_VERSION_ID}).
+     */
     public StoredObject stat(String key) throws IOException {
-        return find(key).orElseThrow(StorageException::noSuchKey);
+        Optional<StoredObject> found = find(key);
+        if (found.isPresent()) return found.get();
+        StorageException noSuchKey = StorageException.noSuchKey();
+        latestDeleteMarker(key).ifPresent(marker -> describeMarker(noSuchKey, marker));
+        throw noSuchKey;
+    }
+
+    /** The delete marker that is the key's latest version, if it is one: there is no object file. */
+    private Optional<HistoryEntry> latestDeleteMarker(String key) throws IOException {
+        if (ObjectKeys.isDirectoryKey(key)) return Optional.empty();
+        List<HistoryEntry> entries = historyOf(key).entries();
+        return entries.isEmpty() || !entries.get(0).deleteMarker() ? Optional.empty() : Optional.of(entries.get(0));
+    }
+
+    private static StorageException describeMarker(StorageException e, HistoryEntry marker) {
+        e.with(StorageException.DELETE_MARKER_VERSION_ID, marker.versionId());
+        try {
+            e.with(StorageException.LAST_MODIFIED, Files.getLastModifiedTime(marker.path()).toInstant());
+        } catch (IOException gone) {
+            // removed meanwhile: the id is what matters
+        }
+        return e;
+    }
+
+    /**
+     * The version {@code versionId} of {@code key}: the object when it is that version, else
+     * one from the key's history. NO_SUCH_VERSION when there is none of that id, and
+     * VERSION_IS_DELETE_MARKER when it is a delete marker, which has no content.
+     */
+    public StoredObject stat(String key, String versionId) throws IOException {
+        VersionIds.requireWellFormed(versionId);
+        Optional<StoredObject> current = find(key);
+        if (current.isPresent() && current.get().versionIdOrNull().equals(versionId)) return current.get();
+        if (ObjectKeys.isDirectoryKey(key)) throw noSuchVersion(versionId);
+        KeyHistory history = historyOf(key);
+        HistoryEntry entry = KeyHistory.find(history.entries(), versionId).orElseThrow(() -> noSuchVersion(versionId));
+        if (entry.deleteMarker()) {
+            throw describeMarker(new StorageException(StorageException.Reason.VERSION_IS_DELETE_MARKER,
+                    "The specified method is not allowed against this resource."), entry);
+        }
+        BasicFileAttributes attributes = attributesOrNull(entry.path());
+        if (attributes == null) throw noSuchVersion(versionId); // removed meanwhile
+        Optional<ObjectMetadata> stored = history.metadataOf(entry, attributes);
+        return new StoredObject(key, entry.path(), attributes.size(), attributes.lastModifiedTime().toInstant(),
+                ETags.forObject(entry.path(), attributes, stored), stored, false, versionId);
+    }
+
+    /** {@link #stat(String, String)} with the content open. Versions in the history never change. */
+    public OpenedObject open(String key, String versionId) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            StoredObject object = stat(key, versionId);
+            if (object.path().equals(pathOf(key))) {
+                OpenedObject opened = open(key);
+                if (versionId.equals(opened.object().versionIdOrNull())) return opened;
+                opened.close(); // replaced between the two looks
+            } else {
+                try {
+                    FileChannel channel = object.open();
+                    return new OpenedObject(object, channel, Files.readAttributes(object.path(), BasicFileAttributes.class));
+                } catch (NoSuchFileException e) {
+                    // promoted to the object or removed meanwhile: look again
+                }
+            }
+            if (attempt == OPEN_ATTEMPTS) throw StorageException.changedWhileRead();
+        }
+    }
+
+    private static StorageException noSuchVersion(String versionId) {
+        return new StorageException(StorageException.Reason.NO_SUCH_VERSION, "The specified version does not exist.")
+                .with(StorageException.VALUE, versionId);
+    }
+
+    KeyHistory historyOf(String key) {
+        return new KeyHistory(key, versionsRoot, ObjectKeys.segments(key), metadata);
     }
 
     public Optional<StoredObject> find(String key) throws IOException {
@@ -76,7 +187,8 @@ public final class Bucket {
         Optional<ObjectMetadata> stored = metadata.read(path, key);
         if (directoryKey && stored.isEmpty()) return Optional.empty(); // a plain folder is not an object
         return Optional.of(new StoredObject(key, path, directoryKey ? 0 : attributes.size(),
-                attributes.lastModifiedTime().toInstant(), ETags.forObject(path, attributes, stored), stored, directoryKey));
+                attributes.lastModifiedTime().toInstant(), ETags.forObject(path, attributes, stored), stored, directoryKey,
+                stored.map(ObjectMetadata::versionId).orElse(null)));
     }
 
     /**
@@ -121,6 +233,11 @@ public final class Bucket {
         return lister.list(realRoot, query, this::isDirectoryObject);
     }
 
+    /** A page of the versions of the bucket's keys, in S3 order (see {@link VersionLister}). */
+    public VersionPage listVersions(VersionQuery query) throws IOException {
+        return new VersionLister(this, versionsRoot, metadata, snapshots).list(realRoot, query, this::isDirectoryObject);
+    }
+
     /** The ETag of a listed object: from stored metadata, never by hashing the file. */
     public String etagOf(ListedObject object) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(object.path(), BasicFileAttributes.class);
@@ -135,9 +252,15 @@ public final class Bucket {
         }
     }
 
+    /** True when the bucket holds no object, and no version or delete marker either. */
     public boolean isEmpty() throws IOException {
         try (var entries = Files.list(root)) {
-            return entries.allMatch(entry -> entry.getFileName().toString().equals(ObjectKeys.RESERVED));
+            if (!entries.allMatch(entry -> entry.getFileName().toString().equals(ObjectKeys.RESERVED))) return false;
+        }
+        try (var versions = Files.list(versionsRoot)) {
+            return versions.findAny().isEmpty();
+        } catch (NoSuchFileException e) {
+            return true;
         }
     }
 
@@ -164,16 +287,24 @@ public final class Bucket {
         try {
             upload.seal();
             if (ObjectKeys.isDirectoryKey(key)) {
-                return commitDirectoryObject(upload, stored, condition);
+                return commitDirectoryObject(upload, stored.toBuilder().versionId(null).build(), condition);
             }
             Path target = pathOf(key);
-            metadata.write(upload.tempFile(), key, stored);
+            Versioning versioning = settings().versioning();
+            ObjectMetadata versioned = stored.toBuilder().versionId(newVersionId(versioning)).build();
+            // Versioned, the metadata is written under the lock, once the current object's is kept:
+            // a sidecar store names both by the key.
+            if (versioning == Versioning.UNVERSIONED) metadata.write(upload.tempFile(), key, versioned);
             for (int attempt = 1; ; attempt++) {
                 Path parent = prepareParent(target);
                 try (CommitLock lock = CommitLock.acquire(reserved.resolve("locks"), key)) {
                     check(condition, key);
                     refuseDirectoryAt(target);
-                    Files.move(upload.tempFile(), target, StandardCopyOption.ATOMIC_MOVE);
+                    if (versioning == Versioning.UNVERSIONED) {
+                        Files.move(upload.tempFile(), target, StandardCopyOption.ATOMIC_MOVE);
+                    } else {
+                        replaceKeepingHistory(upload, versioned, target, versioning);
+                    }
                 } catch (NoSuchFileException e) {
                     // A concurrent delete removed the now-empty parent; make it again.
                     if (attempt < COMMIT_ATTEMPTS) continue;
@@ -186,6 +317,68 @@ public final class Bucket {
         } finally {
             upload.abort(); // no-op once renamed
         }
+    }
+
+    /** The id a write makes: a new one while versioning is on, "null" while suspended, none before. */
+    private static String newVersionId(Versioning versioning) {
+        return switch (versioning) {
+            case ENABLED -> VersionIds.generate();
+            case SUSPENDED -> VersionIds.NULL;
+            case UNVERSIONED -> null;
+        };
+    }
+
+    /**
+     * The versioned half of commit, under the key's lock: the current object goes into the
+     * history (unless it is the null version a suspended bucket replaces), the upload takes its
+     * place, and a suspended bucket's previous null version leaves the history.
+     */
+    private void replaceKeepingHistory(PendingUpload upload, ObjectMetadata stored, Path target, Versioning versioning)
+            throws IOException {
+        KeyHistory history = historyOf(upload.key());
+        BasicFileAttributes current = regularFileOrNull(target);
+        List<HistoryEntry> entries = history.heal(current);
+        if (current != null) {
+            String currentId = currentVersionId(target, upload.key(), current);
+            if (versioning == Versioning.ENABLED || !currentId.equals(VersionIds.NULL)) {
+                entries = prepend(history.keep(target, idToKeep(currentId, entries), entries), entries);
+            }
+        }
+        metadata.write(upload.tempFile(), upload.key(), stored);
+        Files.move(upload.tempFile(), target, StandardCopyOption.ATOMIC_MOVE);
+        if (versioning == Versioning.SUSPENDED) removeNullVersion(history, entries);
+    }
+
+    /**
+     * The id a current version keeps in the history: its own, except that a second "null"
+     * (a file another program wrote, while the history holds a null version already) gets a
+     * fresh id rather than replace the older one.
+     */
+    private static String idToKeep(String currentId, List<HistoryEntry> entries) {
+        boolean nullTaken = currentId.equals(VersionIds.NULL) && KeyHistory.find(entries, VersionIds.NULL).isPresent();
+        return nullTaken ? VersionIds.generate() : currentId;
+    }
+
+    private static void removeNullVersion(KeyHistory history, List<HistoryEntry> entries) throws IOException {
+        Optional<HistoryEntry> previousNull = KeyHistory.find(entries, VersionIds.NULL);
+        if (previousNull.isPresent()) history.remove(previousNull.get());
+    }
+
+    private static List<HistoryEntry> prepend(HistoryEntry first, List<HistoryEntry> rest) {
+        List<HistoryEntry> all = new java.util.ArrayList<>(rest.size() + 1);
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
+
+    /** The version id of the object file: as stored when we wrote it, else "null". */
+    private String currentVersionId(Path file, String key, BasicFileAttributes attributes) throws IOException {
+        return metadata.read(file, key, attributes).map(ObjectMetadata::versionId).orElse(VersionIds.NULL);
+    }
+
+    private static BasicFileAttributes regularFileOrNull(Path path) throws IOException {
+        BasicFileAttributes attributes = attributesOrNull(path);
+        return attributes != null && attributes.isRegularFile() ? attributes : null;
     }
 
     private StoredObject commitDirectoryObject(PendingUpload upload, ObjectMetadata stored, WriteCondition condition) throws IOException {
@@ -209,8 +402,88 @@ public final class Bucket {
         return stat(upload.key());
     }
 
-    /** Deletes an object; deleting what is not there succeeds, as in S3. */
-    public void delete(String key) throws IOException {
+    /**
+     * Deletes an object; deleting what is not there succeeds, as in S3. In a versioned bucket
+     * the object goes into the key's history and a delete marker becomes the latest version
+     * (a suspended bucket's marker is the null version, and replaces the previous one).
+     */
+    public Deletion delete(String key) throws IOException {
+        Versioning versioning = ObjectKeys.isDirectoryKey(key) ? Versioning.UNVERSIONED : settings().versioning();
+        if (versioning != Versioning.UNVERSIONED) return deleteKeepingHistory(key, versioning);
+        deleteUnversioned(key);
+        return Deletion.UNVERSIONED;
+    }
+
+    private Deletion deleteKeepingHistory(String key, Versioning versioning) throws IOException {
+        Path path = pathOf(key);
+        try (CommitLock lock = CommitLock.acquire(reserved.resolve("locks"), key)) {
+            KeyHistory history = historyOf(key);
+            BasicFileAttributes current = insideBucket(path) ? regularFileOrNull(path) : null;
+            List<HistoryEntry> entries = history.heal(current);
+            if (current != null) {
+                String currentId = currentVersionId(path, key, current);
+                if (versioning == Versioning.ENABLED || !currentId.equals(VersionIds.NULL)) {
+                    entries = prepend(history.keep(path, idToKeep(currentId, entries), entries), entries);
+                }
+                removeObjectFile(path, key);
+            }
+            if (versioning == Versioning.SUSPENDED) removeNullVersion(history, entries);
+            String markerId = versioning == Versioning.ENABLED ? VersionIds.generate() : VersionIds.NULL;
+            history.addMarker(markerId, history.entries());
+            return new Deletion(markerId, true);
+        } finally {
+            if (Files.notExists(path)) removeEmptyDirectories(path.getParent());
+        }
+    }
+
+    /**
+     * Removes the version {@code versionId} of {@code key} for good: the object itself (the
+     * newest version in the history, unless that is a delete marker, becomes the object), a
+     * version or a delete marker of the history (removing the latest marker brings the newest
+     * version back). Removing a version that is not there succeeds, as in S3.
+     */
+    public Deletion deleteVersion(String key, String versionId) throws IOException {
+        VersionIds.requireWellFormed(versionId);
+        if (ObjectKeys.isDirectoryKey(key)) {
+            if (versionId.equals(VersionIds.NULL)) deleteUnversioned(key);
+            return new Deletion(versionId, false);
+        }
+        Path path = pathOf(key);
+        try (CommitLock lock = CommitLock.acquire(reserved.resolve("locks"), key)) {
+            KeyHistory history = historyOf(key);
+            BasicFileAttributes current = insideBucket(path) ? regularFileOrNull(path) : null;
+            List<HistoryEntry> entries = history.heal(current);
+            if (current != null && currentVersionId(path, key, current).equals(versionId)) {
+                if (!entries.isEmpty() && !entries.get(0).deleteMarker()) {
+                    history.promote(entries.get(0), path);
+                } else {
+                    removeObjectFile(path, key);
+                }
+                return new Deletion(versionId, false);
+            }
+            Optional<HistoryEntry> entry = KeyHistory.find(entries, versionId);
+            if (entry.isEmpty()) return new Deletion(versionId, false);
+            boolean latestMarker = current == null && entry.get().deleteMarker() && entries.get(0).equals(entry.get());
+            if (latestMarker && entries.size() > 1 && !entries.get(1).deleteMarker()) {
+                prepareParent(path);
+                history.restore(entries.get(1), path);
+            }
+            history.remove(entry.get());
+            return new Deletion(versionId, entry.get().deleteMarker());
+        } finally {
+            if (Files.notExists(path)) removeEmptyDirectories(path.getParent());
+            snapshots.invalidate(path.getParent());
+        }
+    }
+
+    /** Unlinks the object file; a version in the history may share its inode, so its xattrs stay. */
+    private void removeObjectFile(Path path, String key) throws IOException {
+        Files.deleteIfExists(path);
+        metadata.forget(key);
+        snapshots.invalidate(path.getParent());
+    }
+
+    private void deleteUnversioned(String key) throws IOException {
         Path path = pathOf(key);
         if (!insideBucket(path)) return;
         try (CommitLock lock = CommitLock.acquire(reserved.resolve("locks"), key)) {

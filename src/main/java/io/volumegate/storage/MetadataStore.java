@@ -40,6 +40,17 @@ public interface MetadataStore {
      */
     void write(Path target, String key, ObjectMetadata metadata) throws IOException;
 
+    /**
+     * Lets the metadata of the file {@code target}, now stored under {@code fromName}, also be
+     * found under {@code toName}, for when the same file gets a second name (a version kept in
+     * a key's history is a hard link to the object file). Xattrs travel with the file already;
+     * a sidecar blob is copied.
+     */
+    void carry(Path target, String fromName, String toName) throws IOException;
+
+    /** Removes what is stored under {@code name} apart from the file, leaving the file's own xattrs alone. */
+    void forget(String name) throws IOException;
+
     /** Removes the metadata of the object; {@code target} need not exist any more. */
     void delete(Path target, String key) throws IOException;
 }

@@ -44,6 +44,7 @@ public final class ObjectMetadata {
     private static final String CHECKSUM_PREFIX = "checksum.";
     private static final String CHECKSUM_TYPE = "checksum-type";
     private static final String PARTS = "parts";
+    private static final String VERSION_ID = "version-id";
 
     private final String contentType;
     private final String contentEncoding;
@@ -56,6 +57,7 @@ public final class ObjectMetadata {
     private final Map<String, String> checksums;
     private final String checksumType;
     private final PartSizes partSizes;
+    private final String versionId;
     private final long size;
     private final long mtimeMillis;
 
@@ -71,6 +73,7 @@ public final class ObjectMetadata {
         this.checksums = Collections.unmodifiableMap(new TreeMap<>(b.checksums));
         this.checksumType = b.checksumType;
         this.partSizes = b.partSizes;
+        this.versionId = b.versionId;
         this.size = b.size;
         this.mtimeMillis = b.mtimeMillis;
     }
@@ -90,6 +93,7 @@ public final class ObjectMetadata {
         b.checksums.putAll(checksums);
         b.checksumType = checksumType;
         b.partSizes = partSizes;
+        b.versionId = versionId;
         b.size = size;
         b.mtimeMillis = mtimeMillis;
         return b;
@@ -124,6 +128,13 @@ public final class ObjectMetadata {
 
     /** Part sizes of an object made by a multipart upload; null for a single PUT. */
     public PartSizes partSizes() { return partSizes; }
+
+    /**
+     * The version id this file was written as: an id of {@link VersionIds}, "null" for a write
+     * to a bucket with versioning suspended, or null when written while the bucket was not
+     * versioned (which is the "null" version too, but S3 does not name it in answers).
+     */
+    public String versionId() { return versionId; }
 
     /** The file's size when this metadata was written. */
     public long size() { return size; }
@@ -161,6 +172,7 @@ public final class ObjectMetadata {
         checksums.forEach((alg, value) -> p.setProperty(CHECKSUM_PREFIX + alg, value));
         putIfSet(p, CHECKSUM_TYPE, checksumType);
         if (partSizes != null) p.setProperty(PARTS, partSizes.encode());
+        putIfSet(p, VERSION_ID, versionId);
         p.setProperty(SIZE, Long.toString(size));
         p.setProperty(MTIME, Long.toString(mtimeMillis));
 
@@ -205,6 +217,7 @@ public final class ObjectMetadata {
                 .md5Hex(p.getProperty(MD5))
                 .checksumType(p.getProperty(CHECKSUM_TYPE))
                 .partSizes(p.getProperty(PARTS) == null ? null : PartSizes.parse(p.getProperty(PARTS)))
+                .versionId(p.getProperty(VERSION_ID))
                 .size(parseLong(p, SIZE))
                 .mtimeMillis(parseLong(p, MTIME));
         for (String name : p.stringPropertyNames()) {
@@ -243,13 +256,14 @@ public final class ObjectMetadata {
                 && Objects.equals(md5Hex, m.md5Hex)
                 && checksums.equals(m.checksums)
                 && Objects.equals(checksumType, m.checksumType)
-                && Objects.equals(partSizes, m.partSizes);
+                && Objects.equals(partSizes, m.partSizes)
+                && Objects.equals(versionId, m.versionId);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(contentType, contentEncoding, contentDisposition, cacheControl, expires,
-                contentLanguage, userMetadata, md5Hex, checksums, checksumType, partSizes, size, mtimeMillis);
+                contentLanguage, userMetadata, md5Hex, checksums, checksumType, partSizes, versionId, size, mtimeMillis);
     }
 
     @Override
@@ -273,6 +287,7 @@ public final class ObjectMetadata {
         private final Map<String, String> checksums = new TreeMap<>();
         private String checksumType;
         private PartSizes partSizes;
+        private String versionId;
         private long size;
         private long mtimeMillis;
 
@@ -326,6 +341,9 @@ public final class ObjectMetadata {
 
         /** Part sizes of a multipart object; null for a single PUT. */
         public Builder partSizes(PartSizes value) { partSizes = value; return this; }
+
+        /** The version id the file is written as; null outside versioning. */
+        public Builder versionId(String value) { versionId = value; return this; }
 
         /** Fingerprint size; metadata stores set it from the file on write. */
         public Builder size(long value) { size = value; return this; }

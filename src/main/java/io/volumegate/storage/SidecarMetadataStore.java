@@ -59,6 +59,22 @@ final class SidecarMetadataStore implements MetadataStore {
     }
 
     @Override
+    public void carry(Path target, String fromName, String toName) throws IOException {
+        byte[] blob;
+        try {
+            blob = Files.readAllBytes(sidecar(fromName));
+        } catch (NoSuchFileException e) {
+            return; // the file has no metadata
+        }
+        writeBlob(toName, blob);
+    }
+
+    @Override
+    public void forget(String name) throws IOException {
+        Files.deleteIfExists(sidecar(name));
+    }
+
+    @Override
     public void delete(Path target, String key) throws IOException {
         // No directory fsync: a sidecar that reappears after a crash is harmless, because its
         // fingerprint no longer matches any file (or the file is gone with it).

@@ -44,8 +44,14 @@ public final class StorageException extends RuntimeException {
         DIRECTORY_OBJECT_WITH_DATA,
         /** A listing's continuation token that this server did not make. */
         INVALID_TOKEN,
-        /** A version id other than the only one there is (the current, "null" version). */
+        /** A version id this server cannot have made. */
         INVALID_VERSION_ID,
+        /** A well-formed version id that the key has no version of. */
+        NO_SUCH_VERSION,
+        /** The content of a version that is a delete marker was asked for; facts name the marker. */
+        VERSION_IS_DELETE_MARKER,
+        /** A bucket setting that the bucket's state does not allow (suspending versioning under object lock). */
+        INVALID_BUCKET_STATE,
         /** What the client claimed about the content (size, checksum mode) is not so. */
         INVALID_CLAIM,
         /** The content's checksum is not the one the client claimed. */
@@ -82,6 +88,10 @@ public final class StorageException extends RuntimeException {
     public static final String MIN_SIZE = "minSize";
     /** The value a client gave that was refused (a version id, ...). */
     public static final String VALUE = "value";
+    /** On NO_SUCH_KEY and VERSION_IS_DELETE_MARKER: the id of the delete marker that the key's latest version is. */
+    public static final String DELETE_MARKER_VERSION_ID = "deleteMarkerVersionId";
+    /** With {@link #DELETE_MARKER_VERSION_ID}: when the marker was made. */
+    public static final String LAST_MODIFIED = "lastModified";
 
     private final Reason reason;
     private final Map<String, String> facts = new LinkedHashMap<>();

@@ -91,6 +91,16 @@ final class XattrMetadataStore implements MetadataStore {
     }
 
     @Override
+    public void carry(Path target, String fromName, String toName) throws IOException {
+        if (view(target).list().contains(MARKER)) overflow.carry(target, fromName, toName);
+    }
+
+    @Override
+    public void forget(String name) throws IOException {
+        overflow.forget(name);
+    }
+
+    @Override
     public void delete(Path target, String key) throws IOException {
         try {
             UserDefinedFileAttributeView view = view(target);

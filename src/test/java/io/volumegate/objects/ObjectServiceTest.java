@@ -3,6 +3,7 @@ package io.volumegate.objects;
 import io.volumegate.storage.ObjectMetadata;
 import io.volumegate.storage.StorageException;
 import io.volumegate.storage.StorageException.Reason;
+import io.volumegate.storage.VersionIds;
 import io.volumegate.storage.WriteCondition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,13 +54,16 @@ class ObjectServiceTest {
     }
 
     @Test
-    void aVersionIdOtherThanNullIsRefusedAndTouchesNothing() throws Exception {
+    void aMalformedVersionIdIsRefusedAndAnUnknownOneIsNoSuchVersion() throws Exception {
         fixture.put("k", CONTENT, ObjectMetadata.builder().build());
-        ObjectRef other = new ObjectRef(ServiceFixture.BUCKET, "k", "3HL4kqtJlcpXroDTDmJ");
-        refused(Reason.INVALID_VERSION_ID, () -> objects.head(other));
-        refused(Reason.INVALID_VERSION_ID, () -> objects.open(other));
-        refused(Reason.INVALID_VERSION_ID, () -> objects.delete(other));
-        assertTrue(Files.exists(fixture.file("k")), "a refused delete deletes nothing");
+        ObjectRef malformed = new ObjectRef(ServiceFixture.BUCKET, "k", "3HL4kqtJlcpXroDTDmJ");
+        refused(Reason.INVALID_VERSION_ID, () -> objects.head(malformed));
+        refused(Reason.INVALID_VERSION_ID, () -> objects.open(malformed));
+        refused(Reason.INVALID_VERSION_ID, () -> objects.delete(malformed));
+        ObjectRef unknown = new ObjectRef(ServiceFixture.BUCKET, "k", VersionIds.generate());
+        refused(Reason.NO_SUCH_VERSION, () -> objects.head(unknown));
+        objects.delete(unknown); // deleting a version that is not there succeeds, as in S3
+        assertTrue(Files.exists(fixture.file("k")), "neither delete touched the object");
         objects.delete(new ObjectRef(ServiceFixture.BUCKET, "k", VersionIds.NULL));
         assertFalse(Files.exists(fixture.file("k")), "the null version is the object");
     }

@@ -91,7 +91,8 @@ public class ListOperations {
         return new ListQuery(query.getOrDefault("prefix", ""), query.getOrDefault("delimiter", ""), resumeAfter, maxKeys(query));
     }
 
-    private static int maxKeys(QueryParameters query) {
+    /** max-keys as S3 reads it: at most 1000, whatever the client asks. */
+    static int maxKeys(QueryParameters query) {
         String value = query.get("max-keys");
         if (value == null) return MAX_KEYS;
         try {

@@ -9,6 +9,7 @@ import io.volumegate.objects.CopiedObject;
 import io.volumegate.objects.CopyService;
 import io.volumegate.objects.CopySpec;
 import io.volumegate.s3.S3Request;
+import io.volumegate.s3.VersionHeaders;
 import io.volumegate.s3.object.MetadataHeaders;
 import io.volumegate.s3.object.WriteConditions;
 import io.volumegate.s3.xml.CopyObjectResult;
@@ -56,6 +57,8 @@ public class CopyOperations {
         exchange.runOn(io, () -> {
             CopiedObject copied = copies.copy(source.ref(), request.bucket(), request.key(), copy,
                     object -> CopySourceConditions.check(http::getHeader, object.etag(), object.lastModified(), clock.instant()));
+            VersionHeaders.describe(exchange.response(), copied.object(), null);
+            VersionHeaders.describeCopySource(exchange.response(), copied.source(), source.ref().versionId());
             exchange.finishWith(S3Xml.write(result(copied)), S3Xml.CONTENT_TYPE);
         });
     }

@@ -5,7 +5,7 @@ import io.volumegate.http.QueryParameters;
 import io.volumegate.http.S3Error;
 import io.volumegate.http.S3Exception;
 import io.volumegate.objects.ObjectRef;
-import io.volumegate.objects.VersionIds;
+import io.volumegate.storage.VersionIds;
 import io.volumegate.storage.ObjectKeys;
 
 /**
@@ -52,9 +52,12 @@ public record CopySource(String bucket, String key, String versionId) {
         return new CopySource(bucket, key, versionId);
     }
 
-    /** True when this names the object the request would write: S3 calls that a copy onto itself. */
+    /**
+     * True when this names the object the request would write: S3 calls that a copy onto
+     * itself. Copying an older version onto its key is not: that restores the version.
+     */
     public boolean isSameObject(String bucket, String key) {
-        return this.bucket.equals(bucket) && this.key.equals(key);
+        return this.bucket.equals(bucket) && this.key.equals(key) && versionId == null;
     }
 
     /** The version the header names; refused now when it cannot exist, before any other work. */
@@ -65,8 +68,7 @@ public record CopySource(String bucket, String key, String versionId) {
         } catch (S3Exception badEncoding) {
             throw malformed(header);
         }
-        VersionIds.requireCurrent(versionId);
-        return versionId;
+        return versionId == null ? null : VersionIds.requireWellFormed(versionId);
     }
 
     /** The source object, as the object service names it. */

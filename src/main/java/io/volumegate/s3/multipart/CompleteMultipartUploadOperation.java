@@ -10,6 +10,7 @@ import io.volumegate.objects.CompletionRequest;
 import io.volumegate.objects.MultipartCompletion;
 import io.volumegate.objects.MultipartService;
 import io.volumegate.s3.S3Request;
+import io.volumegate.s3.VersionHeaders;
 import io.volumegate.s3.StorageErrors;
 import io.volumegate.s3.object.WriteConditions;
 import io.volumegate.s3.xml.CompleteMultipartUploadResult;
@@ -58,9 +59,12 @@ public class CompleteMultipartUploadOperation {
             MultipartCompletion completion = multipart.complete(request.bucket(), request.key(), uploadId,
                     CompleteRequest.withBody(claims, body), condition);
             if (completion.finished()) {
-                exchange.finishWith(result(completion.assemble(condition), request, location), S3Xml.CONTENT_TYPE);
+                CompletionRecord done = completion.assemble(condition);
+                if (done.versionId() != null) exchange.response().setHeader(VersionHeaders.VERSION_ID, done.versionId());
+                exchange.finishWith(result(done, request, location), S3Xml.CONTENT_TYPE);
                 return;
             }
+            // The answer's headers leave now, so a version id can only be read from a listing.
             KeepAliveResponse response = KeepAliveResponse.start(exchange, keepAliveTimer.scheduler(),
                     config.completeKeepAliveAfter(), KEEP_ALIVE_INTERVAL);
             try {

@@ -8,6 +8,7 @@ import io.volumegate.objects.ByteSpan;
 import io.volumegate.objects.MultipartService;
 import io.volumegate.s3.PartNumbers;
 import io.volumegate.s3.S3Request;
+import io.volumegate.s3.VersionHeaders;
 import io.volumegate.s3.copy.CopySource;
 import io.volumegate.s3.copy.CopySourceConditions;
 import io.volumegate.s3.copy.CopySourceRange;
@@ -56,6 +57,7 @@ public class UploadPartCopyOperation {
         exchange.runOn(io, () -> {
             PartRecord part = multipart.copyPart(request.bucket(), request.key(), uploadId, partNumber, source.ref(), object -> {
                 CopySourceConditions.check(http::getHeader, object.etag(), object.lastModified(), clock.instant());
+                VersionHeaders.describeCopySource(exchange.response(), object, source.ref().versionId());
                 if (range == null) return ByteSpan.whole(object.size());
                 CopySourceRange bytes = range.within(object.size());
                 return new ByteSpan(bytes.first(), bytes.length());

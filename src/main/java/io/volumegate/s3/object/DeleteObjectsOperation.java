@@ -48,7 +48,8 @@ public class DeleteObjectsOperation {
                     result.errors.add(new DeleteResult.DeleteError(outcome.key(), outcome.versionId(),
                             refused.error().code(), refused.getMessage()));
                 } else if (!delete.quiet()) {
-                    result.deleted.add(new DeleteResult.Deleted(outcome.key(), outcome.versionId()));
+                    result.deleted.add(new DeleteResult.Deleted(outcome.key(), outcome.versionId(),
+                            outcome.deletion().deleteMarker(), outcome.deletion().versionId()));
                 }
             }
             exchange.finishWith(S3Xml.write(result), S3Xml.CONTENT_TYPE);

@@ -4,6 +4,7 @@ import io.volumegate.http.ByteRange;
 import io.volumegate.http.Exchange;
 import io.volumegate.http.HttpDates;
 import io.volumegate.objects.ObjectRef;
+import io.volumegate.s3.VersionHeaders;
 import io.volumegate.objects.ObjectService;
 import io.volumegate.s3.S3Request;
 import io.volumegate.storage.IoExecutor;
@@ -52,12 +53,14 @@ public class ObjectReadOperations {
                     response.setStatus(304);
                     response.setHeader("ETag", object.etag());
                     response.setHeader("Last-Modified", HttpDates.http(object.lastModified()));
+                    VersionHeaders.describe(response, object, ref.versionId());
                     exchange.finishEmpty();
                     return;
                 }
                 PartSelection part = PartSelection.of(request.query().get("partNumber"), http.getHeader("Range"), object);
                 ByteRange range = part != null ? part.range() : ByteRange.parse(http.getHeader("Range"), object.size());
                 writeHeaders(response, request, object, opened.contentType());
+                VersionHeaders.describe(response, object, ref.versionId());
                 if (part != null && part.partsCount() > 0) response.setHeader("x-amz-mp-parts-count", Integer.toString(part.partsCount()));
                 if (range == null && part == null && "ENABLED".equalsIgnoreCase(http.getHeader("x-amz-checksum-mode"))) {
                     checksumHeaders(response, object);

@@ -4,6 +4,7 @@ import io.volumegate.config.Config;
 import io.volumegate.http.Exchange;
 import io.volumegate.http.S3Error;
 import io.volumegate.objects.ObjectRef;
+import io.volumegate.s3.VersionHeaders;
 import io.volumegate.objects.ObjectService;
 import io.volumegate.objects.ObjectUpload;
 import io.volumegate.s3.S3Request;
@@ -57,6 +58,7 @@ public class ObjectWriteOperations {
                         .build());
                 exchange.response().setHeader("ETag", object.etag());
                 exchange.response().setHeader(ChecksumHeaders.of(body.checksumAlgorithm()), body.checksum());
+                VersionHeaders.describe(exchange.response(), object, null);
                 exchange.finishEmpty();
             });
         });
@@ -65,7 +67,7 @@ public class ObjectWriteOperations {
     public void deleteObject(Exchange exchange, S3Request request) {
         ObjectRef ref = new ObjectRef(request.bucket(), request.key(), request.query().get("versionId"));
         exchange.runOn(io, () -> {
-            objects.delete(ref);
+            VersionHeaders.describe(exchange.response(), objects.delete(ref));
             exchange.response().setStatus(204);
             exchange.finishEmpty();
         });

@@ -16,16 +16,23 @@ public class DeleteResult {
     @XmlElement(name = "Error")
     public List<DeleteError> errors = new ArrayList<>();
 
-    @XmlType(name = "DeletedObject", propOrder = {"Key", "VersionId"})
+    @XmlType(name = "DeletedObject", propOrder = {"Key", "VersionId", "DeleteMarker", "DeleteMarkerVersionId"})
     public static class Deleted {
         public String Key;
+        /** The version the request named. */
         public String VersionId;
+        /** True when the delete made a delete marker or removed one; absent otherwise. */
+        public Boolean DeleteMarker;
+        /** The id of that delete marker. */
+        public String DeleteMarkerVersionId;
 
         public Deleted() {}
 
-        public Deleted(String key, String versionId) {
+        public Deleted(String key, String versionId, boolean deleteMarker, String deleteMarkerVersionId) {
             this.Key = key;
             this.VersionId = versionId;
+            this.DeleteMarker = deleteMarker ? Boolean.TRUE : null;
+            this.DeleteMarkerVersionId = deleteMarker ? deleteMarkerVersionId : null;
         }
     }
 

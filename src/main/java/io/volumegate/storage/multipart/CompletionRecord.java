@@ -14,11 +14,16 @@ import java.util.Properties;
  *                      the same parts to get this answer
  */
 public record CompletionRecord(String key, String etag, String checksumAlgorithm, String checksum, String checksumType,
-                               long size, String partsDigest, Instant completed) {
+                               long size, String partsDigest, Instant completed, String versionId) {
     private static final String WHAT = "completion record";
 
     public CompletionRecord {
         completed = completed.truncatedTo(ChronoUnit.MILLIS); // as stored
+    }
+
+    /** The record of a completion whose object was committed as version {@code id} (null outside versioning). */
+    public CompletionRecord withVersionId(String id) {
+        return new CompletionRecord(key, etag, checksumAlgorithm, checksum, checksumType, size, partsDigest, completed, id);
     }
 
     byte[] toBytes() {
@@ -31,6 +36,7 @@ public record CompletionRecord(String key, String etag, String checksumAlgorithm
         p.setProperty("size", Long.toString(size));
         p.setProperty("parts-digest", partsDigest);
         p.setProperty("completed", Long.toString(completed.toEpochMilli()));
+        RecordFormat.putIfSet(p, "version-id", versionId);
         return RecordFormat.toBytes(p);
     }
 
@@ -45,6 +51,7 @@ public record CompletionRecord(String key, String etag, String checksumAlgorithm
                 p.getProperty("checksum-type"),
                 RecordFormat.requiredLong(p, "size", WHAT),
                 RecordFormat.required(p, "parts-digest", WHAT),
-                RecordFormat.requiredInstant(p, "completed", WHAT));
+                RecordFormat.requiredInstant(p, "completed", WHAT),
+                p.getProperty("version-id"));
     }
 }

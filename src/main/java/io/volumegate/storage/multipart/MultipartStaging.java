@@ -231,7 +231,7 @@ public final class MultipartStaging {
      *
      * @param parts  as {@link #resolve} returned them
      * @param answer what a retry of this Complete must be told
-     * @return {@code answer}, or the recorded answer when a concurrent Complete of the same
+     * @return {@code answer} with the version the object was committed as, or the recorded answer when a concurrent Complete of the same
      *         upload finished first
      */
     public CompletionRecord complete(UploadManifest upload, List<PartRecord> parts, ObjectMetadata metadata,
@@ -249,17 +249,17 @@ public final class MultipartStaging {
             throw e;
         }
         hooks.assembled();
-        bucket.commit(object, metadata, condition);
+        CompletionRecord done = answer.withVersionId(bucket.commit(object, metadata, condition).versionId());
         hooks.committed();
         try {
-            AtomicFiles.write(folder, folder.resolve(COMPLETED), answer.toBytes());
+            AtomicFiles.write(folder, folder.resolve(COMPLETED), done.toBytes());
             removeAllBut(folder, COMPLETED);
         } catch (IOException e) {
             // The object is in place, which is what the client asked for; the sweep removes
             // what is left of the staging folder.
             LOG.log(Level.WARNING, "upload " + upload.id() + " completed, but its staging folder could not be cleared", e);
         }
-        return answer;
+        return done;
     }
 
     private static void append(PendingUpload object, Path folder, PartRecord part) throws IOException {

@@ -46,7 +46,7 @@ class PartSelectionTest {
 
     private static StoredObject object(long size, PartSizes parts) {
         ObjectMetadata metadata = ObjectMetadata.builder().partSizes(parts).size(size).build();
-        return new StoredObject("k", Path.of("k"), size, Instant.now(), "\"e\"", Optional.of(metadata), false);
+        return new StoredObject("k", Path.of("k"), size, Instant.now(), "\"e\"", Optional.of(metadata), false, null);
     }
 
     private static void refused(S3Error expected, Executable action) {

@@ -43,7 +43,7 @@ class RecordsTest {
     @Test
     void completionRecordKeepsTheAnswer() {
         CompletionRecord record = new CompletionRecord("a/b", "065947336a2f2a95ba8899f3675c3be6-2", "CRC32", "wpn7tg==-2",
-                "COMPOSITE", 10, "abc", WHEN);
+                "COMPOSITE", 10, "abc", WHEN, "Xq3v9W1h2T7a0b8C4dE5fG6hJ7kL8mN9");
         assertEquals(record, CompletionRecord.fromBytes(record.toBytes()));
     }
 

@@ -56,7 +56,7 @@ final class StagingFixture {
         long size = chosen.stream().mapToLong(PartRecord::size).sum();
         String etag = MultipartETag.of(md5s);
         CompletionRecord answer = new CompletionRecord(upload.key(), etag, null, null, null, size,
-                RequestedPart.digestOf(requested), Instant.now());
+                RequestedPart.digestOf(requested), Instant.now(), null);
         return staging.complete(upload, chosen, upload.metadata().toBuilder().md5Hex(etag).build(), WriteCondition.NONE, answer);
     }
 
