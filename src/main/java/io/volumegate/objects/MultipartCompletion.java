@@ -58,9 +58,17 @@ public final class MultipartCompletion {
         }
         UploadManifest upload = staging.open(uploadId, key);
         List<PartRecord> parts = staging.resolve(upload, complete.parts());
-        CompletionRecord answer = answer(upload, parts, complete, partsDigest);
+        CompletionRecord answer = answer(upload, parts, complete, partsDigest).withVersionId(bucket.planVersionId());
         bucket.check(condition, key); // a condition that fails fails before any assembling, with its own status
         return new MultipartCompletion(staging, upload, parts, answer, partsDigest);
+    }
+
+    /**
+     * The version the object will be (or was) committed as, known before {@link #assemble}, so an
+     * answer that starts early can name it; null when the bucket names no version.
+     */
+    public String versionId() {
+        return answer.versionId();
     }
 
     /** Whether a Complete with these parts already finished, so {@link #assemble} has nothing to do. */

@@ -283,6 +283,16 @@ public final class Bucket {
      * is removed and the old object is untouched.
      */
     public StoredObject commit(PendingUpload upload, ObjectMetadata stored, WriteCondition condition) throws IOException {
+        return commit(upload, stored, condition, null);
+    }
+
+    /**
+     * {@link #commit(PendingUpload, ObjectMetadata, WriteCondition)} as version {@code plannedVersionId}
+     * (from {@link #planVersionId}) when the bucket is still versioned: a slow write can name its
+     * version to the client before it is done.
+     */
+    public StoredObject commit(PendingUpload upload, ObjectMetadata stored, WriteCondition condition, String plannedVersionId)
+            throws IOException {
         String key = upload.key();
         try {
             upload.seal();
@@ -291,7 +301,8 @@ public final class Bucket {
             }
             Path target = pathOf(key);
             Versioning versioning = settings().versioning();
-            ObjectMetadata versioned = stored.toBuilder().versionId(newVersionId(versioning)).build();
+            String versionId = versioning == Versioning.ENABLED && plannedVersionId != null ? plannedVersionId : newVersionId(versioning);
+            ObjectMetadata versioned = stored.toBuilder().versionId(versionId).build();
             // Versioned, the metadata is written under the lock, once the current object's is kept:
             // a sidecar store names both by the key.
             if (versioning == Versioning.UNVERSIONED) metadata.write(upload.tempFile(), key, versioned);
@@ -317,6 +328,11 @@ public final class Bucket {
         } finally {
             upload.abort(); // no-op once renamed
         }
+    }
+
+    /** The id a write committed now would get, if the bucket is versioned; null if it would get none of its own. */
+    public String planVersionId() throws IOException {
+        return settings().versioning() == Versioning.ENABLED ? VersionIds.generate() : null;
     }
 
     /** The id a write makes: a new one while versioning is on, "null" while suspended, none before. */

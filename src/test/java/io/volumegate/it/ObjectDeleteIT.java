@@ -38,8 +38,9 @@ class ObjectDeleteIT extends ObjectTestBase {
     }
 
     /**
-     * No bucket here keeps versions, so every object is the "null" version: any other id names
-     * nothing, and S3 answers 400 InvalidArgument without deleting the current object.
+     * This bucket was never versioned, so every object is the "null" version; an id this server
+     * cannot have made is 400 InvalidArgument, as on S3, and deletes nothing (VersioningIT has
+     * the versioned bucket's side).
      */
     @Test
     void aVersionIdOtherThanNullIsInvalidArgumentAndDeletesNothing() throws Exception {

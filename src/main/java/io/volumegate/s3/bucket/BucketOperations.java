@@ -16,6 +16,7 @@ import io.volumegate.s3.xml.LocationConstraint;
 import io.volumegate.s3.xml.S3Xml;
 import io.volumegate.storage.BucketEntry;
 import io.volumegate.storage.IoExecutor;
+import io.volumegate.storage.StorageException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -26,6 +27,7 @@ import java.util.List;
 public class BucketOperations {
     private static final int MAX_CONFIGURATION_BYTES = 64 * 1024;
     private static final int MAX_BUCKETS_PER_PAGE = 10_000;
+    private static final String US_EAST_1 = "us-east-1";
 
     @Inject
     BucketService buckets;
@@ -81,7 +83,13 @@ public class BucketOperations {
     public void createBucket(Exchange exchange, S3Request request) throws Exception {
         exchange.then(SmallBody.read(exchange, MAX_CONFIGURATION_BYTES), io, body -> {
             if (body.length > 0) S3Xml.read(body, CreateBucketConfiguration.class); // refuse malformed XML
-            buckets.create(request.bucket());
+            try {
+                buckets.create(request.bucket());
+            } catch (StorageException e) {
+                // S3's us-east-1 answers a second CreateBucket of one's own bucket with 200 and
+                // changes nothing; every other region refuses it as BucketAlreadyOwnedByYou.
+                if (e.reason() != StorageException.Reason.BUCKET_EXISTS || !US_EAST_1.equals(config.region())) throw e;
+            }
             exchange.response().setHeader("Location", "/" + request.bucket());
             exchange.finishEmpty();
         });
@@ -107,7 +115,7 @@ public class BucketOperations {
         exchange.runOn(io, () -> {
             buckets.get(request.bucket());
             // S3 answers an empty LocationConstraint for us-east-1.
-            String region = "us-east-1".equals(config.region()) ? null : config.region();
+            String region = US_EAST_1.equals(config.region()) ? null : config.region();
             exchange.finishWith(S3Xml.write(new LocationConstraint(region)), S3Xml.CONTENT_TYPE);
         });
     }

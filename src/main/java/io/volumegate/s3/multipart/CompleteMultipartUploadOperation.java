@@ -58,13 +58,12 @@ public class CompleteMultipartUploadOperation {
             SmallBodyDigests.verify(body, request.auth(), contentMd5);
             MultipartCompletion completion = multipart.complete(request.bucket(), request.key(), uploadId,
                     CompleteRequest.withBody(claims, body), condition);
+            // The version is chosen before assembling, so an early 200 can name it too.
+            if (VersionHeaders.named(completion.versionId())) exchange.response().setHeader(VersionHeaders.VERSION_ID, completion.versionId());
             if (completion.finished()) {
-                CompletionRecord done = completion.assemble(condition);
-                if (done.versionId() != null) exchange.response().setHeader(VersionHeaders.VERSION_ID, done.versionId());
-                exchange.finishWith(result(done, request, location), S3Xml.CONTENT_TYPE);
+                exchange.finishWith(result(completion.assemble(condition), request, location), S3Xml.CONTENT_TYPE);
                 return;
             }
-            // The answer's headers leave now, so a version id can only be read from a listing.
             KeepAliveResponse response = KeepAliveResponse.start(exchange, keepAliveTimer.scheduler(),
                     config.completeKeepAliveAfter(), KEEP_ALIVE_INTERVAL);
             try {

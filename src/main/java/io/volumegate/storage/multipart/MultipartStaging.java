@@ -230,7 +230,7 @@ public final class MultipartStaging {
      * Then records the answer and removes the parts.
      *
      * @param parts  as {@link #resolve} returned them
-     * @param answer what a retry of this Complete must be told
+     * @param answer what a retry of this Complete must be told, with the version id it plans to make
      * @return {@code answer} with the version the object was committed as, or the recorded answer when a concurrent Complete of the same
      *         upload finished first
      */
@@ -249,7 +249,7 @@ public final class MultipartStaging {
             throw e;
         }
         hooks.assembled();
-        CompletionRecord done = answer.withVersionId(bucket.commit(object, metadata, condition).versionId());
+        CompletionRecord done = answer.withVersionId(bucket.commit(object, metadata, condition, answer.versionId()).versionId());
         hooks.committed();
         try {
             AtomicFiles.write(folder, folder.resolve(COMPLETED), done.toBytes());

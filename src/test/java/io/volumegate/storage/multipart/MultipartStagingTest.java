@@ -3,6 +3,8 @@ package io.volumegate.storage.multipart;
 import io.volumegate.storage.ObjectMetadata;
 import io.volumegate.storage.StorageException;
 import io.volumegate.storage.StoredObject;
+import io.volumegate.storage.VersionIds;
+import io.volumegate.storage.Versioning;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +43,17 @@ class MultipartStagingTest {
         assertEquals(created, seen);
         assertEquals(List.of(created), nodeB.staging.uploads());
         assertEquals(List.of(created.id().value(), created.id() + "/manifest"), nodeB.stagedFiles());
+    }
+
+    @Test
+    void aCompletionInAVersionedBucketRecordsTheVersionItMade() throws Exception {
+        StagingFixture fixture = new StagingFixture(bucketRoot);
+        fixture.bucket.updateSettings(settings -> settings.withVersioning(Versioning.ENABLED));
+        UploadManifest upload = fixture.create("v");
+        CompletionRecord done = fixture.complete(upload, List.of(fixture.stage(upload, 1, bytes(10, 1))));
+        assertTrue(VersionIds.isWellFormed(done.versionId()) && !done.versionId().equals(VersionIds.NULL), done.toString());
+        assertEquals(done.versionId(), fixture.bucket.stat("v").versionId());
+        assertEquals(done, fixture.staging.completion(upload.id().value(), "v").orElseThrow(), "a retry gets the same answer");
     }
 
     @Test
