@@ -51,7 +51,7 @@ public class BulkResource {
             String requestId = RequestContext.of(exchange.request()).requestId();
             List<String> deleted = new ArrayList<>();
             List<KeyError> errors = new ArrayList<>();
-            for (KeyDeletion outcome : objects.deleteAll(request.bucket(), refs)) {
+            for (KeyDeletion outcome : objects.deleteAll(request.bucket(), refs, false)) {
                 if (outcome.deleted()) {
                     deleted.add(outcome.key());
                 } else {

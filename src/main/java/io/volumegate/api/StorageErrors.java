@@ -21,6 +21,8 @@ final class StorageErrors {
             case NO_SUCH_VERSION -> error(404, "NoSuchVersion", failure);
             case VERSION_IS_DELETE_MARKER -> error(405, "MethodNotAllowed", failure);
             case INVALID_BUCKET_STATE -> error(409, "InvalidBucketState", failure);
+            case OBJECT_LOCKED -> error(403, "AccessDenied", failure);
+            case NO_OBJECT_LOCK -> error(400, "InvalidRequest", failure);
             case INVALID_KEY, INVALID_TOKEN, INVALID_VERSION_ID, INVALID_PART_NUMBER, INVALID_PART_LIST -> error(400, "InvalidArgument", failure);
             case KEY_TOO_LONG -> error(400, "KeyTooLongError", failure);
             case RESERVED_KEY, OUTSIDE_BUCKET -> error(403, "AccessDenied", failure);

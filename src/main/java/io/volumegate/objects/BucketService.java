@@ -32,6 +32,12 @@ public class BucketService {
         volume.createBucket(name);
     }
 
+    /** {@link #create(String)}; with {@code objectLock}, versioned and with object lock from the start. */
+    public void create(String name, boolean objectLock) throws IOException {
+        volume.createBucket(name);
+        if (objectLock) volume.bucket(name).updateSettings(s -> s.withVersioning(Versioning.ENABLED).withObjectLock(true));
+    }
+
     /** The bucket's settings: versioning, object lock. */
     public BucketSettings settings(String name) throws IOException {
         return volume.bucket(name).settings();

@@ -79,6 +79,9 @@ public class CopyService {
         ObjectMetadata.Builder copy = replacement != null ? replacement.toBuilder()
                 : source.object().metadata().map(ObjectMetadata::toBuilder).orElseGet(ObjectMetadata::builder)
                         .contentType(source.contentType());
+        // Retention and legal hold belong to the source version; the copy gets what its own
+        // request asked for (a replacement's headers) or the bucket's default.
+        if (replacement == null) copy.retention(null, null).legalHold(false);
         return copy.md5Hex(null).checksums(Map.of()).size(0).mtimeMillis(0).build();
     }
 

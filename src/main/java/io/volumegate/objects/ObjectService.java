@@ -103,24 +103,32 @@ public class ObjectService {
      * that version for good. Deleting what is not there succeeds, as in S3.
      */
     public Deletion delete(ObjectRef ref) throws IOException {
-        return delete(volume.bucket(ref.bucket()), ref);
+        return delete(ref, false);
     }
 
-    private static Deletion delete(Bucket bucket, ObjectRef ref) throws IOException {
+    /**
+     * {@link #delete(ObjectRef)}; a version under GOVERNANCE retention is removed only with
+     * {@code bypassGovernance}, one under COMPLIANCE retention or a legal hold never (OBJECT_LOCKED).
+     */
+    public Deletion delete(ObjectRef ref, boolean bypassGovernance) throws IOException {
+        return delete(volume.bucket(ref.bucket()), ref, bypassGovernance);
+    }
+
+    private static Deletion delete(Bucket bucket, ObjectRef ref, boolean bypassGovernance) throws IOException {
         if (ref.key().isEmpty()) throw new StorageException(Reason.INVALID_KEY, "The key is empty.");
-        return ref.versionId() == null ? bucket.delete(ref.key()) : bucket.deleteVersion(ref.key(), ref.versionId());
+        return ref.versionId() == null ? bucket.delete(ref.key()) : bucket.deleteVersion(ref.key(), ref.versionId(), bypassGovernance);
     }
 
     /**
      * Deletes each object on its own: one key's failure (a bad key, a version id, an I/O
      * error) is that key's outcome, and the others are still deleted.
      */
-    public List<KeyDeletion> deleteAll(String bucketName, List<ObjectRef> refs) throws IOException {
+    public List<KeyDeletion> deleteAll(String bucketName, List<ObjectRef> refs, boolean bypassGovernance) throws IOException {
         Bucket bucket = volume.bucket(bucketName);
         List<KeyDeletion> outcomes = new ArrayList<>(refs.size());
         for (ObjectRef ref : refs) {
             try {
-                outcomes.add(KeyDeletion.done(ref, delete(bucket, ref)));
+                outcomes.add(KeyDeletion.done(ref, delete(bucket, ref, bypassGovernance)));
             } catch (IOException | RuntimeException e) {
                 outcomes.add(KeyDeletion.failed(ref, e));
             }

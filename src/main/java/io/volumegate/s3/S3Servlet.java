@@ -6,6 +6,7 @@ import io.volumegate.s3.bucket.BucketOperations;
 import io.volumegate.s3.bucket.ListOperations;
 import io.volumegate.s3.bucket.VersioningOperations;
 import io.volumegate.s3.copy.CopyOperations;
+import io.volumegate.s3.lock.ObjectLockOperations;
 import io.volumegate.s3.multipart.CompleteMultipartUploadOperation;
 import io.volumegate.s3.multipart.MultipartListOperations;
 import io.volumegate.s3.multipart.MultipartUploadOperations;
@@ -29,6 +30,8 @@ public class S3Servlet extends HttpServlet {
     ListOperations listings;
     @Inject
     VersioningOperations versioning;
+    @Inject
+    ObjectLockOperations locks;
     @Inject
     ObjectReadOperations reads;
     @Inject
@@ -69,6 +72,12 @@ public class S3Servlet extends HttpServlet {
             case LIST_OBJECT_VERSIONS -> versioning::listObjectVersions;
             case GET_BUCKET_VERSIONING -> versioning::getBucketVersioning;
             case PUT_BUCKET_VERSIONING -> versioning::putBucketVersioning;
+            case PUT_OBJECT_LOCK_CONFIGURATION -> locks::putObjectLockConfiguration;
+            case GET_OBJECT_LOCK_CONFIGURATION -> locks::getObjectLockConfiguration;
+            case PUT_OBJECT_RETENTION -> locks::putObjectRetention;
+            case GET_OBJECT_RETENTION -> locks::getObjectRetention;
+            case PUT_OBJECT_LEGAL_HOLD -> locks::putObjectLegalHold;
+            case GET_OBJECT_LEGAL_HOLD -> locks::getObjectLegalHold;
             case GET_OBJECT, HEAD_OBJECT -> reads::getObject;
             case PUT_OBJECT -> writes::putObject;
             case DELETE_OBJECT -> writes::deleteObject;

@@ -73,6 +73,8 @@ public final class StorageErrors {
             case NO_SUCH_VERSION -> S3Error.NO_SUCH_VERSION;
             case VERSION_IS_DELETE_MARKER -> S3Error.METHOD_NOT_ALLOWED;
             case INVALID_BUCKET_STATE -> S3Error.INVALID_BUCKET_STATE;
+            case OBJECT_LOCKED -> S3Error.ACCESS_DENIED;
+            case NO_OBJECT_LOCK -> S3Error.INVALID_REQUEST;
             case INVALID_KEY, INVALID_TOKEN, INVALID_VERSION_ID, INVALID_PART_NUMBER -> S3Error.INVALID_ARGUMENT;
             case KEY_TOO_LONG -> S3Error.KEY_TOO_LONG;
             case RESERVED_KEY, OUTSIDE_BUCKET -> S3Error.ACCESS_DENIED;

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -300,7 +301,10 @@ public final class Bucket {
                 return commitDirectoryObject(upload, stored.toBuilder().versionId(null).build(), condition);
             }
             Path target = pathOf(key);
-            Versioning versioning = settings().versioning();
+            BucketSettings settings = settings();
+            Versioning versioning = settings.versioning();
+            if (!settings.objectLock() && (stored.lockMode() != null || stored.legalHold())) throw noObjectLock();
+            stored = withDefaultRetention(stored, settings);
             String versionId = versioning == Versioning.ENABLED && plannedVersionId != null ? plannedVersionId : newVersionId(versioning);
             ObjectMetadata versioned = stored.toBuilder().versionId(versionId).build();
             // Versioned, the metadata is written under the lock, once the current object's is kept:
@@ -328,6 +332,19 @@ public final class Bucket {
         } finally {
             upload.abort(); // no-op once renamed
         }
+    }
+
+    static StorageException noObjectLock() {
+        return new StorageException(StorageException.Reason.NO_OBJECT_LOCK, "Bucket is missing Object Lock Configuration");
+    }
+
+    /** A new version of a bucket with a default retention gets it, unless its write named one. */
+    private static ObjectMetadata withDefaultRetention(ObjectMetadata stored, BucketSettings settings) {
+        BucketSettings.DefaultRetention retention = settings.defaultRetention();
+        if (!settings.objectLock() || retention == null || stored.lockMode() != null) return stored;
+        java.time.ZonedDateTime now = Instant.now().atZone(java.time.ZoneOffset.UTC);
+        Instant until = (retention.years() > 0 ? now.plusYears(retention.years()) : now.plusDays(retention.days())).toInstant();
+        return stored.toBuilder().retention(retention.mode(), until).build();
     }
 
     /** The id a write committed now would get, if the bucket is versioned; null if it would get none of its own. */
@@ -458,7 +475,7 @@ public final class Bucket {
      * version or a delete marker of the history (removing the latest marker brings the newest
      * version back). Removing a version that is not there succeeds, as in S3.
      */
-    public Deletion deleteVersion(String key, String versionId) throws IOException {
+    public Deletion deleteVersion(String key, String versionId, boolean bypassGovernance) throws IOException {
         VersionIds.requireWellFormed(versionId);
         if (ObjectKeys.isDirectoryKey(key)) {
             if (versionId.equals(VersionIds.NULL)) deleteUnversioned(key);
@@ -470,6 +487,7 @@ public final class Bucket {
             BasicFileAttributes current = insideBucket(path) ? regularFileOrNull(path) : null;
             List<HistoryEntry> entries = history.heal(current);
             if (current != null && currentVersionId(path, key, current).equals(versionId)) {
+                requireRemovable(metadata.read(path, key, current), bypassGovernance);
                 if (!entries.isEmpty() && !entries.get(0).deleteMarker()) {
                     history.promote(entries.get(0), path);
                 } else {
@@ -479,6 +497,10 @@ public final class Bucket {
             }
             Optional<HistoryEntry> entry = KeyHistory.find(entries, versionId);
             if (entry.isEmpty()) return new Deletion(versionId, false);
+            if (!entry.get().deleteMarker()) {
+                BasicFileAttributes attributes = attributesOrNull(entry.get().path());
+                if (attributes != null) requireRemovable(history.metadataOf(entry.get(), attributes), bypassGovernance);
+            }
             boolean latestMarker = current == null && entry.get().deleteMarker() && entries.get(0).equals(entry.get());
             if (latestMarker && entries.size() > 1 && !entries.get(1).deleteMarker()) {
                 prepareParent(path);
@@ -489,6 +511,28 @@ public final class Bucket {
         } finally {
             if (Files.notExists(path)) removeEmptyDirectories(path.getParent());
             snapshots.invalidate(path.getParent());
+        }
+    }
+
+    private static void requireRemovable(Optional<ObjectMetadata> stored, boolean bypassGovernance) {
+        stored.ifPresent(m -> Retention.requireRemovable(m, Instant.now(), bypassGovernance));
+    }
+
+    /**
+     * Changes the stored metadata of one version (its retention, legal hold) under the key's
+     * lock, leaving its content alone; {@code change} sees the metadata as it is (empty
+     * metadata for a file another program wrote) and may refuse by throwing.
+     */
+    public ObjectMetadata updateMetadata(String key, String versionId, UnaryOperator<ObjectMetadata> change) throws IOException {
+        try (CommitLock lock = CommitLock.acquire(reserved.resolve("locks"), key)) {
+            StoredObject version = versionId == null ? stat(key) : stat(key, versionId);
+            ObjectMetadata changed = change.apply(version.metadata().orElseGet(() -> ObjectMetadata.builder().build()));
+            if (version.path().equals(pathOf(key))) {
+                metadata.write(version.path(), key, changed);
+            } else {
+                historyOf(key).writeMetadata(version.path(), version.versionIdOrNull(), changed);
+            }
+            return changed;
         }
     }
 

@@ -157,6 +157,11 @@ final class KeyHistory {
         return metadata.read(entry.path(), metadataName(entry.versionId()), attributes);
     }
 
+    /** Replaces the metadata of the version in the history at {@code file}. */
+    void writeMetadata(Path file, String versionId, ObjectMetadata changed) throws IOException {
+        metadata.write(file, metadataName(versionId), changed);
+    }
+
     /**
      * The name a version's metadata has in a sidecar store: the key's own name is the current
      * object's. NUL cannot be in a key, so no key's name is ever the same.

@@ -45,6 +45,9 @@ public final class ObjectMetadata {
     private static final String CHECKSUM_TYPE = "checksum-type";
     private static final String PARTS = "parts";
     private static final String VERSION_ID = "version-id";
+    private static final String LOCK_MODE = "lock.mode";
+    private static final String LOCK_RETAIN_UNTIL = "lock.retain-until";
+    private static final String LOCK_LEGAL_HOLD = "lock.legal-hold";
 
     private final String contentType;
     private final String contentEncoding;
@@ -58,6 +61,9 @@ public final class ObjectMetadata {
     private final String checksumType;
     private final PartSizes partSizes;
     private final String versionId;
+    private final RetentionMode lockMode;
+    private final java.time.Instant retainUntil;
+    private final boolean legalHold;
     private final long size;
     private final long mtimeMillis;
 
@@ -74,6 +80,9 @@ public final class ObjectMetadata {
         this.checksumType = b.checksumType;
         this.partSizes = b.partSizes;
         this.versionId = b.versionId;
+        this.lockMode = b.lockMode;
+        this.retainUntil = b.retainUntil;
+        this.legalHold = b.legalHold;
         this.size = b.size;
         this.mtimeMillis = b.mtimeMillis;
     }
@@ -94,6 +103,9 @@ public final class ObjectMetadata {
         b.checksumType = checksumType;
         b.partSizes = partSizes;
         b.versionId = versionId;
+        b.lockMode = lockMode;
+        b.retainUntil = retainUntil;
+        b.legalHold = legalHold;
         b.size = size;
         b.mtimeMillis = mtimeMillis;
         return b;
@@ -136,6 +148,15 @@ public final class ObjectMetadata {
      */
     public String versionId() { return versionId; }
 
+    /** The version's retention mode (object lock); null when it has no retention. */
+    public RetentionMode lockMode() { return lockMode; }
+
+    /** Until when the version's retention holds; null when it has none. */
+    public java.time.Instant retainUntil() { return retainUntil; }
+
+    /** Whether the version is under a legal hold, which keeps it until the hold is lifted. */
+    public boolean legalHold() { return legalHold; }
+
     /** The file's size when this metadata was written. */
     public long size() { return size; }
 
@@ -173,6 +194,9 @@ public final class ObjectMetadata {
         putIfSet(p, CHECKSUM_TYPE, checksumType);
         if (partSizes != null) p.setProperty(PARTS, partSizes.encode());
         putIfSet(p, VERSION_ID, versionId);
+        if (lockMode != null) p.setProperty(LOCK_MODE, lockMode.name());
+        if (retainUntil != null) p.setProperty(LOCK_RETAIN_UNTIL, retainUntil.toString());
+        if (legalHold) p.setProperty(LOCK_LEGAL_HOLD, "ON");
         p.setProperty(SIZE, Long.toString(size));
         p.setProperty(MTIME, Long.toString(mtimeMillis));
 
@@ -218,6 +242,9 @@ public final class ObjectMetadata {
                 .checksumType(p.getProperty(CHECKSUM_TYPE))
                 .partSizes(p.getProperty(PARTS) == null ? null : PartSizes.parse(p.getProperty(PARTS)))
                 .versionId(p.getProperty(VERSION_ID))
+                .retention(p.getProperty(LOCK_MODE) == null ? null : RetentionMode.valueOf(p.getProperty(LOCK_MODE)),
+                        p.getProperty(LOCK_RETAIN_UNTIL) == null ? null : java.time.Instant.parse(p.getProperty(LOCK_RETAIN_UNTIL)))
+                .legalHold("ON".equals(p.getProperty(LOCK_LEGAL_HOLD)))
                 .size(parseLong(p, SIZE))
                 .mtimeMillis(parseLong(p, MTIME));
         for (String name : p.stringPropertyNames()) {
@@ -257,13 +284,14 @@ public final class ObjectMetadata {
                 && checksums.equals(m.checksums)
                 && Objects.equals(checksumType, m.checksumType)
                 && Objects.equals(partSizes, m.partSizes)
-                && Objects.equals(versionId, m.versionId);
+                && Objects.equals(versionId, m.versionId)
+                && lockMode == m.lockMode && Objects.equals(retainUntil, m.retainUntil) && legalHold == m.legalHold;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(contentType, contentEncoding, contentDisposition, cacheControl, expires,
-                contentLanguage, userMetadata, md5Hex, checksums, checksumType, partSizes, versionId, size, mtimeMillis);
+                contentLanguage, userMetadata, md5Hex, checksums, checksumType, partSizes, versionId, lockMode, retainUntil, legalHold, size, mtimeMillis);
     }
 
     @Override
@@ -288,6 +316,9 @@ public final class ObjectMetadata {
         private String checksumType;
         private PartSizes partSizes;
         private String versionId;
+        private RetentionMode lockMode;
+        private java.time.Instant retainUntil;
+        private boolean legalHold;
         private long size;
         private long mtimeMillis;
 
@@ -344,6 +375,11 @@ public final class ObjectMetadata {
 
         /** The version id the file is written as; null outside versioning. */
         public Builder versionId(String value) { versionId = value; return this; }
+
+        /** The version's retention (object lock); both null for none. */
+        public Builder retention(RetentionMode mode, java.time.Instant until) { lockMode = mode; retainUntil = until; return this; }
+
+        public Builder legalHold(boolean value) { legalHold = value; return this; }
 
         /** Fingerprint size; metadata stores set it from the file on write. */
         public Builder size(long value) { size = value; return this; }

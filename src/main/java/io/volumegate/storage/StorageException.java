@@ -50,6 +50,10 @@ public final class StorageException extends RuntimeException {
         NO_SUCH_VERSION,
         /** The content of a version that is a delete marker was asked for; facts name the marker. */
         VERSION_IS_DELETE_MARKER,
+        /** A version under retention or legal hold was to be removed or its retention weakened. */
+        OBJECT_LOCKED,
+        /** An object lock request on a bucket without object lock. */
+        NO_OBJECT_LOCK,
         /** A bucket setting that the bucket's state does not allow (suspending versioning under object lock). */
         INVALID_BUCKET_STATE,
         /** What the client claimed about the content (size, checksum mode) is not so. */

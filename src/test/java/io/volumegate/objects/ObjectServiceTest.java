@@ -76,7 +76,7 @@ class ObjectServiceTest {
         List<KeyDeletion> outcomes = objects.deleteAll(ServiceFixture.BUCKET, List.of(ObjectRef.of(ServiceFixture.BUCKET, "one"),
                 ObjectRef.of(ServiceFixture.BUCKET, "../escape"), new ObjectRef(ServiceFixture.BUCKET, "two", "v2"),
                 ObjectRef.of(ServiceFixture.BUCKET, ""), ObjectRef.of(ServiceFixture.BUCKET, "two"),
-                ObjectRef.of(ServiceFixture.BUCKET, "never-there")));
+                ObjectRef.of(ServiceFixture.BUCKET, "never-there")), false);
         assertEquals(List.of(true, false, false, false, true, true), outcomes.stream().map(KeyDeletion::deleted).toList());
         assertEquals(Reason.INVALID_KEY, ((StorageException) outcomes.get(1).failure().orElseThrow()).reason());
         assertEquals(Reason.INVALID_VERSION_ID, ((StorageException) outcomes.get(2).failure().orElseThrow()).reason());

@@ -111,7 +111,7 @@ class BucketVersioningTest {
         assertEquals(v1, listed.get(1).versionId());
         assertFalse(listed.get(1).latest());
 
-        Deletion removed = bucket.deleteVersion("k", deletion.versionId());
+        Deletion removed = bucket.deleteVersion("k", deletion.versionId(), false);
         assertTrue(removed.deleteMarker());
         assertEquals("one", plain("k"), "the newest version is the object again");
         assertEquals(v1, bucket.stat("k").versionId());
@@ -123,10 +123,10 @@ class BucketVersioningTest {
         enable();
         String v1 = put("k", "one").versionId();
         String v2 = put("k", "two").versionId();
-        bucket.deleteVersion("k", v2);
+        bucket.deleteVersion("k", v2, false);
         assertEquals("one", plain("k"));
         assertEquals(v1, bucket.stat("k").versionId());
-        bucket.deleteVersion("k", v1);
+        bucket.deleteVersion("k", v1, false);
         assertFalse(Files.exists(root.resolve("data/k")));
         assertTrue(versions().isEmpty());
         assertTrue(bucket.isEmpty(), "nothing of the key is left");
@@ -138,7 +138,7 @@ class BucketVersioningTest {
         enable();
         String v1 = put("k", "one").versionId();
         put("k", "two");
-        assertEquals(new Deletion(v1, false), bucket.deleteVersion("k", v1));
+        assertEquals(new Deletion(v1, false), bucket.deleteVersion("k", v1, false));
         assertEquals("two", plain("k"));
         assertEquals(1, versions().size());
         StorageException gone = assertThrows(StorageException.class, () -> bucket.stat("k", v1));

@@ -81,10 +81,11 @@ public class BucketOperations {
     }
 
     public void createBucket(Exchange exchange, S3Request request) throws Exception {
+        boolean objectLock = "true".equalsIgnoreCase(exchange.request().getHeader("x-amz-bucket-object-lock-enabled"));
         exchange.then(SmallBody.read(exchange, MAX_CONFIGURATION_BYTES), io, body -> {
             if (body.length > 0) S3Xml.read(body, CreateBucketConfiguration.class); // refuse malformed XML
             try {
-                buckets.create(request.bucket());
+                buckets.create(request.bucket(), objectLock);
             } catch (StorageException e) {
                 // S3's us-east-1 answers a second CreateBucket of one's own bucket with 200 and
                 // changes nothing; every other region refuses it as BucketAlreadyOwnedByYou.

@@ -41,7 +41,7 @@ public class DeleteObjectsOperation {
                     .map(target -> new ObjectRef(request.bucket(), target.key(), target.versionId())).toList();
             String requestId = RequestContext.of(exchange.request()).requestId();
             DeleteResult result = new DeleteResult();
-            for (KeyDeletion outcome : objects.deleteAll(request.bucket(), refs)) {
+            for (KeyDeletion outcome : objects.deleteAll(request.bucket(), refs, ObjectLockHeaders.bypassGovernance(exchange.request()::getHeader))) {
                 if (outcome.failure().isPresent()) {
                     // Storage conditions get their S3 error; anything unexpected is logged as InternalError.
                     S3Exception refused = Failures.toS3(StorageErrors.translate(outcome.failure().get()), requestId);

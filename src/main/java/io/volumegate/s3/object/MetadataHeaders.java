@@ -9,8 +9,8 @@ import java.util.Collections;
 import java.util.Locale;
 
 /**
- * The content headers and x-amz-meta-* of a PUT (and of a REPLACE copy and a
- * CreateMultipartUpload), as the metadata we store with the object.
+ * The content headers, x-amz-meta-* and object lock headers of a PUT (and of a REPLACE copy
+ * and a CreateMultipartUpload), as the metadata we store with the object.
  */
 public final class MetadataHeaders {
     /**
@@ -44,6 +44,7 @@ public final class MetadataHeaders {
         if (userBytes > MAX_USER_METADATA_BYTES) {
             throw S3Error.METADATA_TOO_LARGE.exception();
         }
+        ObjectLockHeaders.apply(request::getHeader, metadata);
         return metadata.build();
     }
 

@@ -93,6 +93,7 @@ public class ObjectReadOperations {
         setIfPresent(response, "Cache-Control", metadata.cacheControl());
         setIfPresent(response, "Expires", metadata.expires());
         metadata.userMetadata().forEach((name, value) -> response.setHeader("x-amz-meta-" + name, value));
+        ObjectLockHeaders.describe(response, metadata);
     }
 
     /**

@@ -67,7 +67,7 @@ public class ObjectWriteOperations {
     public void deleteObject(Exchange exchange, S3Request request) {
         ObjectRef ref = new ObjectRef(request.bucket(), request.key(), request.query().get("versionId"));
         exchange.runOn(io, () -> {
-            VersionHeaders.describe(exchange.response(), objects.delete(ref));
+            VersionHeaders.describe(exchange.response(), objects.delete(ref, ObjectLockHeaders.bypassGovernance(exchange.request()::getHeader)));
             exchange.response().setStatus(204);
             exchange.finishEmpty();
         });

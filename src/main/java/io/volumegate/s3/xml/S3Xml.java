@@ -66,7 +66,8 @@ public final class S3Xml {
                     LocationConstraint.class, CreateBucketConfiguration.class, CopyObjectResult.class, CopyPartResult.class,
                     Delete.class, DeleteResult.class, InitiateMultipartUploadResult.class, CompleteMultipartUpload.class,
                     CompleteMultipartUploadResult.class, ListPartsResult.class, ListMultipartUploadsResult.class,
-                    ListVersionsResult.class, VersioningConfiguration.class);
+                    ListVersionsResult.class, VersioningConfiguration.class, ObjectLockConfiguration.class, Retention.class,
+                    LegalHold.class);
         } catch (JAXBException e) {
             throw new ExceptionInInitializerError(e);
         }
