@@ -65,7 +65,7 @@ public final class S3Xml {
             return JAXBContext.newInstance(ListAllMyBucketsResult.class, ListBucketResult.class, ListBucketResultV2.class,
                     LocationConstraint.class, CreateBucketConfiguration.class, CopyObjectResult.class, CopyPartResult.class,
                     Delete.class, DeleteResult.class, InitiateMultipartUploadResult.class, CompleteMultipartUpload.class,
-                    CompleteMultipartUploadResult.class, ListPartsResult.class, ListMultipartUploadsResult.class);
+                    CompleteMultipartUploadResult.class, ListPartsResult.class, ListMultipartUploadsResult.class, PostResponse.class);
         } catch (JAXBException e) {
             throw new ExceptionInInitializerError(e);
         }
