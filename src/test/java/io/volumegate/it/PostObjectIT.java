@@ -437,6 +437,48 @@ class PostObjectIT extends ObjectTestBase {
         assertEquals("text/plain", stored.response().contentType());
     }
 
+    // ---- the management API's presigned POST ------------------------------------------------
+
+    @Test
+    void theApisPresignedPostFormUploadsAFile() throws Exception {
+        bucket(BUCKET);
+        ApiClient api = ApiClient.login(server, server.adminAccessKey(), server.adminSecretKey());
+        HttpResponse<String> answer = api.post("/buckets/" + BUCKET + "/presign-post", "{\"key\": \"api/${filename}\", "
+                + "\"expires_in\": 600, \"fields\": {\"Content-Type\": \"text/plain\", \"success_action_status\": \"201\"}, "
+                + "\"max_size\": 1024}");
+        assertEquals(200, answer.statusCode(), answer.body());
+        Map<String, Object> presigned = ApiClient.json(answer);
+        assertEquals(server.endpoint() + BUCKET, presigned.get("url"));
+        assertEquals(600, ((Number) presigned.get("expires_in")).intValue());
+        @SuppressWarnings("unchecked")
+        Map<String, String> fields = new LinkedHashMap<>((Map<String, String>) presigned.get("fields"));
+        assertEquals("api/${filename}", fields.get("key"));
+        assertEquals("AWS4-HMAC-SHA256", fields.get("x-amz-algorithm"));
+
+        HttpResponse<byte[]> stored = post(BUCKET, fields, "from-api.txt", CONTENT);
+        assertEquals(201, stored.statusCode(), () -> RawS3.text(stored));
+        assertEquals("api/from-api.txt", S3Assertions.element(RawS3.text(stored), "Key"));
+        assertEquals("text/plain", get(BUCKET, "api/from-api.txt").response().contentType());
+
+        assertRawError(400, "EntityTooLarge", post(BUCKET, fields, "big.txt", new byte[1025]));
+        Map<String, String> otherType = new LinkedHashMap<>(fields);
+        otherType.put("Content-Type", "text/html");
+        assertRawError(403, "AccessDenied", post(BUCKET, otherType, "page.html", CONTENT));
+        assertFalse(Files.exists(bucket(BUCKET).resolve("api/big.txt")));
+        assertFalse(Files.exists(bucket(BUCKET).resolve("api/page.html")));
+    }
+
+    @Test
+    void theApiPresignsPostsOnlyForWhatTheCallerMayWrite() throws Exception {
+        bucket(BUCKET);
+        ApiClient admin = ApiClient.login(server, server.adminAccessKey(), server.adminSecretKey());
+        ApiClient.assertApiError(admin.post("/buckets/" + BUCKET + "/presign-post",
+                "{\"key\": \"k\", \"fields\": {\"policy\": \"mine\"}}"), 400, "InvalidArgument");
+        ApiClient.assertApiError(admin.post("/buckets/" + BUCKET + "/presign-post", "{\"expires_in\": 60}"), 400, "InvalidArgument");
+        ApiClient readOnly = ApiClient.scoped(server, Set.of(BUCKET), true, "PostObjectIT read-only");
+        ApiClient.assertApiError(readOnly.post("/buckets/" + BUCKET + "/presign-post", "{\"key\": \"k\"}"), 403, "AccessDenied");
+    }
+
     // ---- helpers -----------------------------------------------------------------------------
 
     private static PostPolicy.Builder policy(String bucket) {
