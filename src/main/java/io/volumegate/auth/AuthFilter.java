@@ -1,6 +1,7 @@
 package io.volumegate.auth;
 
 import io.volumegate.config.Config;
+import io.volumegate.http.MultipartFormParser;
 import io.volumegate.http.RequestContext;
 import io.volumegate.http.S3Error;
 import io.volumegate.http.VirtualHosts;
@@ -14,7 +15,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.util.Locale;
 
 /**
  * Authenticates every S3 request before anything else looks at it: the signature must
@@ -63,9 +63,8 @@ public class AuthFilter extends HttpFilter {
 
     /** A POST of a multipart/form-data body without an Authorization header: a browser form. */
     private static boolean isFormPost(HttpServletRequest request) {
-        String contentType = request.getContentType();
-        return "POST".equals(request.getMethod()) && request.getHeader("Authorization") == null && contentType != null
-                && contentType.strip().toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
+        return "POST".equals(request.getMethod()) && request.getHeader("Authorization") == null
+                && MultipartFormParser.isFormData(request.getContentType());
     }
 
     /** The authenticated request's result; set for every request past this filter. */

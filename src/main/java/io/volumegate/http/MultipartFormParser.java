@@ -69,6 +69,11 @@ public final class MultipartFormParser implements BodySink {
         return boundary;
     }
 
+    /** Whether a Content-Type names a multipart/form-data body. */
+    public static boolean isFormData(String contentType) {
+        return contentType != null && contentType.strip().toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
+    }
+
     @Override
     public void write(byte[] data, int offset, int length) throws IOException {
         while (length > 0) {

@@ -78,9 +78,7 @@ public class PostObjectOperation {
     public void postObject(Exchange exchange, S3Request request) throws IOException {
         HttpServletRequest http = exchange.request();
         String contentType = http.getContentType();
-        if (contentType == null || !contentType.strip().toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
-            throw S3Error.REQUEST_IS_NOT_MULTIPART_CONTENT.exception();
-        }
+        if (!MultipartFormParser.isFormData(contentType)) throw S3Error.REQUEST_IS_NOT_MULTIPART_CONTENT.exception();
         UploadBody.requireFraming(http::getHeader, http.getContentLengthLong());
         String boundary = MultipartFormParser.boundary(contentType, S3Error.MALFORMED_POST_REQUEST::exception);
         Upload upload = new Upload(request, RequestContext.of(http));
@@ -97,7 +95,6 @@ public class PostObjectOperation {
         private final RequestContext context;
         private volatile ObjectUpload target;
         private volatile UploadBody body;
-        private volatile SizeRange size;
         private volatile String key;
         private volatile ObjectMetadata metadata;
         private volatile String status;
@@ -133,7 +130,7 @@ public class PostObjectOperation {
             status = fields.get(STATUS);
             redirect = REDIRECTS.stream().map(fields::get).filter(r -> r != null).findFirst().orElse(null);
             long maxSize = config.maxObjectSize();
-            size = new SizeRange(policy.contentLengthRange().orElse(null));
+            SizeRange size = new SizeRange(policy.contentLengthRange().orElse(null));
             try {
                 target = objects.startPut(request.bucket(), key, WriteCondition.NONE);
             } catch (IOException e) {
