@@ -100,7 +100,7 @@ class PostObjectIT extends ObjectTestBase {
         HttpResponse<byte[]> created = postWithStatus("201");
         assertEquals(201, created.statusCode(), () -> RawS3.text(created));
         String xml = RawS3.text(created);
-        assertTrue(xml.contains("<PostResponse") && !xml.contains(" xmlns=\""), "a PostResponse in no namespace, as S3 writes it: " + xml);
+        assertTrue(xml.contains("<PostResponse>") && !xml.contains("xmlns"), "a PostResponse in no namespace, as S3 writes it: " + xml);
         assertEquals(BUCKET, S3Assertions.element(xml, "Bucket"));
         assertEquals("status/file.txt", S3Assertions.element(xml, "Key"));
         assertEquals(quotedMd5(CONTENT), S3Assertions.element(xml, "ETag").replace("&quot;", "\""));

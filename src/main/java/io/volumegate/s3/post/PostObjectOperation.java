@@ -20,7 +20,6 @@ import io.volumegate.s3.S3Request;
 import io.volumegate.s3.body.ChecksumHeaders;
 import io.volumegate.s3.body.UploadBody;
 import io.volumegate.s3.object.MetadataHeaders;
-import io.volumegate.s3.xml.PostResponse;
 import io.volumegate.s3.xml.S3Xml;
 import io.volumegate.storage.IoExecutor;
 import io.volumegate.storage.ObjectMetadata;
@@ -164,7 +163,7 @@ public class PostObjectOperation {
                 document.Key = key;
                 document.ETag = object.etag();
                 response.setStatus(201);
-                exchange.finishWith(S3Xml.write(document), S3Xml.CONTENT_TYPE);
+                exchange.finishWith(S3Xml.write(document, PostResponse.CONTEXT), S3Xml.CONTENT_TYPE);
             } else {
                 response.setStatus("200".equals(status) ? 200 : 204);
                 exchange.finishEmpty();
