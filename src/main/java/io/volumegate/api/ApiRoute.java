@@ -84,6 +84,10 @@ public enum ApiRoute {
     PRESIGN("POST", "/presign", Access.TOKEN, Body.JSON,
             "A presigned S3 URL for get_object or put_object, signed with the caller's credential", "bulk",
             200, PresignResource.PresignRequest.class, PresignResource.Presigned.class),
+    PRESIGN_POST("POST", "/buckets/{bucket}/presign-post", Access.WRITE, Body.JSON,
+            "A browser form upload (S3 POST Object), as SDKs' presigned_post: {key (${filename} allowed), expires_in, fields, "
+                    + "min_size, max_size} -> {url, fields}: post the fields, then the file, as multipart/form-data", "bulk",
+            200, PresignResource.PresignPostRequest.class, PresignResource.PresignedPost.class),
     PRESIGN_MULTIPART("POST", "/buckets/{bucket}/multipart/{key}/presign", Access.WRITE, Body.JSON,
             "Start a multipart upload for a browser: {file_size (> 0), part_size, expires_in, content_type} -> presigned "
                     + "UploadPart URLs, one per part, and expires_in", "multipart",

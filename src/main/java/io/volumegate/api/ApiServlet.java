@@ -104,6 +104,7 @@ public class ApiServlet extends HttpServlet {
             case DOWNLOAD_ZIP -> bulk::download;
             case PRESIGN_KEYS -> presigning::presignKeys;
             case PRESIGN -> presigning::presign;
+            case PRESIGN_POST -> presigning::presignPost;
             case PRESIGN_MULTIPART -> multipart::presign;
             case COMPLETE_MULTIPART -> multipart::complete;
             case CREATE_MULTIPART -> proxied::create;

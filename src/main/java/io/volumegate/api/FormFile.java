@@ -4,6 +4,7 @@ import io.volumegate.checksum.ChecksumAlgorithm;
 import io.volumegate.checksum.Md5;
 import io.volumegate.checksum.RunningChecksum;
 import io.volumegate.http.BodySink;
+import io.volumegate.http.MultipartFormParser;
 import io.volumegate.storage.ContentTypes;
 
 import java.io.IOException;
@@ -38,6 +39,11 @@ final class FormFile implements BodySink {
         this.maxSize = maxSize;
     }
 
+    /** The boundary of a form's Content-Type; 400 when it names none, or a bad one. */
+    static String boundary(String contentType) {
+        return MultipartFormParser.boundary(contentType, ApiException::badRequest);
+    }
+
     /** A parser of the form with this boundary that sends the {@code file} field here. */
     MultipartFormParser parser(String boundary) {
         Function<MultipartFormParser.PartHeaders, BodySink> sinks = part -> {
@@ -45,7 +51,7 @@ final class FormFile implements BodySink {
             start(part);
             return this;
         };
-        return new MultipartFormParser(boundary, sinks);
+        return new MultipartFormParser(boundary, sinks, ApiException::badRequest);
     }
 
     private void start(MultipartFormParser.PartHeaders headers) {

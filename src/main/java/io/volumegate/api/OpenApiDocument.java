@@ -151,6 +151,9 @@ final class OpenApiDocument {
         if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == List.class) {
             return Map.of("type", "array", "items", typeSchema(parameterized.getActualTypeArguments()[0], schemas));
         }
+        if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == Map.class) {
+            return Map.of("type", "object", "additionalProperties", typeSchema(parameterized.getActualTypeArguments()[1], schemas));
+        }
         if (type == String.class) return Map.of("type", "string");
         if (type == boolean.class || type == Boolean.class) return Map.of("type", "boolean");
         // Request flags are declared Object so that only JSON booleans pass (see ApiJson.flag).

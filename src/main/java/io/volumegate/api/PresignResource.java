@@ -1,7 +1,11 @@
 package io.volumegate.api;
 
+import io.volumegate.auth.PostPolicy;
+import io.volumegate.auth.PostPolicyVerifier;
 import io.volumegate.auth.SigV4Signer;
+import io.volumegate.config.Config;
 import io.volumegate.http.Exchange;
+import io.volumegate.http.UriEncoding;
 import io.volumegate.storage.IoExecutor;
 import io.volumegate.storage.ObjectKeys;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,12 +14,16 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Presigned S3 URLs, signed with the caller's own credential so that they carry exactly its
- * scope: GET URLs for many keys of a bucket, and one URL for a GET or a PUT.
+ * scope: GET URLs for many keys of a bucket, one URL for a GET or a PUT, and the fields of a
+ * browser form upload (S3's POST Object), as SDKs' {@code presigned_post} makes them.
  */
 @ApplicationScoped
 public class PresignResource {
@@ -25,6 +33,14 @@ public class PresignResource {
     IoExecutor io;
     @Inject
     PublicUrls urls;
+    @Inject
+    Config config;
+
+    /** Form fields a presigned POST makes itself, which a request may not set. */
+    private static final Set<String> SIGNED_FIELDS = Set.of("key", "bucket", "file", PostPolicyVerifier.POLICY,
+            PostPolicyVerifier.ALGORITHM, PostPolicyVerifier.CREDENTIAL, PostPolicyVerifier.DATE, PostPolicyVerifier.SIGNATURE_V4,
+            PostPolicyVerifier.ACCESS_KEY_V2, PostPolicyVerifier.SIGNATURE_V2, "x-amz-security-token");
+    private static final String FILENAME = "${filename}";
 
     public record PresignKeysRequest(List<String> keys, Long expiresIn) {}
 
@@ -71,6 +87,55 @@ public class PresignResource {
             Instant now = Instant.now();
             ApiResponses.ok(exchange, new Presigned(urls.presign(request.endpoint(), method, body.bucket(), body.key(), null, request.credential(), now, expires),
                     body.bucket(), body.key(), expires.toSeconds(), operation));
+        });
+    }
+
+    /**
+     * A browser form upload: {@code key} (a {@code ${filename}} in it becomes the uploaded
+     * file's name, the policy then pins the key's part before it), {@code fields} the form
+     * also carries (Content-Type, success_action_status, success_action_redirect,
+     * x-amz-meta-*, ...), each pinned by the policy, {@code min_size}/{@code max_size} its
+     * content-length-range.
+     */
+    public record PresignPostRequest(String key, Long expiresIn, Map<String, String> fields, Long minSize, Long maxSize) {}
+
+    /** Post {@code fields}, then the file as the field {@code file}, to {@code url} as multipart/form-data. */
+    public record PresignedPost(String url, Map<String, String> fields, String bucket, String key, long expiresIn) {}
+
+    /** The url and fields of a form that uploads to the bucket, its policy signed (SigV4) with the caller's credential. */
+    void presignPost(Exchange exchange, ApiRequest request) throws Exception {
+        exchange.then(JsonBody.<PresignPostRequest>read(exchange, PresignPostRequest.class), io, body -> {
+            String key = body.key();
+            if (key == null || key.isEmpty()) throw ApiException.badRequest("key is required.");
+            ObjectKeys.segments(key.replace(FILENAME, "file"));
+            Duration expires = expires(body.expiresIn());
+            Instant now = Instant.now();
+            PostPolicy.Builder policy = new PostPolicy.Builder(now.plus(expires)).equals("bucket", request.bucket());
+            int variable = key.indexOf(FILENAME);
+            if (variable >= 0) policy.startsWith("key", key.substring(0, variable));
+            else policy.equals("key", key);
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("key", key);
+            if (body.fields() != null) {
+                for (Map.Entry<String, String> field : body.fields().entrySet()) {
+                    String name = field.getKey();
+                    if (name == null || name.isEmpty() || field.getValue() == null || SIGNED_FIELDS.contains(name.toLowerCase(Locale.ROOT))) {
+                        throw ApiException.badRequest("fields may not set '" + name + "', nor a field without a value.");
+                    }
+                    policy.equals(name, field.getValue());
+                    fields.put(name, field.getValue());
+                }
+            }
+            if (body.minSize() != null || body.maxSize() != null) {
+                long min = body.minSize() == null ? 0 : body.minSize();
+                long max = body.maxSize() == null ? config.maxObjectSize() : body.maxSize();
+                if (min < 0 || max < min) throw ApiException.badRequest("min_size and max_size must be 0 <= min_size <= max_size.");
+                policy.contentLengthRange(min, max);
+            }
+            fields.putAll(policy.signV4(request.credential().accessKeyId(), request.credential().secret(), config.region(), now));
+            PublicEndpoint endpoint = request.endpoint();
+            String url = endpoint.origin() + endpoint.path() + "/" + UriEncoding.segment(request.bucket());
+            ApiResponses.ok(exchange, new PresignedPost(url, fields, request.bucket(), key, expires.toSeconds()));
         });
     }
 

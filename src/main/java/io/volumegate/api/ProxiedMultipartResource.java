@@ -3,6 +3,7 @@ package io.volumegate.api;
 import io.volumegate.checksum.ChecksumAlgorithm;
 import io.volumegate.checksum.ChecksumType;
 import io.volumegate.http.Exchange;
+import io.volumegate.http.MultipartFormParser;
 import io.volumegate.http.HttpDates;
 import io.volumegate.objects.MultipartService;
 import io.volumegate.objects.PartUpload;
@@ -72,7 +73,7 @@ public class ProxiedMultipartResource {
     void uploadPart(Exchange exchange, ApiRequest request) {
         String uploadId = MultipartResource.required(request.query().get(MultipartResource.UPLOAD_ID), MultipartResource.UPLOAD_ID);
         int number = partNumber(request.query().get(PART_NUMBER));
-        String boundary = MultipartFormParser.boundary(exchange.request().getContentType());
+        String boundary = FormFile.boundary(exchange.request().getContentType());
         exchange.runOn(io, () -> {
             PartUpload part = multipart.startPart(request.bucket(), request.key(), uploadId, number);
             FormFile file;

@@ -3,6 +3,7 @@ package io.volumegate.api;
 import io.volumegate.checksum.ChecksumAlgorithm;
 import io.volumegate.config.Config;
 import io.volumegate.http.Exchange;
+import io.volumegate.http.MultipartFormParser;
 import io.volumegate.objects.ObjectService;
 import io.volumegate.objects.ObjectUpload;
 import io.volumegate.storage.IoExecutor;
@@ -32,7 +33,7 @@ public class UploadResource {
     Config config;
 
     void upload(Exchange exchange, ApiRequest request) {
-        String boundary = MultipartFormParser.boundary(exchange.request().getContentType());
+        String boundary = FormFile.boundary(exchange.request().getContentType());
         long maxSize = config.maxObjectSize();
         exchange.runOn(io, () -> {
             ObjectUpload upload = objects.startPut(request.bucket(), request.key(), WriteCondition.NONE);

@@ -1,5 +1,7 @@
 package io.volumegate.auth;
 
+import java.util.Set;
+
 /**
  * A request whose SigV4 signature checked out. A Signature Version 2 request fills it as
  * {@link SigV2Verifier} describes: {@code UNSIGNED-PAYLOAD}, an empty signing key and null
@@ -19,6 +21,19 @@ package io.volumegate.auth;
  */
 public record AuthResult(Credential credential, String payloadHash, byte[] signingKey,
                          String seedSignature, String amzDate, String scope) {
+
+    /**
+     * An unsigned {@code multipart/form-data} POST: a browser form upload, whose credential
+     * is in its body (the form's policy signature, {@link PostPolicyVerifier}). Until that is
+     * verified it is nobody: its credential is scoped to no bucket and may not write.
+     */
+    public static final AuthResult UNSIGNED_FORM = new AuthResult(
+            new Credential("-", new byte[0], Set.of("/"), true, false), PayloadHash.UNSIGNED_PAYLOAD, new byte[0], null, null, null);
+
+    /** Whether this is {@link #UNSIGNED_FORM}, whose signature is still to be found in the body. */
+    public boolean isUnsignedForm() {
+        return this == UNSIGNED_FORM;
+    }
 
     public AuthResult {
         signingKey = signingKey.clone();

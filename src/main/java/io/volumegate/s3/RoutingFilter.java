@@ -21,7 +21,8 @@ import java.io.IOException;
  * virtual host), the {@link Endpoint} from method, query and headers; then checks that the
  * credential's scope allows that access to that bucket. A copy's SOURCE bucket, named in a
  * header, is checked for read by {@link io.volumegate.s3.copy.CopySources}, where that
- * header is parsed.
+ * header is parsed. An unsigned browser form ({@link AuthResult#UNSIGNED_FORM}) may reach
+ * POST Object only, which checks the scope of the credential its form was signed with.
  */
 public class RoutingFilter extends HttpFilter {
     @Inject
@@ -39,13 +40,20 @@ public class RoutingFilter extends HttpFilter {
         RequestContext.of(request).operation(endpoint.name());
 
         AuthResult auth = AuthFilter.of(request);
-        Credential credential = auth.credential();
-        boolean allowed = endpoint.access() == Endpoint.Access.READ
-                ? credential.mayRead(address.bucket()) : credential.mayWrite(address.bucket());
-        if (!allowed) throw S3Error.ACCESS_DENIED.exception("This access key may not " +
-                (endpoint.access() == Endpoint.Access.READ ? "read" : "write") + " this bucket.");
+        if (auth.isUnsignedForm()) {
+            if (endpoint != Endpoint.POST_OBJECT) throw S3Error.ACCESS_DENIED.exception(AuthFilter.ANONYMOUS_REFUSED);
+        } else {
+            requireScope(auth.credential(), endpoint.access(), address.bucket());
+        }
 
         new S3Request(endpoint, address.bucket(), address.key(), query, auth).attachTo(request);
         chain.doFilter(request, response);
+    }
+
+    /** Refuses (403 AccessDenied) a credential whose scope does not allow that access to the bucket. */
+    public static void requireScope(Credential credential, Endpoint.Access access, String bucket) {
+        boolean allowed = access == Endpoint.Access.READ ? credential.mayRead(bucket) : credential.mayWrite(bucket);
+        if (!allowed) throw S3Error.ACCESS_DENIED.exception("This access key may not " +
+                (access == Endpoint.Access.READ ? "read" : "write") + " this bucket.");
     }
 }

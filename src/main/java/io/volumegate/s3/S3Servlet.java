@@ -14,6 +14,7 @@ import io.volumegate.s3.multipart.UploadPartCopyOperation;
 import io.volumegate.s3.object.DeleteObjectsOperation;
 import io.volumegate.s3.object.ObjectReadOperations;
 import io.volumegate.s3.object.ObjectWriteOperations;
+import io.volumegate.s3.post.PostObjectOperation;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,6 +49,8 @@ public class S3Servlet extends HttpServlet {
     MultipartListOperations multipartListings;
     @Inject
     UploadPartCopyOperation partCopies;
+    @Inject
+    PostObjectOperation posts;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) {
@@ -83,6 +86,7 @@ public class S3Servlet extends HttpServlet {
             case DELETE_OBJECT -> writes::deleteObject;
             case COPY_OBJECT -> copies::copyObject;
             case DELETE_OBJECTS -> bulkDeletes::deleteObjects;
+            case POST_OBJECT -> posts::postObject;
             case CREATE_MULTIPART_UPLOAD -> multipart::createMultipartUpload;
             case UPLOAD_PART -> multipart::uploadPart;
             case UPLOAD_PART_COPY -> partCopies::uploadPartCopy;

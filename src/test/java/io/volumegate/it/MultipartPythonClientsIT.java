@@ -5,13 +5,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static io.volumegate.it.MultipartTransferManagerIT.sha256;
@@ -46,37 +42,37 @@ class MultipartPythonClientsIT extends ServerTestBase {
 
     @Test
     void boto3WithFiveMebibyteParts() throws Exception {
-        assumeTrue(run(List.of("python3", "-c", "import boto3"), temp).exitCode == 0, "python3 with boto3 is not installed");
+        assumeTrue(run(List.of("python3", "-c", "import boto3"), temp).exitCode() == 0, "python3 with boto3 is not installed");
         roundTripWithBoto3("boto3/small-parts.bin", 23 * MIB, 5 * MIB, 5, 5 * MIB);
     }
 
     @Test
     void boto3WithSixtyFourMebibyteParts() throws Exception {
-        assumeTrue(run(List.of("python3", "-c", "import boto3"), temp).exitCode == 0, "python3 with boto3 is not installed");
+        assumeTrue(run(List.of("python3", "-c", "import boto3"), temp).exitCode() == 0, "python3 with boto3 is not installed");
         roundTripWithBoto3("boto3/large-parts.bin", 72 * MIB, 5 * MIB, 2, 64 * MIB);
     }
 
     @Test
     void awsCliCopiesAHundredMebibytesUpAndDown() throws Exception {
-        assumeTrue(run(List.of("aws", "--version"), temp).exitCode == 0, "the aws CLI is not installed");
+        assumeTrue(run(List.of("aws", "--version"), temp).exitCode() == 0, "the aws CLI is not installed");
         Path source = temp.resolve("cli-source.bin");
         String sent = writeRandomFile(source, 100 * MIB);
         String url = "s3://" + BUCKET + "/cli/hundred.bin";
-        Result mb = run(List.of("aws", "--endpoint-url", server.endpoint().toString(), "s3", "mb", "s3://" + BUCKET), temp);
-        assertTrue(mb.exitCode == 0 || mb.output.contains("BucketAlreadyOwnedByYou"), mb.output);
+        ExternalCommand.Result mb = run(List.of("aws", "--endpoint-url", server.endpoint().toString(), "s3", "mb", "s3://" + BUCKET), temp);
+        assertTrue(mb.exitCode() == 0 || mb.output().contains("BucketAlreadyOwnedByYou"), mb.output());
 
         long started = System.nanoTime();
-        Result up = run(List.of("aws", "--endpoint-url", server.endpoint().toString(), "s3", "cp", source.toString(), url), temp);
+        ExternalCommand.Result up = run(List.of("aws", "--endpoint-url", server.endpoint().toString(), "s3", "cp", source.toString(), url), temp);
         long upMillis = (System.nanoTime() - started) / 1_000_000;
-        assertEquals(0, up.exitCode, up.output);
+        assertEquals(0, up.exitCode(), up.output());
         Path onDisk = server.volume().resolve(BUCKET).resolve("cli/hundred.bin");
         assertEquals(sent, sha256(onDisk));
 
         Path back = temp.resolve("cli-back.bin");
         started = System.nanoTime();
-        Result down = run(List.of("aws", "--endpoint-url", server.endpoint().toString(), "s3", "cp", url, back.toString()), temp);
+        ExternalCommand.Result down = run(List.of("aws", "--endpoint-url", server.endpoint().toString(), "s3", "cp", url, back.toString()), temp);
         long downMillis = (System.nanoTime() - started) / 1_000_000;
-        assertEquals(0, down.exitCode, down.output);
+        assertEquals(0, down.exitCode(), down.output());
         assertEquals(sent, sha256(back));
         System.out.printf("aws s3 cp 100 MiB: up %d ms, down %d ms%n", upMillis, downMillis);
     }
@@ -85,40 +81,15 @@ class MultipartPythonClientsIT extends ServerTestBase {
         Path source = temp.resolve("source.bin");
         Path back = temp.resolve("back.bin");
         String sent = writeRandomFile(source, size);
-        Result result = run(List.of("python3", SCRIPT.toAbsolutePath().toString(), BUCKET, key, source.toString(), back.toString(),
+        ExternalCommand.Result result = run(List.of("python3", SCRIPT.toAbsolutePath().toString(), BUCKET, key, source.toString(), back.toString(),
                 Long.toString(threshold), Long.toString(chunk)), temp);
-        assertEquals(0, result.exitCode, result.output);
-        assertTrue(result.output.contains("-" + parts + "\\\""), "an ETag of " + parts + " parts: " + result.output);
+        assertEquals(0, result.exitCode(), result.output());
+        assertTrue(result.output().contains("-" + parts + "\\\""), "an ETag of " + parts + " parts: " + result.output());
         assertEquals(sent, sha256(server.volume().resolve(BUCKET).resolve(key)), "on the volume");
         assertEquals(sent, sha256(back), "downloaded");
     }
 
-    private Result run(List<String> command, Path directory) throws Exception {
-        List<String> full = new ArrayList<>(command);
-        ProcessBuilder builder = new ProcessBuilder(full).directory(directory.toFile()).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        env.put("VOLUMEGATE_ENDPOINT", server.endpoint().toString());
-        env.put("AWS_ACCESS_KEY_ID", server.adminAccessKey());
-        env.put("AWS_SECRET_ACCESS_KEY", server.adminSecretKey());
-        env.put("AWS_DEFAULT_REGION", "us-east-1");
-        // Nothing from the machine's own AWS setup may leak in.
-        env.put("AWS_CONFIG_FILE", directory.resolve("no-aws-config").toString());
-        env.put("AWS_SHARED_CREDENTIALS_FILE", directory.resolve("no-aws-credentials").toString());
-        env.remove("AWS_PROFILE");
-        env.remove("AWS_SESSION_TOKEN");
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException notInstalled) {
-            return new Result(-1, notInstalled.getMessage());
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("timed out: " + command);
-        }
-        return new Result(process.exitValue(), output);
+    private ExternalCommand.Result run(List<String> command, Path directory) throws Exception {
+        return ExternalCommand.run(server, command, directory);
     }
-
-    private record Result(int exitCode, String output) {}
 }

@@ -22,18 +22,20 @@ final class ScopedCredentials {
 
     /** A new credential, already known to the server, and a client for it (close it). */
     static S3Client client(TestServer server, Set<String> buckets, boolean readOnly) throws Exception {
+        Credential credential = credential(server, buckets, readOnly);
+        return server.s3(credential.accessKeyId(), new String(credential.secret(), StandardCharsets.UTF_8));
+    }
+
+    /** A new credential, already known to the server: for tests that sign by hand, too. */
+    static Credential credential(TestServer server, Set<String> buckets, boolean readOnly) throws Exception {
         Credential credential = keyring(server).create(buckets, readOnly, false, "IT credential");
-        S3Client client = server.s3(credential.accessKeyId(), new String(credential.secret(), StandardCharsets.UTF_8));
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (true) {
-            try {
+            try (S3Client client = server.s3(credential.accessKeyId(), new String(credential.secret(), StandardCharsets.UTF_8))) {
                 client.listBuckets();
-                return client;
+                return credential;
             } catch (S3Exception notYet) {
-                if (!"InvalidAccessKeyId".equals(notYet.awsErrorDetails().errorCode()) || System.nanoTime() > deadline) {
-                    client.close();
-                    throw notYet;
-                }
+                if (!"InvalidAccessKeyId".equals(notYet.awsErrorDetails().errorCode()) || System.nanoTime() > deadline) throw notYet;
                 Thread.sleep(100);
             }
         }

@@ -5,8 +5,11 @@ import io.volumegate.storage.ObjectMetadata;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The content headers, x-amz-meta-* and object lock headers of a PUT (and of a REPLACE copy
@@ -25,26 +28,39 @@ public final class MetadataHeaders {
     private MetadataHeaders() {}
 
     public static ObjectMetadata from(HttpServletRequest request) {
+        return from(name -> {
+            List<String> values = Collections.list(request.getHeaders(name));
+            return values.isEmpty() ? null : String.join(",", values);
+        }, Collections.list(request.getHeaderNames()));
+    }
+
+    /**
+     * The same from named values that are not headers: a browser form's fields (POST Object).
+     *
+     * @param value the value of a name (all values joined with ','), null when absent
+     * @param names every name there is, in any case
+     */
+    public static ObjectMetadata from(Function<String, String> value, Collection<String> names) {
         ObjectMetadata.Builder metadata = ObjectMetadata.builder()
-                .contentType(contentType(request.getHeader("Content-Type")))
-                .contentEncoding(withoutAwsChunked(request.getHeader("Content-Encoding")))
-                .contentDisposition(request.getHeader("Content-Disposition"))
-                .cacheControl(request.getHeader("Cache-Control"))
-                .expires(request.getHeader("Expires"))
-                .contentLanguage(request.getHeader("Content-Language"));
+                .contentType(contentType(value.apply("Content-Type")))
+                .contentEncoding(withoutAwsChunked(value.apply("Content-Encoding")))
+                .contentDisposition(value.apply("Content-Disposition"))
+                .cacheControl(value.apply("Cache-Control"))
+                .expires(value.apply("Expires"))
+                .contentLanguage(value.apply("Content-Language"));
         int userBytes = 0;
-        for (String name : Collections.list(request.getHeaderNames())) {
+        for (String name : names) {
             String lower = name.toLowerCase(Locale.ROOT);
             if (!lower.startsWith(USER_PREFIX)) continue;
             String key = lower.substring(USER_PREFIX.length());
-            String value = String.join(",", Collections.list(request.getHeaders(name)));
-            userBytes += key.getBytes(StandardCharsets.UTF_8).length + value.getBytes(StandardCharsets.UTF_8).length;
-            metadata.putUserMetadata(key, value);
+            String joined = value.apply(name);
+            userBytes += key.getBytes(StandardCharsets.UTF_8).length + joined.getBytes(StandardCharsets.UTF_8).length;
+            metadata.putUserMetadata(key, joined);
         }
         if (userBytes > MAX_USER_METADATA_BYTES) {
             throw S3Error.METADATA_TOO_LARGE.exception();
         }
-        ObjectLockHeaders.apply(request::getHeader, metadata);
+        ObjectLockHeaders.apply(value::apply, metadata);
         return metadata.build();
     }
 

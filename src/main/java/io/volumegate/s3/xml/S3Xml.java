@@ -33,8 +33,16 @@ public final class S3Xml {
     private S3Xml() {}
 
     public static byte[] write(Object document) {
+        return write(document, CONTEXT);
+    }
+
+    /**
+     * Writes a document of another JAXB context: one S3 writes in no namespace, which in the
+     * shared context would cost every other document its default namespace.
+     */
+    public static byte[] write(Object document, JAXBContext context) {
         try {
-            Marshaller marshaller = CONTEXT.createMarshaller();
+            Marshaller marshaller = context.createMarshaller();
             marshaller.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
             marshaller.marshal(document, bytes);

@@ -1,6 +1,4 @@
-package io.volumegate.api;
-
-import io.volumegate.http.BodySink;
+package io.volumegate.http;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,21 +12,24 @@ import java.util.function.Function;
  * the body passes through one fixed window, part contents go to the sink that
  * {@code partSinks} chooses for each part as they arrive, so a part of any size costs
  * constant memory. Only part headers are held (up to {@value #MAX_HEADER_BYTES} bytes).
+ * Protocol-free: a malformed body or boundary is refused with the exception the caller's
+ * {@code refusal} makes of a message (the management API's 400, S3's MalformedPOSTRequest).
  */
-final class MultipartFormParser implements BodySink {
-    static final int MAX_HEADER_BYTES = 16 * 1024;
+public final class MultipartFormParser implements BodySink {
+    public static final int MAX_HEADER_BYTES = 16 * 1024;
     private static final int WINDOW = 64 * 1024;
     private static final int MAX_BOUNDARY = 70;
     private static final byte[] CRLF = {'\r', '\n'};
     private static final byte[] HEADER_END = {'\r', '\n', '\r', '\n'};
 
     /** A part's name, file name and type, from its headers. */
-    record PartHeaders(String name, String filename, String contentType) {}
+    public record PartHeaders(String name, String filename, String contentType) {}
 
     private enum State { PREAMBLE, AFTER_DELIMITER, HEADERS, BODY, EPILOGUE }
 
     private final byte[] delimiter;
     private final Function<PartHeaders, BodySink> partSinks;
+    private final Function<String, ? extends RuntimeException> refusal;
     private final byte[] window;
     private int filled;
     private State state = State.PREAMBLE;
@@ -37,10 +38,13 @@ final class MultipartFormParser implements BodySink {
     /**
      * @param partSinks where a part's content goes (called once its headers are read); a sink
      *                  that throws refuses the whole body
+     * @param refusal   the exception for a malformed body, made of a message for people
      */
-    MultipartFormParser(String boundary, Function<PartHeaders, BodySink> partSinks) {
+    public MultipartFormParser(String boundary, Function<PartHeaders, BodySink> partSinks,
+                               Function<String, ? extends RuntimeException> refusal) {
         this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
         this.partSinks = partSinks;
+        this.refusal = refusal;
         this.window = new byte[WINDOW + delimiter.length + MAX_HEADER_BYTES];
         // The first boundary may open the body: read it as if a line break came before it.
         window[0] = '\r';
@@ -51,18 +55,23 @@ final class MultipartFormParser implements BodySink {
     /**
      * The boundary parameter of a {@code multipart/form-data} Content-Type.
      *
-     * @throws ApiException 400 when there is none or it is not a valid boundary
+     * @param refusal the exception, made of a message, when there is none or it is not a valid boundary
      */
-    static String boundary(String contentType) {
+    public static String boundary(String contentType, Function<String, ? extends RuntimeException> refusal) {
         String boundary = parameters(contentType).get("boundary");
         if (boundary == null || boundary.isEmpty() || boundary.length() > MAX_BOUNDARY || boundary.endsWith(" ")) {
-            throw ApiException.badRequest("A multipart/form-data body needs a boundary of 1 to 70 characters in its Content-Type.");
+            throw refusal.apply("A multipart/form-data body needs a boundary of 1 to 70 characters in its Content-Type.");
         }
         for (int i = 0; i < boundary.length(); i++) {
             char c = boundary.charAt(i);
-            if (c < 0x20 || c > 0x7e) throw ApiException.badRequest("The multipart boundary has characters it may not have.");
+            if (c < 0x20 || c > 0x7e) throw refusal.apply("The multipart boundary has characters it may not have.");
         }
         return boundary;
+    }
+
+    /** Whether a Content-Type names a multipart/form-data body. */
+    public static boolean isFormData(String contentType) {
+        return contentType != null && contentType.strip().toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
     }
 
     @Override
@@ -173,7 +182,7 @@ final class MultipartFormParser implements BodySink {
         return -1;
     }
 
-    private static PartHeaders parseHeaders(String block) {
+    private PartHeaders parseHeaders(String block) {
         String name = null;
         String filename = null;
         String contentType = null;
@@ -198,7 +207,7 @@ final class MultipartFormParser implements BodySink {
     }
 
     /** Parameters of a header value ({@code type; a=b; c="d \"e\""}), names lower-cased. */
-    static Map<String, String> parameters(String headerValue) {
+    public static Map<String, String> parameters(String headerValue) {
         Map<String, String> parameters = new LinkedHashMap<>();
         if (headerValue == null) return parameters;
         int i = headerValue.indexOf(';');
@@ -230,7 +239,7 @@ final class MultipartFormParser implements BodySink {
         return parameters;
     }
 
-    private static ApiException malformed(String why) {
-        return ApiException.badRequest("The multipart/form-data body is malformed: " + why + ".");
+    private RuntimeException malformed(String why) {
+        return refusal.apply("The multipart/form-data body is malformed: " + why + ".");
     }
 }

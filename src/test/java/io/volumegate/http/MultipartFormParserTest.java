@@ -1,6 +1,5 @@
-package io.volumegate.api;
+package io.volumegate.http;
 
-import io.volumegate.http.BodySink;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -44,7 +43,7 @@ class MultipartFormParserTest {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 parts.put(part.name(), out);
                 return (data, offset, length) -> out.write(data, offset, length);
-            });
+            }, Refused::new);
             feed(parser, body, chunk);
             parser.finish();
             assertEquals(List.of("note", "file"), new ArrayList<>(parts.keySet()), "chunk " + chunk);
@@ -61,7 +60,7 @@ class MultipartFormParserTest {
         byte[] body = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=file; filename=empty\r\n\r\n\r\n--"
                 + BOUNDARY + "--").getBytes(StandardCharsets.US_ASCII);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        MultipartFormParser parser = new MultipartFormParser(BOUNDARY, part -> (data, offset, length) -> out.write(data, offset, length));
+        MultipartFormParser parser = new MultipartFormParser(BOUNDARY, part -> (data, offset, length) -> out.write(data, offset, length), Refused::new);
         parser.write(body, 0, body.length);
         parser.finish();
         assertEquals(0, out.size());
@@ -87,32 +86,38 @@ class MultipartFormParserTest {
             @Override
             public void write(byte[] data, int offset, int length) {
                 seen += length;
-                if (seen > 10_000) throw new ApiException(413, "EntityTooLarge", "too large");
+                if (seen > 10_000) throw new IllegalStateException("too large");
             }
-        });
-        ApiException e = assertThrows(ApiException.class, () -> feed(parser, body, 4096));
-        assertEquals(413, e.status());
+        }, Refused::new);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> feed(parser, body, 4096));
+        assertEquals("too large", e.getMessage());
     }
 
     @Test
     void boundaryComesFromTheContentType() {
-        assertEquals("abc", MultipartFormParser.boundary("multipart/form-data; boundary=abc"));
-        assertEquals("a b:c", MultipartFormParser.boundary("multipart/form-data; charset=utf-8; boundary=\"a b:c\""));
-        assertEquals("x", MultipartFormParser.boundary("multipart/form-data;boundary=x;other=1"));
+        assertEquals("abc", MultipartFormParser.boundary("multipart/form-data; boundary=abc", Refused::new));
+        assertEquals("a b:c", MultipartFormParser.boundary("multipart/form-data; charset=utf-8; boundary=\"a b:c\"", Refused::new));
+        assertEquals("x", MultipartFormParser.boundary("multipart/form-data;boundary=x;other=1", Refused::new));
         for (String bad : new String[] {"multipart/form-data", "multipart/form-data; boundary=", "multipart/form-data; boundary=" + "b".repeat(71)}) {
-            assertThrows(ApiException.class, () -> MultipartFormParser.boundary(bad), bad);
+            assertThrows(Refused.class, () -> MultipartFormParser.boundary(bad, Refused::new), bad);
         }
     }
 
     private static void assertMalformed(String body) {
         byte[] bytes = body.getBytes(StandardCharsets.US_ASCII);
-        MultipartFormParser parser = new MultipartFormParser(BOUNDARY, part -> (data, offset, length) -> { });
-        ApiException e = assertThrows(ApiException.class, () -> {
+        MultipartFormParser parser = new MultipartFormParser(BOUNDARY, part -> (data, offset, length) -> { }, Refused::new);
+        Refused e = assertThrows(Refused.class, () -> {
             parser.write(bytes, 0, bytes.length);
             parser.finish();
         }, body.length() > 200 ? body.substring(0, 200) : body);
-        assertEquals(400, e.status());
         assertTrue(e.getMessage().contains("multipart"), e.getMessage());
+    }
+
+    /** What the tests' parsers refuse a malformed body or boundary with. */
+    private static final class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message);
+        }
     }
 
     private static void feed(MultipartFormParser parser, byte[] body, int chunk) throws IOException {
