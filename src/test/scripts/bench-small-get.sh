@@ -44,13 +44,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-free_port() {
-  local port
-  while :; do
-    port=$((20000 + RANDOM % 40000))
-    ss -ltnH "sport = :$port" | grep -q . || { echo "$port"; return; }
-  done
-}
+. src/test/scripts/lib/free-port.sh
 
 echo "building ..." >&2
 mvn -B -q $MVN_FLAGS package test-compile dependency:build-classpath -DskipTests -Dmdep.includeScope=test \

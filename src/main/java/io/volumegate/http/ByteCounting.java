@@ -29,9 +29,9 @@ final class ByteCounting {
         return new CountedResponse(response, context);
     }
 
+    /** Hands out counting views of the body stream: each call a new view of the container's one stream. */
     private static final class CountedRequest extends HttpServletRequestWrapper {
         private final RequestContext context;
-        private CountedInput input;
 
         CountedRequest(HttpServletRequest request, RequestContext context) {
             super(request);
@@ -39,16 +39,14 @@ final class ByteCounting {
         }
 
         @Override
-        public synchronized ServletInputStream getInputStream() throws IOException {
-            ServletInputStream stream = super.getInputStream();
-            if (input == null || input.delegate != stream) input = new CountedInput(stream, context);
-            return input;
+        public ServletInputStream getInputStream() throws IOException {
+            return new CountedInput(super.getInputStream(), context);
         }
     }
 
+    /** Hands out counting views of the body stream: each call a new view of the container's one stream. */
     private static final class CountedResponse extends HttpServletResponseWrapper {
         private final RequestContext context;
-        private CountedOutput output;
 
         CountedResponse(HttpServletResponse response, RequestContext context) {
             super(response);
@@ -56,15 +54,13 @@ final class ByteCounting {
         }
 
         @Override
-        public synchronized ServletOutputStream getOutputStream() throws IOException {
-            ServletOutputStream stream = super.getOutputStream();
-            if (output == null || output.delegate != stream) output = new CountedOutput(stream, context);
-            return output;
+        public ServletOutputStream getOutputStream() throws IOException {
+            return new CountedOutput(super.getOutputStream(), context);
         }
     }
 
     private static final class CountedInput extends ServletInputStream {
-        final ServletInputStream delegate;
+        private final ServletInputStream delegate;
         private final RequestContext context;
 
         CountedInput(ServletInputStream delegate, RequestContext context) {
@@ -105,7 +101,7 @@ final class ByteCounting {
     }
 
     private static final class CountedOutput extends ServletOutputStream {
-        final ServletOutputStream delegate;
+        private final ServletOutputStream delegate;
         private final RequestContext context;
 
         CountedOutput(ServletOutputStream delegate, RequestContext context) {

@@ -34,16 +34,18 @@ class RequestMetricsTest {
             metrics.accessLogDropped();
 
             String scrape = metrics.scrape();
-            assertEquals(0, sample(scrape, "volumegate_requests_in_flight"));
-            assertEquals(1, sample(scrape, "volumegate_requests_total{operation=\"GET_OBJECT\",status=\"2xx\"}"));
-            assertEquals(1, sample(scrape, "volumegate_requests_total{operation=\"GET_OBJECT\",status=\"4xx\"}"));
-            assertEquals(1, sample(scrape, "volumegate_requests_total{operation=\"PUT_OBJECT\",status=\"2xx\"}"));
-            assertEquals(1, sample(scrape, "volumegate_errors_total{code=\"NoSuchKey\"}"));
-            assertEquals(1250, sample(scrape, "volumegate_sent_bytes_total{operation=\"GET_OBJECT\"}"));
-            assertEquals(5000, sample(scrape, "volumegate_received_bytes_total{operation=\"PUT_OBJECT\"}"));
-            assertEquals(1, sample(scrape, "volumegate_access_log_dropped_total"));
-            // The histogram: 0.7 ms and 3 ms; buckets are cumulative.
-            assertEquals(1, sample(scrape, "volumegate_request_duration_seconds_bucket{operation=\"GET_OBJECT\",le=\"0.001\"}"));
+            Map<String, Double> expected = Map.of(
+                    "volumegate_requests_in_flight", 0.0,
+                    "volumegate_requests_total{operation=\"GET_OBJECT\",status=\"2xx\"}", 1.0,
+                    "volumegate_requests_total{operation=\"GET_OBJECT\",status=\"4xx\"}", 1.0,
+                    "volumegate_requests_total{operation=\"PUT_OBJECT\",status=\"2xx\"}", 1.0,
+                    "volumegate_errors_total{code=\"NoSuchKey\"}", 1.0,
+                    "volumegate_sent_bytes_total{operation=\"GET_OBJECT\"}", 1250.0,
+                    "volumegate_received_bytes_total{operation=\"PUT_OBJECT\"}", 5000.0,
+                    "volumegate_access_log_dropped_total", 1.0,
+                    // The histogram: 0.7 ms and 3 ms; buckets are cumulative.
+                    "volumegate_request_duration_seconds_bucket{operation=\"GET_OBJECT\",le=\"0.001\"}", 1.0);
+            expected.forEach((name, value) -> assertEquals(value, sample(scrape, name), name));
             assertEquals(1, sample(scrape, "volumegate_request_duration_seconds_bucket{operation=\"GET_OBJECT\",le=\"0.002\"}"));
             assertEquals(2, sample(scrape, "volumegate_request_duration_seconds_bucket{operation=\"GET_OBJECT\",le=\"0.005\"}"));
             assertEquals(2, sample(scrape, "volumegate_request_duration_seconds_count{operation=\"GET_OBJECT\"}"));
