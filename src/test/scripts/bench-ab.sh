@@ -39,13 +39,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-free_port() {
-  local port
-  while :; do
-    port=$((20000 + RANDOM % 40000))
-    ss -ltnH "sport = :$port" | grep -q . || { echo "$port"; return; }
-  done
-}
+. src/test/scripts/lib/free-port.sh
 
 # start_server <label> <source dir>: the README's run command, in its own process group.
 start_server() {

@@ -51,13 +51,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-free_port() {
-  local port
-  while :; do
-    port=$((20000 + RANDOM % 40000))
-    ss -ltnH "sport = :$port" | grep -q . || { echo "$port"; return; }
-  done
-}
+. src/test/scripts/lib/free-port.sh
 PORT=$(free_port)
 
 echo "building the benchmark client ..." >&2

@@ -5,6 +5,7 @@ import io.volumegate.config.Config;
 import io.volumegate.config.Setting;
 import io.volumegate.http.CorsPolicy;
 import io.volumegate.http.TrustedProxies;
+import io.volumegate.ops.Operations;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -28,6 +29,8 @@ public class Bootstrap implements ServletContextListener {
     Config config;
     @Inject
     Keyring keyring;
+    @Inject
+    Operations operations;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -51,6 +54,7 @@ public class Bootstrap implements ServletContextListener {
             banner.append("  trusted proxies: ").append(TrustedProxies.parse(config.get(Setting.TRUSTED_PROXIES))).append('\n');
             CorsPolicy cors = CorsPolicy.parse(config.get(Setting.CORS_ORIGINS));
             if (cors.enabled()) banner.append("  CORS origins: ").append(cors.source()).append('\n');
+            banner.append(operations.start(event.getServletContext()));
             if (opening.generatedAdmin().isPresent()) {
                 banner.append("  A new keystore was created at ").append(config.keystore()).append(" with this admin credential.\n");
                 banner.append("  It is shown once; store it now:\n");

@@ -25,6 +25,7 @@ public final class ApiErrors {
                             boolean closeConnection) throws IOException {
         RequestContext context = RequestContext.of(request);
         ApiException error = toApi(failure, context.requestId());
+        context.errorCode(error.code());
         if (response.isCommitted()) {
             throw new IOException("response already committed when failing with " + error.code());
         }

@@ -64,6 +64,7 @@ public class ApiServlet extends HttpServlet {
                 context.principal(credential.accessKeyId());
             }
             String key = match.parameter(ApiRoute.KEY);
+            context.target(match.parameter("bucket"), key);
             if (key != null) ObjectKeys.segments(key); // traversal, empty segments, too long, control characters: 400
             ApiRequest api = new ApiRequest(match, credential, QueryParameters.parse(request.getQueryString()), urls.endpoint(request));
             authorize(api);

@@ -53,7 +53,24 @@ public enum Setting {
                     + "script holding a token can configure an S3 client; false for deployments that want a secret shown "
                     + "only once, when it is created."),
     API_TOKEN_LIFETIME_SECONDS("volumegate.api.token-lifetime-seconds", "900",
-            "Lifetime of a management API token (POST /api/v1/auth/token) in seconds.");
+            "Lifetime of a management API token (POST /api/v1/auth/token) in seconds."),
+    METRICS_ENABLED("volumegate.metrics.enabled", "true",
+            "Whether requests are measured and the Prometheus metrics are served; false: neither."),
+    METRICS_PATH("volumegate.metrics.path", "/-/metrics",
+            "Path of the Prometheus metrics (text format); it must start with /-/, off the S3 namespace."),
+    METRICS_ALLOW("volumegate.metrics.allow", "127.0.0.0/8,::1",
+            "Comma-separated IP addresses and CIDR ranges that may read the metrics without a token (the client's "
+                    + "address, after trusted proxies); none: no address, only the token."),
+    METRICS_TOKEN("volumegate.metrics.token", "",
+            "A bearer token that opens the metrics from any address (Authorization: Bearer <token>). None by default."),
+    ACCESS_LOG_FORMAT("volumegate.access-log.format", "json",
+            "Format of the access log (logger io.volumegate.access), one line per request: json, common, combined, "
+                    + "or off."),
+    ACCESS_LOG_QUEUE("volumegate.access-log.queue-size", "8192",
+            "Access-log lines waiting for the writer; when it falls this far behind, lines are dropped (and counted "
+                    + "in volumegate_access_log_dropped_total) rather than slowing requests."),
+    READY_MIN_FREE_BYTES("volumegate.ready.min-free-bytes", "1073741824",
+            "Free space in bytes the volume (and each bound bucket's directory) must have for /-/ready to answer 200.");
 
     private final String property;
     private final String defaultValue;

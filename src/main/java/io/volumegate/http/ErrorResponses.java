@@ -26,6 +26,7 @@ public final class ErrorResponses {
     static byte[] errorDocument(HttpServletRequest request, Throwable failure) {
         RequestContext context = RequestContext.of(request);
         S3Exception error = Failures.toS3(failure, context.requestId());
+        context.errorCode(error.error().code());
         return ErrorDocument.render(error, request.getRequestURI(), context.requestId()).getBytes(StandardCharsets.UTF_8);
     }
 
@@ -33,6 +34,7 @@ public final class ErrorResponses {
                             boolean closeConnection) throws IOException {
         RequestContext context = RequestContext.of(request);
         S3Exception error = Failures.toS3(failure, context.requestId());
+        context.errorCode(error.error().code());
         if (response.isCommitted()) {
             // Headers are out: the only honest signal left is a broken connection.
             throw new IOException("response already committed when failing with " + error.error().code());

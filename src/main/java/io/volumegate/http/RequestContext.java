@@ -7,11 +7,14 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Per-request facts every layer may need: the id echoed as x-amz-request-id and written
- * to the access log, when the request started, and the headers every answer to it carries.
+ * to the access log, when the request started, and the headers every answer to it carries;
+ * and what the access log and the metrics report when it ends: operation, access key,
+ * bucket and key, error code, bytes in and out.
  */
 public final class RequestContext {
     private static final String ATTRIBUTE = RequestContext.class.getName();
@@ -21,6 +24,11 @@ public final class RequestContext {
     private final long startNanos = System.nanoTime();
     private volatile String operation = "-";
     private volatile String principal = "-";
+    private volatile String bucket;
+    private volatile String key;
+    private volatile String errorCode;
+    private final AtomicLong bytesIn = new AtomicLong();
+    private final AtomicLong bytesOut = new AtomicLong();
     private final Map<String, String> lastingHeaders = new LinkedHashMap<>();
     /** Until the container's dispatch returns: null, or the completion waiting for it; then {@link #DISPATCHED}. */
     private final AtomicReference<Runnable> completion = new AtomicReference<>(DISPATCHED);
@@ -67,7 +75,9 @@ public final class RequestContext {
         if (!completion.compareAndSet(null, complete)) complete.run();
     }
 
-    public long elapsedMillis() { return (System.nanoTime() - startNanos) / 1_000_000; }
+    public long elapsedMillis() { return elapsedNanos() / 1_000_000; }
+
+    public long elapsedNanos() { return System.nanoTime() - startNanos; }
 
     /** Name of the operation (an Endpoint) for the access log. */
     public void operation(String operation) { this.operation = operation; }
@@ -78,6 +88,31 @@ public final class RequestContext {
     public void principal(String principal) { this.principal = principal; }
 
     public String principal() { return principal; }
+
+    /** The bucket and key the request is about (either may be null), for the access log. */
+    public void target(String bucket, String key) {
+        this.bucket = bucket;
+        this.key = key;
+    }
+
+    public String bucket() { return bucket; }
+
+    public String key() { return key; }
+
+    /** The error code the answer carries (S3's, or the management API's); null for a success. */
+    public void errorCode(String code) { this.errorCode = code; }
+
+    public String errorCode() { return errorCode; }
+
+    /** Request body bytes read so far (counted by {@link ByteCounting}). */
+    public long bytesIn() { return bytesIn.get(); }
+
+    /** Response body bytes written so far (counted by {@link ByteCounting}). */
+    public long bytesOut() { return bytesOut.get(); }
+
+    void countIn(long n) { bytesIn.addAndGet(n); }
+
+    void countOut(long n) { bytesOut.addAndGet(n); }
 
     /**
      * Sets a header that every answer to this request carries, error documents included:

@@ -12,67 +12,72 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.util.logging.Logger;
 
 /**
- * First filter of every request: gives it an id (x-amz-request-id), writes one access-log
- * line when it ends, and is the error boundary for anything thrown while the chain runs on
- * the container thread. Work that continues asynchronously reports its own failures through
+ * First filter of every request: gives it an id (x-amz-request-id), counts its body bytes
+ * ({@link ByteCounting}), tells the {@link RequestObserver} (metrics, access log) when it
+ * starts and when it ends, and is the error boundary for anything thrown while the chain runs
+ * on the container thread. Work that continues asynchronously reports its own failures through
  * {@link ErrorResponses}. A request that came through trusted proxies goes down the chain as
  * its client sent it ({@link ForwardedRequest}): public Host, scheme and client address.
  */
 public class RequestContextFilter extends HttpFilter {
-    private static final Logger ACCESS_LOG = Logger.getLogger("io.volumegate.access");
-
     @Inject
     Config config;
+    @Inject
+    RequestObserver observer;
 
     private final ParsedSetting<TrustedProxies> proxies = new ParsedSetting<>(TrustedProxies::parse);
 
     @Override
-    protected void doFilter(HttpServletRequest received, HttpServletResponse response, FilterChain chain)
+    protected void doFilter(HttpServletRequest received, HttpServletResponse sent, FilterChain chain)
             throws IOException, ServletException {
         RequestContext context = RequestContext.attach(received);
         context.holdCompletionUntilDispatchReturns();
+        observer.started(context);
+        HttpServletResponse response = ByteCounting.response(sent, context);
         response.setHeader("x-amz-request-id", context.requestId());
         context.setLastingHeader(response, "Server", "VolumeGate");
         HttpServletRequest request = received;
         try {
-            try {
-                request = ForwardedRequest.of(received, proxies.of(config.get(Setting.TRUSTED_PROXIES)));
-                chain.doFilter(request, response);
-            } catch (RuntimeException | IOException | ServletException e) {
-                ErrorResponses.sendBeforeBody(request, response, e instanceof ServletException && e.getCause() != null ? e.getCause() : e);
-            }
-            if (request.isAsyncStarted()) {
-                request.getAsyncContext().addListener(AccessLogOnCompletion.INSTANCE, request, response);
-            } else {
-                logAccess(request, response, context);
-            }
+            request = ByteCounting.request(ForwardedRequest.of(received, proxies.of(config.get(Setting.TRUSTED_PROXIES))), context);
+            chain.doFilter(request, response);
+        } catch (RuntimeException | IOException | ServletException e) {
+            ErrorResponses.sendBeforeBody(request, response, e instanceof ServletException && e.getCause() != null ? e.getCause() : e);
         } finally {
-            context.dispatchReturned();
+            try {
+                if (request.isAsyncStarted()) {
+                    request.getAsyncContext().addListener(new EndOnCompletion(observer), request, response);
+                } else {
+                    observer.ended(request, response, context);
+                }
+            } finally {
+                context.dispatchReturned();
+            }
         }
     }
 
-    static void logAccess(HttpServletRequest request, HttpServletResponse response, RequestContext context) {
-        // The path only: query strings of presigned URLs carry signatures and key ids.
-        ACCESS_LOG.info(() -> String.format("%s %s %s %d %dms %s %s", context.requestId(), request.getMethod(),
-                request.getRequestURI(), response.getStatus(), context.elapsedMillis(), context.principal(),
-                context.operation()));
-    }
-
     /**
-     * Logs an asynchronous request when it ends. Stateless, with a public no-argument
+     * Tells the observer when an asynchronous request ends. With a public no-argument
      * constructor: WildFly treats every AsyncListener class in a deployment as a component it
      * may instantiate, and warns (WFLYEE0007) about one it cannot.
      */
-    public static final class AccessLogOnCompletion implements AsyncListener {
-        static final AccessLogOnCompletion INSTANCE = new AccessLogOnCompletion();
+    public static final class EndOnCompletion implements AsyncListener {
+        private final RequestObserver observer;
+
+        public EndOnCompletion() {
+            this(null);
+        }
+
+        EndOnCompletion(RequestObserver observer) {
+            this.observer = observer;
+        }
 
         @Override
         public void onComplete(AsyncEvent event) {
+            if (observer == null) return;
             HttpServletRequest request = (HttpServletRequest) event.getSuppliedRequest();
-            logAccess(request, (HttpServletResponse) event.getSuppliedResponse(), RequestContext.of(request));
+            observer.ended(request, (HttpServletResponse) event.getSuppliedResponse(), RequestContext.of(request));
         }
 
         @Override public void onTimeout(AsyncEvent event) { }

@@ -32,11 +32,19 @@ public final class TrustedProxies {
      * @throws IllegalArgumentException for an entry that is not an IP address or CIDR range
      */
     public static TrustedProxies parse(String value) {
+        return parse(value, "volumegate.trusted-proxies");
+    }
+
+    /**
+     * Parses another setting's list of addresses and ranges (an allow-list), naming
+     * {@code setting} in the error.
+     */
+    public static TrustedProxies parse(String value, String setting) {
         List<Range> ranges = new ArrayList<>();
         for (String entry : value.split(",")) {
             String trimmed = entry.trim();
             if (trimmed.isEmpty()) continue;
-            ranges.add(Range.parse(trimmed));
+            ranges.add(Range.parse(trimmed, setting));
         }
         return ranges.isEmpty() ? NONE : new TrustedProxies(value, List.copyOf(ranges));
     }
@@ -81,12 +89,12 @@ public final class TrustedProxies {
     }
 
     private record Range(byte[] network, int prefixBits, String text) {
-        static Range parse(String entry) {
+        static Range parse(String entry, String setting) {
             int slash = entry.indexOf('/');
             String address = slash < 0 ? entry : entry.substring(0, slash);
             byte[] network = literal(address);
             if (network == null) {
-                throw new IllegalArgumentException("volumegate.trusted-proxies: not an IP address or CIDR range: " + entry);
+                throw new IllegalArgumentException(setting + ": not an IP address or CIDR range: " + entry);
             }
             int bits = network.length * 8;
             int prefix = bits;
@@ -97,7 +105,7 @@ public final class TrustedProxies {
                     prefix = -1;
                 }
                 if (prefix < 0 || prefix > bits) {
-                    throw new IllegalArgumentException("volumegate.trusted-proxies: bad prefix length in " + entry);
+                    throw new IllegalArgumentException(setting + ": bad prefix length in " + entry);
                 }
             }
             return new Range(network, prefix, entry);

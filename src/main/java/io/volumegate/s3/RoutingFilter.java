@@ -38,6 +38,7 @@ public class RoutingFilter extends HttpFilter {
                 : address.key() == null ? Endpoint.Target.BUCKET : Endpoint.Target.OBJECT;
         Endpoint endpoint = EndpointResolver.resolve(request.getMethod(), target, query, name -> request.getHeader(name) != null);
         RequestContext.of(request).operation(endpoint.name());
+        RequestContext.of(request).target(address.bucket(), address.key());
 
         AuthResult auth = AuthFilter.of(request);
         if (auth.isUnsignedForm()) {

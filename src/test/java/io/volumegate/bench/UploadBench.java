@@ -262,14 +262,7 @@ public final class UploadBench {
 
     /** CPU seconds the server JVM has used so far, from /proc; NaN without a pid. */
     private double serverCpu() {
-        if (serverPid <= 0) return Double.NaN;
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(serverPid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime + stime, USER_HZ
-        } catch (IOException | RuntimeException e) {
-            return Double.NaN;
-        }
+        return ProcessCpu.seconds(serverPid);
     }
 
     // ---- payload ---------------------------------------------------------------------------

@@ -1,6 +1,9 @@
 package io.volumegate.it;
 
 import io.volumegate.auth.Credential;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -9,6 +12,7 @@ import software.amazon.awssdk.services.s3.model.S3Response;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -32,29 +36,36 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The server log as an operator reads it: one access-log line per request, under the
- * x-amz-request-id the client was given (the id a user quotes in a support request), and
- * never a secret, whatever the request did with one.
+ * The server log as an operator reads it: one JSON access-log line per request, under the
+ * x-amz-request-id the client was given (the id a user quotes in a support request), with
+ * who asked what and how it went (operation, bucket, key, status, error code, bytes, time),
+ * and never a secret, whatever the request did with one.
  */
 class AccessLogIT extends ServerTestBase {
+    /** Every field of a JSON access-log line (README, Operations), absent values as null. */
+    private static final Set<String> FIELDS = Set.of("time", "request_id", "remote_addr", "access_key", "method", "path",
+            "operation", "bucket", "key", "status", "error_code", "bytes_in", "bytes_out", "duration_ms");
     private static final String BUCKET = "accesslogit-bucket";
     private static final String WRONG_SECRET = "accesslogit-wrong-secret-0123456789abcdef";
 
     @Test
     void everyRequestIsLoggedUnderItsIdAndNoSecretIsLogged() throws Exception {
         Map<String, String> expectedLines = new LinkedHashMap<>(); // request id -> "METHOD /path STATUS"
+        Map<String, JsonObject> parsed = new LinkedHashMap<>();
         List<String> secrets = new ArrayList<>(List.of(server.adminSecretKey(), WRONG_SECRET));
         String presignedSignature;
 
         try (ServerLog log = ServerLog.capture()) {
             S3Client s3 = server.s3();
             sdk(expectedLines, "PUT /" + BUCKET + " 200", () -> s3.createBucket(b -> b.bucket(BUCKET)));
-            sdk(expectedLines, "PUT /" + BUCKET + "/doc.txt 200",
+            String putId = sdk(expectedLines, "PUT /" + BUCKET + "/doc.txt 200",
                     () -> s3.putObject(p -> p.bucket(BUCKET).key("doc.txt"), RequestBody.fromString("logged")));
             sdk(expectedLines, "HEAD /" + BUCKET + "/doc.txt 200", () -> s3.headObject(h -> h.bucket(BUCKET).key("doc.txt")));
             sdk(expectedLines, "GET /" + BUCKET + " 200", () -> s3.listObjectsV2(l -> l.bucket(BUCKET)));
-            sdkError(expectedLines, "GET /" + BUCKET + "/missing.txt 404", () -> s3.getObject(g -> g.bucket(BUCKET).key("missing.txt")));
-            sdkError(expectedLines, "GET /accesslogit-missing 404", () -> s3.listObjectsV2(l -> l.bucket("accesslogit-missing")));
+            String missingId = sdkError(expectedLines, "GET /" + BUCKET + "/missing.txt 404",
+                    () -> s3.getObject(g -> g.bucket(BUCKET).key("missing.txt")));
+            String missingBucketId = sdkError(expectedLines, "GET /accesslogit-missing 404",
+                    () -> s3.listObjectsV2(l -> l.bucket("accesslogit-missing")));
             try (S3Client wrong = server.s3(server.adminAccessKey(), WRONG_SECRET)) {
                 sdkError(expectedLines, "GET / 403", wrong::listBuckets);
             }
@@ -95,9 +106,32 @@ class AccessLogIT extends ServerTestBase {
                 assertNotNull(line, () -> "no log line for request " + expected.getKey() + " (" + expected.getValue() + ")"
                         + (complete ? "" : "; the log has " + lines.size() + " lines"));
                 assertTrue(line.contains("io.volumegate.access"), line);
-                assertTrue(line.contains(expected.getKey() + " " + expected.getValue() + " "), () -> "expected "
-                        + expected.getValue() + " in: " + line);
+                JsonObject json = accessJson(line);
+                String[] methodPathStatus = expected.getValue().split(" ");
+                assertEquals(expected.getKey(), json.getString("request_id"), line);
+                assertEquals(methodPathStatus[0], json.getString("method"), line);
+                assertEquals(methodPathStatus[1], json.getString("path"), line);
+                assertEquals(Integer.parseInt(methodPathStatus[2]), json.getInt("status"), line);
+                assertEquals("127.0.0.1", json.getString("remote_addr"), line);
+                assertEquals(FIELDS, json.keySet(), line);
+                assertTrue(json.getJsonNumber("duration_ms").longValue() >= 0, line);
+                assertEquals(json.getInt("status") >= 400, !json.isNull("error_code"), () -> "error code iff an error: " + line);
+                assertFalse(json.isNull("operation"), line);
+                parsed.put(expected.getKey(), json);
             }
+            // What the operator reads about particular requests.
+            JsonObject put = parsed.get(putId);
+            assertEquals("PUT_OBJECT", put.getString("operation"));
+            assertEquals(BUCKET, put.getString("bucket"));
+            assertEquals("doc.txt", put.getString("key"));
+            assertEquals(server.adminAccessKey(), put.getString("access_key"));
+            assertEquals(6, put.getInt("bytes_in"));
+            assertEquals("NoSuchKey", parsed.get(missingId).getString("error_code"));
+            assertEquals("NoSuchBucket", parsed.get(missingBucketId).getString("error_code"));
+            JsonObject presignedGet = parsed.get(requestId(fetched));
+            assertEquals("GET_OBJECT", presignedGet.getString("operation"));
+            assertEquals(6, presignedGet.getInt("bytes_out"), "the body the client received");
+            assertEquals(server.adminAccessKey(), presignedGet.getString("access_key"));
             assertEquals(expectedLines.size(), lines.stream().filter(l -> l.contains("io.volumegate.access")
                     && expectedLines.keySet().stream().anyMatch(l::contains)).count(), "one line per request");
 
@@ -120,15 +154,26 @@ class AccessLogIT extends ServerTestBase {
         }
     }
 
-    private static void sdk(Map<String, String> expected, String line, Supplier<? extends S3Response> call) {
+    private static String sdk(Map<String, String> expected, String line, Supplier<? extends S3Response> call) {
         S3Response response = call.get();
         expected.put(response.responseMetadata().requestId(), line);
+        return response.responseMetadata().requestId();
     }
 
-    private static void sdkError(Map<String, String> expected, String line, Runnable call) {
+    private static String sdkError(Map<String, String> expected, String line, Runnable call) {
         S3Exception error = assertThrows(S3Exception.class, call::run);
         assertNotNull(error.requestId(), line);
         expected.put(error.requestId(), line);
+        return error.requestId();
+    }
+
+    /** The JSON object of an access-log line (the container's log prefix before it). */
+    private static JsonObject accessJson(String line) {
+        int start = line.indexOf("{\"time\":");
+        assertTrue(start >= 0, () -> "no JSON access-log object in: " + line);
+        try (JsonReader reader = Json.createReader(new StringReader(line.substring(start, line.lastIndexOf('}') + 1)))) {
+            return reader.readObject();
+        }
     }
 
     private static void raw(Map<String, String> expected, String line, RawRequest request) throws Exception {

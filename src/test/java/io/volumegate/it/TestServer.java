@@ -216,7 +216,7 @@ public final class TestServer {
         }
     }
 
-    private static String setting(String name) {
+    static String setting(String name) {
         String value = SETTINGS.getProperty(name);
         if (value == null) {
             throw new IllegalStateException(name + " missing from " + SETTINGS_RESOURCE);

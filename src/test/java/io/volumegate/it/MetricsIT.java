@@ -1,0 +1,90 @@
+package io.volumegate.it;
+
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Prometheus scrape as an operator's Prometheus sees it: the text format at /-/metrics,
+ * open to loopback and to the bearer token, and values that move as requests are made.
+ */
+class MetricsIT extends ServerTestBase {
+    private static final String BUCKET = "metricsit-bucket";
+    private static final String TOKEN = "metricsit-token-0123456789"; // volumegate-it.properties
+
+    @Test
+    void requestsMoveTheirMeters() throws Exception {
+        S3Client s3 = server.s3();
+        s3.createBucket(b -> b.bucket(BUCKET));
+        String before = scrape(null);
+
+        byte[] body = new byte[10_000];
+        s3.putObject(p -> p.bucket(BUCKET).key("a.bin"), RequestBody.fromBytes(body));
+        for (int i = 0; i < 3; i++) s3.getObjectAsBytes(g -> g.bucket(BUCKET).key("a.bin"));
+        assertThrows(NoSuchKeyException.class, () -> s3.getObjectAsBytes(g -> g.bucket(BUCKET).key("missing.bin")));
+
+        String after = scrape(null);
+        assertEquals(3, delta(before, after, "volumegate_requests_total{operation=\"GET_OBJECT\",status=\"2xx\"}"));
+        assertEquals(1, delta(before, after, "volumegate_requests_total{operation=\"GET_OBJECT\",status=\"4xx\"}"));
+        assertEquals(1, delta(before, after, "volumegate_requests_total{operation=\"PUT_OBJECT\",status=\"2xx\"}"));
+        assertEquals(1, delta(before, after, "volumegate_errors_total{code=\"NoSuchKey\"}"));
+        assertEquals(10_000, delta(before, after, "volumegate_received_bytes_total{operation=\"PUT_OBJECT\"}"));
+        double sent = delta(before, after, "volumegate_sent_bytes_total{operation=\"GET_OBJECT\"}");
+        assertTrue(sent > 30_000 && sent < 32_000, "3 bodies and one error document: " + sent);
+        assertEquals(4, delta(before, after, "volumegate_request_duration_seconds_count{operation=\"GET_OBJECT\"}"));
+        assertEquals(4, delta(before, after, "volumegate_request_duration_seconds_bucket{operation=\"GET_OBJECT\",le=\"+Inf\"}"));
+        assertTrue(value(after, "volumegate_requests_in_flight") >= 1, "the scrape itself is in flight");
+        assertTrue(value(after, "volumegate_volume_usable_bytes{root=\"volume\"}") > 0);
+        assertTrue(value(after, "volumegate_volume_total_bytes{root=\"volume\"}") > 0);
+        assertTrue(after.contains("\njvm_memory_used_bytes{"), "JVM meters");
+        assertTrue(after.contains("\njvm_gc_"), "GC meters");
+        assertTrue(after.contains("volumegate_access_log_dropped_total 0.0"), "no access-log line dropped");
+        assertEquals(1, delta(before, after, "volumegate_requests_total{operation=\"METRICS\",status=\"2xx\"}"),
+                "the first scrape is counted once it ended");
+    }
+
+    @Test
+    void theTokenOpensTheMetricsAndTheyAreNotS3() throws Exception {
+        HttpResponse<String> withToken = get("Bearer " + TOKEN);
+        assertEquals(200, withToken.statusCode());
+        String contentType = withToken.headers().firstValue("Content-Type").orElse("");
+        assertTrue(contentType.startsWith("text/plain") && contentType.contains("version=0.0.4"), contentType);
+        assertTrue(withToken.body().contains("# TYPE volumegate_requests_total counter"), withToken.body());
+        // From loopback a wrong token does not matter: the address is on the allow-list.
+        assertEquals(200, get("Bearer wrong").statusCode());
+        assertFalse(withToken.body().contains(TOKEN), "the token is not in the metrics");
+    }
+
+    private String scrape(String authorization) throws Exception {
+        HttpResponse<String> response = get(authorization);
+        assertEquals(200, response.statusCode(), response::body);
+        return response.body();
+    }
+
+    private HttpResponse<String> get(String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri("/-/metrics")).GET();
+        if (authorization != null) request.header("Authorization", authorization);
+        return server.http().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The sample's value, 0 when absent (a counter not yet incremented has no series). */
+    static double value(String scrape, String sample) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(sample) + " (\\S+)$").matcher(scrape);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    private static double delta(String before, String after, String sample) {
+        return value(after, sample) - value(before, sample);
+    }
+}
