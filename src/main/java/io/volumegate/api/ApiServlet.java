@@ -29,6 +29,8 @@ public class ApiServlet extends HttpServlet {
     @Inject
     BucketResource buckets;
     @Inject
+    VersionResource versions;
+    @Inject
     ObjectResource objects;
     @Inject
     UploadResource uploads;
@@ -101,6 +103,9 @@ public class ApiServlet extends HttpServlet {
             case DOWNLOAD_OBJECT, HEAD_OBJECT -> objects::download;
             case DELETE_OBJECT -> objects::delete;
             case COPY_OBJECT -> objects::copy;
+            case LIST_VERSIONS -> versions::list;
+            case GET_VERSIONING -> versions::versioning;
+            case SET_VERSIONING -> versions::setVersioning;
             case DELETE_OBJECTS -> bulk::delete;
             case DOWNLOAD_ZIP -> bulk::download;
             case PRESIGN_KEYS -> presigning::presignKeys;

@@ -14,12 +14,14 @@ import io.volumegate.objects.ObjectService;
 import io.volumegate.objects.ObjectSummary;
 import io.volumegate.objects.VolumeOwner;
 import io.volumegate.storage.ContentTypes;
+import io.volumegate.storage.Deletion;
 import io.volumegate.storage.IoExecutor;
 import io.volumegate.storage.ListQuery;
 import io.volumegate.storage.ObjectMetadata;
 import io.volumegate.storage.StoredObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbNillable;
 
 import java.util.List;
 
@@ -60,8 +62,13 @@ public class ObjectResource {
     public record ObjectInfo(String status, String bucket, String key, long size, String etag, String lastModified,
                              String contentType) {}
 
-    /** The reference's ObjectMutationResponse of a delete. */
-    public record ObjectMutationResponse(String status, String bucket, String key) {}
+    /**
+     * The reference's ObjectMutationResponse of a delete, and (ours) what it did to versions:
+     * the version removed or the delete marker made, and whether that is a delete marker; both
+     * null in a bucket that was never versioned.
+     */
+    public record ObjectMutationResponse(String status, String bucket, String key, @JsonbNillable(false) String versionId,
+                                         @JsonbNillable(false) Boolean deleteMarker) {}
 
     public record CopyRequest(String sourceBucket, String sourceKey) {}
 
@@ -87,7 +94,7 @@ public class ObjectResource {
                 VolumeOwner.STORAGE_CLASS, VolumeOwner.DISPLAY_NAME);
     }
 
-    private static int maxKeys(String value) {
+    static int maxKeys(String value) {
         if (value == null || value.isEmpty()) return MAX_KEYS;
         try {
             int maxKeys = Integer.parseInt(value.strip());
@@ -106,8 +113,9 @@ public class ObjectResource {
     void delete(Exchange exchange, ApiRequest request) {
         ObjectRef ref = new ObjectRef(request.bucket(), request.key(), request.query().get(VERSION_ID));
         exchange.runOn(io, () -> {
-            objects.delete(ref);
-            ApiResponses.ok(exchange, new ObjectMutationResponse(DELETED, request.bucket(), request.key()));
+            Deletion deletion = objects.delete(ref);
+            ApiResponses.ok(exchange, new ObjectMutationResponse(DELETED, request.bucket(), request.key(), deletion.versionId(),
+                    deletion.versionId() == null ? null : deletion.deleteMarker()));
         });
     }
 
