@@ -91,7 +91,12 @@ class OpenApiDocumentTest {
         assertEquals(java.util.Set.of("PartNumber", "ETag"), fields.apply("UploadPartResponse"));
         assertEquals(java.util.Set.of("PartNumber", "Size", "ETag", "LastModified"), fields.apply("UploadedPart"));
         assertTrue(fields.apply("ListPartsResponse").containsAll(List.of("bucket", "key", "upload_id", "parts", "is_truncated")));
-        assertEquals(java.util.Set.of("status", "bucket", "key"), fields.apply("ObjectMutationResponse"));
+        assertTrue(fields.apply("ObjectMutationResponse").containsAll(List.of("status", "bucket", "key")));
+        assertEquals(java.util.Set.of("versions", "delete_markers", "is_truncated", "next_key_marker", "next_version_id_marker",
+                "key_count"), fields.apply("VersionList"));
+        assertEquals(java.util.Set.of("Key", "VersionId", "IsLatest", "LastModified", "ETag", "Size", "StorageClass"),
+                fields.apply("VersionEntry"));
+        assertEquals(java.util.Set.of("Key", "VersionId", "IsLatest", "LastModified"), fields.apply("DeleteMarkerEntry"));
         assertEquals(java.util.Set.of("status", "deleted", "errors"), fields.apply("DeleteObjectsResponse"));
         assertTrue(fields.apply("ObjectEntry").containsAll(List.of("storage_class", "owner")));
         Map<String, Object> paths = (Map<String, Object>) document.get("paths");
