@@ -21,7 +21,9 @@ import java.util.function.Predicate;
  *
  * <p>Each directory level merges the names of both trees into one sorted list, in which a
  * name stands for the key {@code name} (an object file, or a history folder holding entries)
- * and for the prefix {@code name/} (a folder, or a history folder holding subfolders). A
+ * and for the prefix {@code name/} (a folder, or a history folder holding subfolders); a
+ * history folder is read only when the walk reaches it, so a page reads the histories of the
+ * keys it lists, not of the whole directory. A
  * rolled-up common prefix skips the rest of its subtree; folders that cannot hold keys with
  * the query's prefix, or only keys before the marker, are not entered.
  */
@@ -77,6 +79,7 @@ final class VersionWalk {
 
     private Step visitKey(String key, Item item) throws IOException {
         if (!key.startsWith(query.prefix()) || beforeMarker(key)) return null;
+        if (item.live() == null && !holds(item.history(), false)) return null; // a folder of other keys' histories only
         String commonPrefix = commonPrefixOf(key);
         if (commonPrefix != null) return rollUp(commonPrefix);
         return new Step(new KeyItem(key, item.live(), false, item.history()), null);
@@ -85,6 +88,7 @@ final class VersionWalk {
     private Step visitFolder(String subtree, Item item) throws IOException {
         if (!subtree.startsWith(query.prefix()) && !query.prefix().startsWith(subtree)) return null;
         if (Utf8Order.compare(subtree, query.keyMarker()) < 0 && !query.keyMarker().startsWith(subtree)) return null;
+        if (item.live() == null && !holds(item.history(), true)) return null; // only the history of the key itself
         String commonPrefix = commonPrefixOf(subtree);
         if (commonPrefix != null) return rollUp(commonPrefix);
         frames.push(new Frame(subtree, items(item.live(), item.history(), false)));
@@ -135,18 +139,23 @@ final class VersionWalk {
         }
         for (DirectoryEntry entry : entriesOf(history)) {
             if (!entry.isDirectory() || entry.isSymbolicLink()) continue; // entries of this level's own key, or strays
+            // Read lazily, when the walk gets there: the key may have no versions of its own
+            // (then it lists nothing) and the folder no subfolders (then no prefix, see visitFolder).
             Path folder = history.resolve(entry.name());
-            boolean hasVersions = false;
-            boolean hasChildren = false;
-            for (DirectoryEntry inside : entriesOf(folder)) {
-                if (inside.isDirectory()) hasChildren = true; else hasVersions = true;
-            }
-            if (hasVersions) merge(byName, entry.name(), entry.name(), false, folder);
-            if (hasChildren) merge(byName, entry.name(), entry.name() + "/", true, folder);
+            merge(byName, entry.name(), entry.name(), false, folder);
+            merge(byName, entry.name(), entry.name() + "/", true, folder);
         }
         List<Item> items = new ArrayList<>(byName.values());
         items.sort((a, b) -> Utf8Order.compare(a.sortName(), b.sortName()));
         return items;
+    }
+
+    /** Whether a history folder holds subfolders (other keys' histories), or else entries of its own key. */
+    private boolean holds(Path historyFolder, boolean subfolders) throws IOException {
+        for (DirectoryEntry inside : entriesOf(historyFolder)) {
+            if (inside.isDirectory() == subfolders) return true;
+        }
+        return false;
     }
 
     private static void merge(Map<String, Item> byName, String name, String sortName, boolean prefix, Path history) {

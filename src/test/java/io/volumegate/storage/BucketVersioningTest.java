@@ -253,6 +253,19 @@ class BucketVersioningTest {
     }
 
     @Test
+    void otherDelimitersRollUpOnlyKeysThatHaveVersions() throws IOException {
+        enable();
+        put("x-y/inner", "1");
+        put("x-y/inner", "2");
+        bucket.deleteVersion("x-y/inner", bucket.stat("x-y/inner").versionId(), false); // the history of x-y/inner only
+        VersionPage page = bucket.listVersions(new VersionQuery("", "-", "", "", 1000));
+        assertEquals(List.of("x-"), page.commonPrefixes(), "x-y/inner still has a version");
+        bucket.deleteVersion("x-y/inner", bucket.stat("x-y/inner").versionId(), false);
+        assertEquals(List.of(), bucket.listVersions(new VersionQuery("", "-", "", "", 1000)).commonPrefixes());
+        assertEquals(List.of(), bucket.listVersions(new VersionQuery("", "/", "", "", 1000)).commonPrefixes());
+    }
+
+    @Test
     void aBucketWithVersionsLeftIsNotEmpty() throws IOException {
         enable();
         put("k", "one");
