@@ -98,20 +98,7 @@ class ExpectContinueIT extends ServerTestBase {
         out.flush();
     }
 
-    /** Reads one response head (status line and headers) and, for a final answer, its body. */
     private static String readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        while (!bytes.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) break;
-            bytes.write(b);
-        }
-        String head = bytes.toString(StandardCharsets.ISO_8859_1);
-        for (String line : head.split("\r\n")) {
-            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
-                in.readNBytes(Integer.parseInt(line.substring(15).trim()));
-            }
-        }
-        return head;
+        return HeadersOnly.readHead(in);
     }
 }
