@@ -1,5 +1,6 @@
 package io.volumegate.it;
 
+import io.volumegate.storage.Tmpfs;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -45,7 +46,7 @@ class CapacityIT extends ServerTestBase {
 
     @Test
     void aFullDiskRefusesWritesAndChangesNothing() throws Exception {
-        Path directory = Tmpfs.boundShare();
+        Path directory = boundShare();
         try (Tmpfs tmpfs = Tmpfs.mount(directory, "8m")) {
             S3Client s3 = server.s3();
             byte[] keep = pattern(1024, 1);
@@ -97,6 +98,12 @@ class CapacityIT extends ServerTestBase {
                     .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(etag1).build())));
             assertArrayEquals(part1, s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("capacity/mp.bin")).asByteArray());
         }
+    }
+
+    /** The directory of the bound bucket {@code bound-share} (volumegate-it.properties). */
+    private static Path boundShare() {
+        String binding = TestServer.setting("volumegate.buckets"); // bound-share=/path
+        return Path.of(binding.substring(binding.indexOf('=') + 1));
     }
 
     private void assertUntouched(S3Client s3, Path directory, byte[] keep, String uploadId, String etag1) throws IOException {

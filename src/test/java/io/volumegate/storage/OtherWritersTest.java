@@ -21,8 +21,7 @@ class OtherWritersTest {
         Bucket bucket = TestBuckets.at("data", root);
         Path file = Files.writeString(root.resolve("report.txt"), "being written by another program");
         try (ForeignLock lock = ForeignLock.posix(file)) {
-            PendingUpload upload = bucket.beginUpload("report.txt");
-            write(upload, "ours");
+            PendingUpload upload = staged(bucket, "report.txt", "ours");
             assertLocked(() -> bucket.commit(upload, ObjectMetadata.builder().build(), WriteCondition.NONE));
             assertLocked(() -> bucket.delete("report.txt"));
             assertEquals("being written by another program", Files.readString(file));
@@ -33,8 +32,7 @@ class OtherWritersTest {
                 assertEquals(0, temps.count(), "the refused upload's temp file is gone");
             }
         }
-        PendingUpload upload = bucket.beginUpload("report.txt");
-        write(upload, "ours");
+        PendingUpload upload = staged(bucket, "report.txt", "ours");
         bucket.commit(upload, ObjectMetadata.builder().build(), WriteCondition.NONE);
         assertEquals("ours", Files.readString(file), "once the lock is let go, the write goes through");
     }
@@ -43,12 +41,10 @@ class OtherWritersTest {
     void aVersionedBucketRefusesToo() throws Exception {
         Bucket bucket = TestBuckets.at("data", root);
         bucket.updateSettings(settings -> settings.withVersioning(Versioning.ENABLED));
-        PendingUpload first = bucket.beginUpload("v.txt");
-        write(first, "one");
+        PendingUpload first = staged(bucket, "v.txt", "one");
         bucket.commit(first, ObjectMetadata.builder().build(), WriteCondition.NONE);
         try (ForeignLock lock = ForeignLock.posix(root.resolve("v.txt"))) {
-            PendingUpload second = bucket.beginUpload("v.txt");
-            write(second, "two");
+            PendingUpload second = staged(bucket, "v.txt", "two");
             assertLocked(() -> bucket.commit(second, ObjectMetadata.builder().build(), WriteCondition.NONE));
             assertLocked(() -> bucket.delete("v.txt"));
         }
@@ -61,16 +57,17 @@ class OtherWritersTest {
         Bucket bucket = TestBuckets.at("data", root);
         Path file = Files.writeString(root.resolve("flocked.txt"), "old");
         try (ForeignLock lock = ForeignLock.flock(file)) {
-            PendingUpload upload = bucket.beginUpload("flocked.txt");
-            write(upload, "new");
-            bucket.commit(upload, ObjectMetadata.builder().build(), WriteCondition.NONE);
+            bucket.commit(staged(bucket, "flocked.txt", "new"), ObjectMetadata.builder().build(), WriteCondition.NONE);
         }
         assertEquals("new", Files.readString(file), "flock(2) is another lock family: documented as not seen");
     }
 
-    private static void write(PendingUpload upload, String text) throws IOException {
+    /** An upload of {@code text} to {@code key}, written and not yet committed. */
+    private static PendingUpload staged(Bucket bucket, String key, String text) throws IOException {
+        PendingUpload upload = bucket.beginUpload(key);
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         upload.write(bytes, 0, bytes.length);
+        return upload;
     }
 
     private static void assertLocked(org.junit.jupiter.api.function.Executable write) {

@@ -1,4 +1,4 @@
-package io.volumegate.it;
+package io.volumegate.storage;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * A small tmpfs mounted over a directory for the length of a test, to fill a disk on purpose.
  * Mounting needs root (as CI runs); elsewhere the test is skipped with a JUnit assumption.
  */
-final class Tmpfs implements AutoCloseable {
+public final class Tmpfs implements AutoCloseable {
     private final Path directory;
 
     private Tmpfs(Path directory) {
@@ -22,20 +22,14 @@ final class Tmpfs implements AutoCloseable {
     }
 
     /** Mounts a tmpfs of {@code size} (mount(8) syntax: "8m") over {@code directory}, or skips the test. */
-    static Tmpfs mount(Path directory, String size) throws Exception {
+    public static Tmpfs mount(Path directory, String size) throws Exception {
         Files.createDirectories(directory);
         assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", directory.toString()) == 0,
                 "skipped: mounting a tmpfs (mount -t tmpfs) needs root, as CI runs; this user may not");
         return new Tmpfs(directory);
     }
 
-    /** The directory of the bound bucket {@code bound-share} (volumegate-it.properties). */
-    static Path boundShare() {
-        String binding = TestServer.setting("volumegate.buckets"); // bound-share=/path[,...]
-        return Path.of(binding.split(",")[0].substring(binding.indexOf('=') + 1));
-    }
-
-    long usable() throws IOException {
+    public long usable() throws IOException {
         FileStore store = Files.getFileStore(directory);
         return store.getUsableSpace();
     }
@@ -44,7 +38,7 @@ final class Tmpfs implements AutoCloseable {
      * Writes a file of zeros at {@code file} (on this tmpfs) until only about {@code leave}
      * bytes are usable; {@code leave} 0 fills the filesystem to the last byte.
      */
-    void fillLeaving(Path file, long leave) throws IOException {
+    public void fillLeaving(Path file, long leave) throws IOException {
         byte[] block = new byte[4096];
         try (OutputStream out = Files.newOutputStream(file)) {
             long toWrite = leave == 0 ? Long.MAX_VALUE : usable() - leave;
@@ -59,7 +53,12 @@ final class Tmpfs implements AutoCloseable {
         assertEquals(0, run("umount", directory.toString()), "umount " + directory);
     }
 
-    static int run(String... command) throws Exception {
+    /** Changes the size of the mounted tmpfs (mount(8) syntax), e.g. to make room again. */
+    public void resize(String size) throws Exception {
+        assertEquals(0, run("mount", "-o", "remount,size=" + size, directory.toString()), "remount " + directory);
+    }
+
+    private static int run(String... command) throws Exception {
         try {
             return new ProcessBuilder(List.of(command)).inheritIO().start().waitFor();
         } catch (IOException notThere) {
