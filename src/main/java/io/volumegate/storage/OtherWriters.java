@@ -6,6 +6,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -26,6 +27,8 @@ final class OtherWriters {
 
     /** FILE_LOCKED when another process holds a lock on any part of the regular file at {@code file}. */
     static void refuseLocked(Path file) throws IOException {
+        // Only regular files: opening a FIFO another program left at the key would block.
+        if (!Files.isRegularFile(file)) return;
         FileChannel channel;
         try {
             channel = FileChannel.open(file, StandardOpenOption.READ);
