@@ -51,6 +51,9 @@ public class Config {
 
     public long maxObjectSize() { return Long.parseLong(get(Setting.MAX_OBJECT_SIZE)); }
 
+    /** Bytes writes leave free on each filesystem objects are stored on. */
+    public long writeReserveBytes() { return Long.parseLong(get(Setting.WRITE_RESERVE_BYTES).trim()); }
+
     /** How long a management API token lives: 1 s to 1 day. */
     public Duration apiTokenLifetime() {
         long seconds = Long.parseLong(get(Setting.API_TOKEN_LIFETIME_SECONDS).trim());

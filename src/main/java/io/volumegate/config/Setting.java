@@ -70,7 +70,11 @@ public enum Setting {
             "Access-log lines waiting for the writer; when it falls this far behind, lines are dropped (and counted "
                     + "in volumegate_access_log_dropped_total) rather than slowing requests."),
     READY_MIN_FREE_BYTES("volumegate.ready.min-free-bytes", "1073741824",
-            "Free space in bytes the volume (and each bound bucket's directory) must have for /-/ready to answer 200.");
+            "Free space in bytes the volume (and each bound bucket's directory) must have for /-/ready to answer 200."),
+    WRITE_RESERVE_BYTES("volumegate.write.reserve-bytes", "67108864",
+            "Space in bytes that writes leave free on each filesystem objects are stored on: a PUT, UploadPart, copy or "
+                    + "CompleteMultipartUpload whose size would eat into it answers 507 InsufficientStorage before its body "
+                    + "is read (one of unknown size, only once the reserve is reached).");
 
     private final String property;
     private final String defaultValue;

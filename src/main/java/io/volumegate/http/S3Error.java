@@ -53,6 +53,7 @@ public enum S3Error {
     NOT_IMPLEMENTED("NotImplemented", 501, "A header or operation you provided implies functionality that is not implemented."),
     NOT_MODIFIED("NotModified", 304, "Not Modified"),
     OBJECT_PARENT_IS_FILE("ObjectParentIsFile", 409, "A parent of the key is an object, so the key cannot be a file below it."),
+    FILE_LOCKED("Conflict", 409, "Another program holds a lock on this object's file; retry once it has let go."),
     CONDITIONAL_REQUEST_CONFLICT("ConditionalRequestConflict", 409, "A conflicting operation occurred. If using PutObject you can retry the request."),
     PRECONDITION_FAILED("PreconditionFailed", 412, "At least one of the pre-conditions you specified did not hold"),
     REQUEST_IS_NOT_MULTIPART_CONTENT("RequestIsNotMultiPartContent", 400, "Bucket POST must be of the enclosure-type multipart/form-data."),

@@ -54,6 +54,7 @@ public class CopyService {
                         + " allowable size for a copy source: " + copy.maxSize() + ". Copy it in parts.");
             }
             target.check(copy.condition(), key); // early answer; checked again at commit
+            target.requireSpace(opened.object().size());
             Set<ChecksumAlgorithm> algorithms = copy.checksum().<Set<ChecksumAlgorithm>>map(EnumSet::of).orElseGet(() -> checksumsOf(opened.object()));
             ObjectMetadata metadata = metadataOfCopy(opened, copy.replacement());
             PendingUpload upload = target.beginUpload(key);

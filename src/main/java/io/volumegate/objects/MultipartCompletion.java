@@ -60,6 +60,7 @@ public final class MultipartCompletion {
         List<PartRecord> parts = staging.resolve(upload, complete.parts());
         CompletionRecord answer = answer(upload, parts, complete, partsDigest).withVersionId(bucket.planVersionId());
         bucket.check(condition, key); // a condition that fails fails before any assembling, with its own status
+        bucket.requireSpace(answer.size()); // the parts stay until the object is in place: room for a second copy
         return new MultipartCompletion(staging, upload, parts, answer, partsDigest);
     }
 

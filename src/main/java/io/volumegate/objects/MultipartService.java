@@ -49,8 +49,18 @@ public class MultipartService {
 
     /** Opens part {@code number} of the upload for its body; NO_SUCH_UPLOAD for an unknown id or another key. */
     public PartUpload startPart(String bucket, String key, String uploadId, int number) throws IOException {
+        return startPart(bucket, key, uploadId, number, -1);
+    }
+
+    /**
+     * {@link #startPart(String, String, String, int)} of a body of {@code size} bytes ({@code -1}: not
+     * known before it ends): NO_SPACE, before any byte is read, when the volume has not that much
+     * room above its reserve.
+     */
+    public PartUpload startPart(String bucket, String key, String uploadId, int number, long size) throws IOException {
         MultipartStaging staging = staging(bucket);
         UploadManifest upload = staging.open(uploadId, key);
+        volume.bucket(bucket).requireSpace(size);
         return new PartUpload(staging, staging.beginPart(upload, number));
     }
 
@@ -80,6 +90,7 @@ public class MultipartService {
                 throw new StorageException(Reason.COPY_SOURCE_TOO_LARGE, "The specified copy source is larger than the maximum"
                         + " allowable size for a copy source: " + PartRules.MAX_PART_SIZE + ". Copy it with a range.");
             }
+            volume.bucket(bucket).requireSpace(span.length());
             PendingPart part = staging.beginPart(upload, number);
             ContentDigests digests;
             try {

@@ -83,8 +83,18 @@ public class ObjectService {
      * before its body is read, and again under the key's lock at {@link #commit}.
      */
     public ObjectUpload startPut(String bucketName, String key, WriteCondition condition) throws IOException {
+        return startPut(bucketName, key, condition, -1);
+    }
+
+    /**
+     * {@link #startPut(String, String, WriteCondition)} of a body of {@code size} bytes ({@code -1}:
+     * not known before it ends): NO_SPACE, before any byte is read, when the volume has not that
+     * much room above its reserve.
+     */
+    public ObjectUpload startPut(String bucketName, String key, WriteCondition condition, long size) throws IOException {
         Bucket bucket = volume.bucket(bucketName);
         bucket.check(condition, key);
+        bucket.requireSpace(size);
         return new ObjectUpload(bucket, bucket.beginUpload(key), condition);
     }
 

@@ -38,8 +38,15 @@ public final class Bucket {
     private final Path versionsRoot;
     private final DirectorySnapshots snapshots;
     private final ObjectLister lister;
+    private final SpaceReserve space;
 
     Bucket(String name, Path root, MetadataStore metadata, DirectorySnapshots snapshots) throws IOException {
+        this(name, root, metadata, snapshots, () -> 0);
+    }
+
+    /** @param reserveBytes the space writes leave free on the bucket's filesystem (read at each check) */
+    Bucket(String name, Path root, MetadataStore metadata, DirectorySnapshots snapshots, java.util.function.LongSupplier reserveBytes)
+            throws IOException {
         this.name = name;
         this.root = root;
         this.realRoot = root.toRealPath();
@@ -48,6 +55,7 @@ public final class Bucket {
         this.metadata = metadata;
         this.snapshots = snapshots;
         this.lister = new ObjectLister(snapshots);
+        this.space = new SpaceReserve(root, reserveBytes);
     }
 
     public String name() { return name; }
@@ -267,6 +275,15 @@ public final class Bucket {
 
     // ---- writes ------------------------------------------------------------------------
 
+    /**
+     * Refuses (NO_SPACE) a write of {@code bytes} that would eat into the space writes leave
+     * free on the bucket's filesystem; {@code -1} (size not known yet) only once the reserve
+     * is reached. Call before reading the body.
+     */
+    public void requireSpace(long bytes) throws IOException {
+        space.require(bytes);
+    }
+
     /** Opens a temp file that the body streams into; nothing is visible until commit. */
     public PendingUpload beginUpload(String key) throws IOException {
         ObjectKeys.segments(key); // refuse a bad key before any byte is read
@@ -315,6 +332,7 @@ public final class Bucket {
                 try (CommitLock lock = CommitLock.acquire(reserved.resolve("locks"), key)) {
                     check(condition, key);
                     refuseDirectoryAt(target);
+                    OtherWriters.refuseLocked(target);
                     if (versioning == Versioning.UNVERSIONED) {
                         Files.move(upload.tempFile(), target, StandardCopyOption.ATOMIC_MOVE);
                     } else {
@@ -454,6 +472,7 @@ public final class Bucket {
             BasicFileAttributes current = insideBucket(path) ? regularFileOrNull(path) : null;
             List<HistoryEntry> entries = history.heal(current);
             if (current != null) {
+                OtherWriters.refuseLocked(path);
                 String currentId = currentVersionId(path, key, current);
                 if (versioning == Versioning.ENABLED || !currentId.equals(VersionIds.NULL)) {
                     entries = prepend(history.keep(path, idToKeep(currentId, entries), entries), entries);
@@ -488,6 +507,7 @@ public final class Bucket {
             List<HistoryEntry> entries = history.heal(current);
             if (current != null && currentVersionId(path, key, current).equals(versionId)) {
                 requireRemovable(metadata.read(path, key, current), bypassGovernance);
+                OtherWriters.refuseLocked(path);
                 if (!entries.isEmpty() && !entries.get(0).deleteMarker()) {
                     history.promote(entries.get(0), path);
                 } else {
@@ -552,6 +572,7 @@ public final class Bucket {
                 metadata.delete(path, key);
             } else {
                 if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(path)) return;
+                if (Files.isRegularFile(path)) OtherWriters.refuseLocked(path);
                 metadata.delete(path, key);
                 Files.deleteIfExists(path);
             }

@@ -68,6 +68,8 @@ public final class StorageException extends RuntimeException {
         PRECONDITION_FAILED,
         /** Another writer held the key for too long; retrying may succeed. */
         CONFLICT,
+        /** Another program holds a write lock on the object's file (fcntl/lockf), so it is left alone. */
+        FILE_LOCKED,
         /** The file changed while it was being opened or read; retrying will see it as it is now. */
         CHANGED_WHILE_READ,
         NO_SUCH_UPLOAD,

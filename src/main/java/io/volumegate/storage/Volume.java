@@ -69,7 +69,7 @@ public class Volume {
         if (!Files.isDirectory(directory)) throw noSuchBucket();
         Bucket bucket = buckets.get(directory);
         if (bucket == null) {
-            bucket = new Bucket(name, directory, metadataStores.forBucket(directory), snapshots);
+            bucket = new Bucket(name, directory, metadataStores.forBucket(directory), snapshots, config::writeReserveBytes);
             bucket.sweepAbandonedUploads(ABANDONED_UPLOAD_AGE);
             buckets.put(directory, bucket);
         }

@@ -69,6 +69,8 @@ final class RawS3 {
         return new RawS3(endpoint.getHost(), endpoint.getPort(), accessKey, secretKey, http);
     }
 
+    Request request(String method, String rawPathAndQuery) { return new Request(method, rawPathAndQuery); }
+
     Request get(String rawPathAndQuery) { return new Request("GET", rawPathAndQuery); }
 
     Request head(String rawPathAndQuery) { return new Request("HEAD", rawPathAndQuery); }

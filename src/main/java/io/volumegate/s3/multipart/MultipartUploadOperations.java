@@ -61,12 +61,13 @@ public class MultipartUploadOperations {
         String uploadId = request.query().get("uploadId");
         long contentLength = http.getContentLengthLong();
         UploadBody.requireFraming(http::getHeader, contentLength);
-        if (UploadBody.declaredObjectSize(http::getHeader, contentLength, request.auth().payloadHash()) > PartRules.MAX_PART_SIZE) {
+        long size = UploadBody.declaredObjectSize(http::getHeader, contentLength, request.auth().payloadHash());
+        if (size > PartRules.MAX_PART_SIZE) {
             throw S3Error.ENTITY_TOO_LARGE.exception("A part is at most 5 GiB.");
         }
 
         exchange.runOn(io, () -> {
-            PartUpload part = multipart.startPart(request.bucket(), request.key(), uploadId, partNumber);
+            PartUpload part = multipart.startPart(request.bucket(), request.key(), uploadId, partNumber, size);
             PartBody body;
             try {
                 body = PartBody.assemble(http::getHeader, contentLength, request.auth(), part);

@@ -38,12 +38,13 @@ public class ObjectWriteOperations {
         long contentLength = http.getContentLengthLong();
         long maxSize = config.maxObjectSize();
         UploadBody.requireFraming(http::getHeader, contentLength);
-        if (UploadBody.declaredObjectSize(http::getHeader, contentLength, request.auth().payloadHash()) > maxSize) throw S3Error.ENTITY_TOO_LARGE.exception();
+        long size = UploadBody.declaredObjectSize(http::getHeader, contentLength, request.auth().payloadHash());
+        if (size > maxSize) throw S3Error.ENTITY_TOO_LARGE.exception();
         WriteCondition condition = WriteConditions.from(http);
         ObjectMetadata metadata = MetadataHeaders.from(http);
 
         exchange.runOn(io, () -> {
-            ObjectUpload upload = objects.startPut(request.bucket(), request.key(), condition);
+            ObjectUpload upload = objects.startPut(request.bucket(), request.key(), condition, size);
             UploadBody body;
             try {
                 body = UploadBody.assemble(http::getHeader, contentLength, maxSize, request.auth(), upload::write);
