@@ -15,6 +15,7 @@ import io.volumegate.s3.object.DeleteObjectsOperation;
 import io.volumegate.s3.object.ObjectReadOperations;
 import io.volumegate.s3.object.ObjectWriteOperations;
 import io.volumegate.s3.post.PostObjectOperation;
+import io.volumegate.s3.tagging.TaggingOperations;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -51,6 +52,8 @@ public class S3Servlet extends HttpServlet {
     UploadPartCopyOperation partCopies;
     @Inject
     PostObjectOperation posts;
+    @Inject
+    TaggingOperations tagging;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) {
@@ -81,6 +84,12 @@ public class S3Servlet extends HttpServlet {
             case GET_OBJECT_RETENTION -> locks::getObjectRetention;
             case PUT_OBJECT_LEGAL_HOLD -> locks::putObjectLegalHold;
             case GET_OBJECT_LEGAL_HOLD -> locks::getObjectLegalHold;
+            case PUT_OBJECT_TAGGING -> tagging::putObjectTagging;
+            case GET_OBJECT_TAGGING -> tagging::getObjectTagging;
+            case DELETE_OBJECT_TAGGING -> tagging::deleteObjectTagging;
+            case PUT_BUCKET_TAGGING -> tagging::putBucketTagging;
+            case GET_BUCKET_TAGGING -> tagging::getBucketTagging;
+            case DELETE_BUCKET_TAGGING -> tagging::deleteBucketTagging;
             case GET_OBJECT, HEAD_OBJECT -> reads::getObject;
             case PUT_OBJECT -> writes::putObject;
             case DELETE_OBJECT -> writes::deleteObject;
