@@ -12,6 +12,7 @@ import io.volumegate.s3.multipart.MultipartListOperations;
 import io.volumegate.s3.multipart.MultipartUploadOperations;
 import io.volumegate.s3.multipart.UploadPartCopyOperation;
 import io.volumegate.s3.object.DeleteObjectsOperation;
+import io.volumegate.s3.object.ObjectAttributesOperation;
 import io.volumegate.s3.object.ObjectReadOperations;
 import io.volumegate.s3.object.ObjectWriteOperations;
 import io.volumegate.s3.post.PostObjectOperation;
@@ -54,6 +55,8 @@ public class S3Servlet extends HttpServlet {
     PostObjectOperation posts;
     @Inject
     TaggingOperations tagging;
+    @Inject
+    ObjectAttributesOperation attributes;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) {
@@ -90,6 +93,7 @@ public class S3Servlet extends HttpServlet {
             case PUT_BUCKET_TAGGING -> tagging::putBucketTagging;
             case GET_BUCKET_TAGGING -> tagging::getBucketTagging;
             case DELETE_BUCKET_TAGGING -> tagging::deleteBucketTagging;
+            case GET_OBJECT_ATTRIBUTES -> attributes::getObjectAttributes;
             case GET_OBJECT, HEAD_OBJECT -> reads::getObject;
             case PUT_OBJECT -> writes::putObject;
             case DELETE_OBJECT -> writes::deleteObject;
