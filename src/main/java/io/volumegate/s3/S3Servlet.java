@@ -6,6 +6,7 @@ import io.volumegate.s3.bucket.BucketOperations;
 import io.volumegate.s3.bucket.ListOperations;
 import io.volumegate.s3.bucket.VersioningOperations;
 import io.volumegate.s3.copy.CopyOperations;
+import io.volumegate.s3.cors.CorsOperations;
 import io.volumegate.s3.lock.ObjectLockOperations;
 import io.volumegate.s3.multipart.CompleteMultipartUploadOperation;
 import io.volumegate.s3.multipart.MultipartListOperations;
@@ -57,6 +58,8 @@ public class S3Servlet extends HttpServlet {
     TaggingOperations tagging;
     @Inject
     ObjectAttributesOperation attributes;
+    @Inject
+    CorsOperations cors;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) {
@@ -93,6 +96,9 @@ public class S3Servlet extends HttpServlet {
             case PUT_BUCKET_TAGGING -> tagging::putBucketTagging;
             case GET_BUCKET_TAGGING -> tagging::getBucketTagging;
             case DELETE_BUCKET_TAGGING -> tagging::deleteBucketTagging;
+            case PUT_BUCKET_CORS -> cors::putBucketCors;
+            case GET_BUCKET_CORS -> cors::getBucketCors;
+            case DELETE_BUCKET_CORS -> cors::deleteBucketCors;
             case GET_OBJECT_ATTRIBUTES -> attributes::getObjectAttributes;
             case GET_OBJECT, HEAD_OBJECT -> reads::getObject;
             case PUT_OBJECT -> writes::putObject;
