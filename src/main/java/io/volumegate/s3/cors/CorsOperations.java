@@ -27,7 +27,6 @@ public class CorsOperations {
     IoExecutor io;
 
     public void putBucketCors(Exchange exchange, S3Request request) throws Exception {
-        IntegrityCheckedBody.requireDigest(exchange.request()::getHeader); // before the body is read
         exchange.then(IntegrityCheckedBody.read(exchange, request, MAX_DOCUMENT_BYTES), io, body -> {
             cors.configure(request.bucket(), CorsConfigurations.parse(body));
             exchange.finishEmpty();

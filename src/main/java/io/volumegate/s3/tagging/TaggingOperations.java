@@ -59,7 +59,6 @@ public class TaggingOperations {
     }
 
     public void putBucketTagging(Exchange exchange, S3Request request) throws Exception {
-        IntegrityCheckedBody.requireDigest(exchange.request()::getHeader); // before the body is read
         exchange.then(IntegrityCheckedBody.read(exchange, request, MAX_DOCUMENT_BYTES), io, body -> {
             tagging.tagBucket(request.bucket(), TagSets.fromDocument(body, TagSets.MAX_BUCKET_TAGS));
             exchange.response().setStatus(204);
