@@ -2,7 +2,6 @@ package io.volumegate.http;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -28,19 +27,19 @@ public final class CorsPolicy {
     private static final Pattern HEADER_LIST = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z\\-]+(\\s*,\\s*[!#$%&'*+.^_`|~0-9A-Za-z\\-]+)*");
 
     private final String source;
-    private final List<OriginPattern> origins;
+    private final List<Wildcard> origins;
 
-    private CorsPolicy(String source, List<OriginPattern> origins) {
+    private CorsPolicy(String source, List<Wildcard> origins) {
         this.source = source;
         this.origins = origins;
     }
 
     /** @param setting comma-separated origins; {@code *} may stand for any part of one, once */
     public static CorsPolicy parse(String setting) {
-        List<OriginPattern> origins = Arrays.stream(setting.split(","))
+        List<Wildcard> origins = Arrays.stream(setting.split(","))
                 .map(String::strip)
                 .filter(origin -> !origin.isEmpty())
-                .map(OriginPattern::of)
+                .map(CorsPolicy::origin)
                 .toList();
         return new CorsPolicy(setting, origins);
     }
@@ -56,7 +55,7 @@ public final class CorsPolicy {
      */
     public Optional<String> allowOrigin(String origin) {
         if (origin == null || origin.isEmpty()) return Optional.empty();
-        for (OriginPattern pattern : origins) {
+        for (Wildcard pattern : origins) {
             if (pattern.matchesAll()) return Optional.of("*");
             if (pattern.matches(origin)) return Optional.of(origin);
         }
@@ -69,12 +68,8 @@ public final class CorsPolicy {
      * allowed.
      */
     public Optional<S3Exception> refusePreflight(String origin, String method, String requestHeaders) {
-        if (origin == null || origin.isEmpty()) {
-            return Optional.of(S3Error.BAD_REQUEST.exception("Insufficient information. Origin request header needed."));
-        }
-        if (method == null || method.isEmpty()) {
-            return Optional.of(S3Error.BAD_REQUEST.exception("Invalid Access-Control-Request-Method: " + (method == null ? "null" : "")));
-        }
+        Optional<S3Exception> malformed = refuseMalformedPreflight(origin, method);
+        if (malformed.isPresent()) return malformed;
         if (!enabled()) return Optional.of(S3Error.ACCESS_FORBIDDEN.exception("CORSResponse: CORS is not enabled for this bucket."));
         boolean headersAllowed = requestHeaders == null || requestHeaders.isBlank() || HEADER_LIST.matcher(requestHeaders.strip()).matches();
         if (allowOrigin(origin).isEmpty() || !METHODS.contains(method) || !headersAllowed) {
@@ -83,26 +78,25 @@ public final class CorsPolicy {
         return Optional.empty();
     }
 
-    /** One configured origin: exact, or with one {@code *} standing for any characters. */
-    private record OriginPattern(String prefix, String suffix, boolean wildcard) {
-        static OriginPattern of(String origin) {
-            String lower = origin.toLowerCase(Locale.ROOT);
-            int star = lower.indexOf('*');
-            if (star < 0) return new OriginPattern(lower, "", false);
-            if (lower.indexOf('*', star + 1) >= 0) {
-                throw new IllegalArgumentException("a CORS origin may hold one '*': " + origin);
-            }
-            return new OriginPattern(lower.substring(0, star), lower.substring(star + 1), true);
+    /**
+     * What a preflight that cannot be judged is refused for (400 BadRequest, as S3 answers it):
+     * one without an Origin or without an Access-Control-Request-Method; empty when it has both.
+     */
+    public static Optional<S3Exception> refuseMalformedPreflight(String origin, String method) {
+        if (origin == null || origin.isEmpty()) {
+            return Optional.of(S3Error.BAD_REQUEST.exception("Insufficient information. Origin request header needed."));
         }
-
-        boolean matchesAll() {
-            return wildcard && prefix.isEmpty() && suffix.isEmpty();
+        if (method == null || method.isEmpty()) {
+            return Optional.of(S3Error.BAD_REQUEST.exception("Invalid Access-Control-Request-Method: " + (method == null ? "null" : "")));
         }
+        return Optional.empty();
+    }
 
-        boolean matches(String origin) {
-            String lower = origin.toLowerCase(Locale.ROOT);
-            if (!wildcard) return lower.equals(prefix);
-            return lower.length() >= prefix.length() + suffix.length() && lower.startsWith(prefix) && lower.endsWith(suffix);
+    private static Wildcard origin(String origin) {
+        try {
+            return Wildcard.of(origin);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("a CORS origin may hold one '*': " + origin, e);
         }
     }
 }

@@ -56,7 +56,7 @@ public class CopyService {
             target.check(copy.condition(), key); // early answer; checked again at commit
             target.requireSpace(opened.object().size());
             Set<ChecksumAlgorithm> algorithms = copy.checksum().<Set<ChecksumAlgorithm>>map(EnumSet::of).orElseGet(() -> checksumsOf(opened.object()));
-            ObjectMetadata metadata = metadataOfCopy(opened, copy.replacement());
+            ObjectMetadata metadata = metadataOfCopy(opened, copy);
             PendingUpload upload = target.beginUpload(key);
             ContentDigests digests;
             try {
@@ -76,13 +76,16 @@ public class CopyService {
      * source's with the Content-Type it is served with (stored, else by extension or sniffed),
      * since a copy under another key is still the same kind of content.
      */
-    private static ObjectMetadata metadataOfCopy(OpenedObject source, ObjectMetadata replacement) throws IOException {
+    private static ObjectMetadata metadataOfCopy(OpenedObject source, CopySpec spec) throws IOException {
+        ObjectMetadata replacement = spec.replacement();
         ObjectMetadata.Builder copy = replacement != null ? replacement.toBuilder()
                 : source.object().metadata().map(ObjectMetadata::toBuilder).orElseGet(ObjectMetadata::builder)
                         .contentType(source.contentType());
         // Retention and legal hold belong to the source version; the copy gets what its own
         // request asked for (a replacement's headers) or the bucket's default.
         if (replacement == null) copy.retention(null, null).legalHold(false);
+        copy.tags(spec.tags() != null ? spec.tags() : source.object().metadata().map(ObjectMetadata::tags).orElse(Map.of()));
+        copy.partChecksums(null); // the copy is one part
         return copy.md5Hex(null).checksums(Map.of()).size(0).mtimeMillis(0).build();
     }
 

@@ -128,12 +128,19 @@ public final class MultipartCompletion {
         return new CompletionRecord(upload.key(), etag, algorithm.name(), checksum, type.name(), size, partsDigest, Instant.now(), null);
     }
 
+    /**
+     * The object's metadata: the upload's, its ETag and checksum, its part sizes and, for a
+     * COMPOSITE checksum (which is made of them), the parts' checksums, which GetObjectAttributes
+     * lists; a FULL_OBJECT checksum describes the whole, so its parts' are not kept.
+     */
     private ObjectMetadata objectMetadata() {
+        boolean composite = ChecksumType.COMPOSITE.name().equals(answer.checksumType());
         return upload.metadata().toBuilder()
                 .md5Hex(answer.etag())
                 .checksums(Map.of(answer.checksumAlgorithm(), answer.checksum()))
                 .checksumType(answer.checksumType())
                 .partSizes(PartSizes.of(parts.stream().map(PartRecord::size).toList()))
+                .partChecksums(composite ? parts.stream().map(part -> part.checksum(answer.checksumAlgorithm())).toList() : null)
                 .build();
     }
 

@@ -6,15 +6,18 @@ import io.volumegate.s3.bucket.BucketOperations;
 import io.volumegate.s3.bucket.ListOperations;
 import io.volumegate.s3.bucket.VersioningOperations;
 import io.volumegate.s3.copy.CopyOperations;
+import io.volumegate.s3.cors.CorsOperations;
 import io.volumegate.s3.lock.ObjectLockOperations;
 import io.volumegate.s3.multipart.CompleteMultipartUploadOperation;
 import io.volumegate.s3.multipart.MultipartListOperations;
 import io.volumegate.s3.multipart.MultipartUploadOperations;
 import io.volumegate.s3.multipart.UploadPartCopyOperation;
 import io.volumegate.s3.object.DeleteObjectsOperation;
+import io.volumegate.s3.object.ObjectAttributesOperation;
 import io.volumegate.s3.object.ObjectReadOperations;
 import io.volumegate.s3.object.ObjectWriteOperations;
 import io.volumegate.s3.post.PostObjectOperation;
+import io.volumegate.s3.tagging.TaggingOperations;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -51,6 +54,12 @@ public class S3Servlet extends HttpServlet {
     UploadPartCopyOperation partCopies;
     @Inject
     PostObjectOperation posts;
+    @Inject
+    TaggingOperations tagging;
+    @Inject
+    ObjectAttributesOperation attributes;
+    @Inject
+    CorsOperations cors;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) {
@@ -81,6 +90,16 @@ public class S3Servlet extends HttpServlet {
             case GET_OBJECT_RETENTION -> locks::getObjectRetention;
             case PUT_OBJECT_LEGAL_HOLD -> locks::putObjectLegalHold;
             case GET_OBJECT_LEGAL_HOLD -> locks::getObjectLegalHold;
+            case PUT_OBJECT_TAGGING -> tagging::putObjectTagging;
+            case GET_OBJECT_TAGGING -> tagging::getObjectTagging;
+            case DELETE_OBJECT_TAGGING -> tagging::deleteObjectTagging;
+            case PUT_BUCKET_TAGGING -> tagging::putBucketTagging;
+            case GET_BUCKET_TAGGING -> tagging::getBucketTagging;
+            case DELETE_BUCKET_TAGGING -> tagging::deleteBucketTagging;
+            case PUT_BUCKET_CORS -> cors::putBucketCors;
+            case GET_BUCKET_CORS -> cors::getBucketCors;
+            case DELETE_BUCKET_CORS -> cors::deleteBucketCors;
+            case GET_OBJECT_ATTRIBUTES -> attributes::getObjectAttributes;
             case GET_OBJECT, HEAD_OBJECT -> reads::getObject;
             case PUT_OBJECT -> writes::putObject;
             case DELETE_OBJECT -> writes::deleteObject;

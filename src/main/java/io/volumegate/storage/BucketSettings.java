@@ -5,18 +5,26 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * What a bucket remembers about itself beyond its objects, kept in
  * {@code <bucket>/.volumegate/bucket.properties} so that every node reads the same: its
- * versioning state, and whether object lock is on with which default retention. Immutable;
- * change with the {@code with...} methods and {@link Bucket#updateSettings}.
+ * versioning state, whether object lock is on with which default retention, its tags and its
+ * CORS rules. Immutable; change with the {@code with...} methods and {@link Bucket#updateSettings}.
  *
  * @param defaultRetention the retention a new version gets when its write names none; null for none
+ * @param tags             the bucket's tags, key to value, sorted by key; empty for none
+ * @param corsRules        the bucket's CORS rules in their order; empty for none
  */
-public record BucketSettings(Versioning versioning, boolean objectLock, DefaultRetention defaultRetention) {
-    public static final BucketSettings DEFAULT = new BucketSettings(Versioning.UNVERSIONED, false, null);
+public record BucketSettings(Versioning versioning, boolean objectLock, DefaultRetention defaultRetention,
+                             Map<String, String> tags, List<CorsRule> corsRules) {
+    public static final BucketSettings DEFAULT = new BucketSettings(Versioning.UNVERSIONED, false, null, Map.of(), List.of());
 
     private static final String FORMAT = "v";
     private static final String FORMAT_VERSION = "1";
@@ -25,15 +33,36 @@ public record BucketSettings(Versioning versioning, boolean objectLock, DefaultR
     private static final String RETENTION_MODE = "default-retention.mode";
     private static final String RETENTION_DAYS = "default-retention.days";
     private static final String RETENTION_YEARS = "default-retention.years";
+    private static final String TAG_PREFIX = "tag.";
+    private static final String CORS_PREFIX = "cors.";
 
     /** A bucket's default retention: a mode and a period of either days or years. */
     public record DefaultRetention(RetentionMode mode, int days, int years) {}
 
-    public BucketSettings withVersioning(Versioning value) { return new BucketSettings(value, objectLock, defaultRetention); }
+    public BucketSettings {
+        tags = Collections.unmodifiableMap(new TreeMap<>(tags));
+        corsRules = List.copyOf(corsRules);
+    }
 
-    public BucketSettings withObjectLock(boolean value) { return new BucketSettings(versioning, value, defaultRetention); }
+    public BucketSettings withVersioning(Versioning value) {
+        return new BucketSettings(value, objectLock, defaultRetention, tags, corsRules);
+    }
 
-    public BucketSettings withDefaultRetention(DefaultRetention value) { return new BucketSettings(versioning, objectLock, value); }
+    public BucketSettings withObjectLock(boolean value) {
+        return new BucketSettings(versioning, value, defaultRetention, tags, corsRules);
+    }
+
+    public BucketSettings withDefaultRetention(DefaultRetention value) {
+        return new BucketSettings(versioning, objectLock, value, tags, corsRules);
+    }
+
+    public BucketSettings withTags(Map<String, String> value) {
+        return new BucketSettings(versioning, objectLock, defaultRetention, value, corsRules);
+    }
+
+    public BucketSettings withCorsRules(List<CorsRule> value) {
+        return new BucketSettings(versioning, objectLock, defaultRetention, tags, value);
+    }
 
     byte[] toBytes() {
         Properties p = new Properties();
@@ -45,6 +74,8 @@ public record BucketSettings(Versioning versioning, boolean objectLock, DefaultR
             p.setProperty(RETENTION_DAYS, Integer.toString(defaultRetention.days()));
             p.setProperty(RETENTION_YEARS, Integer.toString(defaultRetention.years()));
         }
+        tags.forEach((key, value) -> p.setProperty(TAG_PREFIX + key, value));
+        for (int i = 0; i < corsRules.size(); i++) putCorsRule(p, CORS_PREFIX + i + '.', corsRules.get(i));
         StringWriter out = new StringWriter();
         try {
             p.store(out, "VolumeGate bucket settings; change them through the S3 or management API");
@@ -70,7 +101,38 @@ public record BucketSettings(Versioning versioning, boolean objectLock, DefaultR
             retention = new DefaultRetention(RetentionMode.valueOf(p.getProperty(RETENTION_MODE)),
                     Integer.parseInt(p.getProperty(RETENTION_DAYS, "0")), Integer.parseInt(p.getProperty(RETENTION_YEARS, "0")));
         }
+        Map<String, String> tags = new TreeMap<>();
+        for (String name : p.stringPropertyNames()) {
+            if (name.startsWith(TAG_PREFIX)) tags.put(name.substring(TAG_PREFIX.length()), p.getProperty(name));
+        }
+        List<CorsRule> cors = new ArrayList<>();
+        while (p.getProperty(CORS_PREFIX + cors.size() + ".methods.0") != null) cors.add(corsRule(p, CORS_PREFIX + cors.size() + '.'));
         return new BucketSettings(Versioning.valueOf(p.getProperty(VERSIONING, Versioning.UNVERSIONED.name())),
-                Boolean.parseBoolean(p.getProperty(OBJECT_LOCK)), retention);
+                Boolean.parseBoolean(p.getProperty(OBJECT_LOCK)), retention, tags, cors);
+    }
+
+    private static void putCorsRule(Properties p, String prefix, CorsRule rule) {
+        if (rule.id() != null) p.setProperty(prefix + "id", rule.id());
+        putList(p, prefix + "origins.", rule.allowedOrigins());
+        putList(p, prefix + "methods.", rule.allowedMethods());
+        putList(p, prefix + "headers.", rule.allowedHeaders());
+        putList(p, prefix + "expose.", rule.exposeHeaders());
+        if (rule.maxAgeSeconds() != null) p.setProperty(prefix + "max-age", rule.maxAgeSeconds().toString());
+    }
+
+    private static CorsRule corsRule(Properties p, String prefix) {
+        String maxAge = p.getProperty(prefix + "max-age");
+        return new CorsRule(p.getProperty(prefix + "id"), list(p, prefix + "origins."), list(p, prefix + "methods."),
+                list(p, prefix + "headers."), list(p, prefix + "expose."), maxAge == null ? null : Integer.valueOf(maxAge));
+    }
+
+    private static void putList(Properties p, String prefix, List<String> values) {
+        for (int i = 0; i < values.size(); i++) p.setProperty(prefix + i, values.get(i));
+    }
+
+    private static List<String> list(Properties p, String prefix) {
+        List<String> values = new ArrayList<>();
+        while (p.getProperty(prefix + values.size()) != null) values.add(p.getProperty(prefix + values.size()));
+        return values;
     }
 }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -48,6 +49,8 @@ public final class ObjectMetadata {
     private static final String LOCK_MODE = "lock.mode";
     private static final String LOCK_RETAIN_UNTIL = "lock.retain-until";
     private static final String LOCK_LEGAL_HOLD = "lock.legal-hold";
+    private static final String TAG_PREFIX = "tag.";
+    private static final String PART_CHECKSUMS = "part-checksums";
 
     private final String contentType;
     private final String contentEncoding;
@@ -64,6 +67,8 @@ public final class ObjectMetadata {
     private final RetentionMode lockMode;
     private final java.time.Instant retainUntil;
     private final boolean legalHold;
+    private final Map<String, String> tags;
+    private final List<String> partChecksums;
     private final long size;
     private final long mtimeMillis;
 
@@ -83,6 +88,8 @@ public final class ObjectMetadata {
         this.lockMode = b.lockMode;
         this.retainUntil = b.retainUntil;
         this.legalHold = b.legalHold;
+        this.tags = Collections.unmodifiableMap(new TreeMap<>(b.tags));
+        this.partChecksums = b.partChecksums == null ? null : List.copyOf(b.partChecksums);
         this.size = b.size;
         this.mtimeMillis = b.mtimeMillis;
     }
@@ -106,6 +113,8 @@ public final class ObjectMetadata {
         b.lockMode = lockMode;
         b.retainUntil = retainUntil;
         b.legalHold = legalHold;
+        b.tags.putAll(tags);
+        b.partChecksums = partChecksums;
         b.size = size;
         b.mtimeMillis = mtimeMillis;
         return b;
@@ -157,6 +166,15 @@ public final class ObjectMetadata {
     /** Whether the version is under a legal hold, which keeps it until the hold is lifted. */
     public boolean legalHold() { return legalHold; }
 
+    /** The version's tags, key to value, sorted by key; empty when it has none. */
+    public Map<String, String> tags() { return tags; }
+
+    /**
+     * The checksums of a multipart object's parts in part order, of its one algorithm
+     * ({@link #checksums()}); null when not kept (a single PUT, or an upload that asked for none).
+     */
+    public List<String> partChecksums() { return partChecksums; }
+
     /** The file's size when this metadata was written. */
     public long size() { return size; }
 
@@ -197,6 +215,8 @@ public final class ObjectMetadata {
         if (lockMode != null) p.setProperty(LOCK_MODE, lockMode.name());
         if (retainUntil != null) p.setProperty(LOCK_RETAIN_UNTIL, retainUntil.toString());
         if (legalHold) p.setProperty(LOCK_LEGAL_HOLD, "ON");
+        tags.forEach((key, value) -> p.setProperty(TAG_PREFIX + key, value));
+        if (partChecksums != null) p.setProperty(PART_CHECKSUMS, String.join(",", partChecksums));
         p.setProperty(SIZE, Long.toString(size));
         p.setProperty(MTIME, Long.toString(mtimeMillis));
 
@@ -245,6 +265,7 @@ public final class ObjectMetadata {
                 .retention(p.getProperty(LOCK_MODE) == null ? null : RetentionMode.valueOf(p.getProperty(LOCK_MODE)),
                         p.getProperty(LOCK_RETAIN_UNTIL) == null ? null : java.time.Instant.parse(p.getProperty(LOCK_RETAIN_UNTIL)))
                 .legalHold("ON".equals(p.getProperty(LOCK_LEGAL_HOLD)))
+                .partChecksums(p.getProperty(PART_CHECKSUMS) == null ? null : List.of(p.getProperty(PART_CHECKSUMS).split(",", -1)))
                 .size(parseLong(p, SIZE))
                 .mtimeMillis(parseLong(p, MTIME));
         for (String name : p.stringPropertyNames()) {
@@ -252,6 +273,8 @@ public final class ObjectMetadata {
                 b.putUserMetadata(name.substring(META_PREFIX.length()), p.getProperty(name));
             } else if (name.startsWith(CHECKSUM_PREFIX)) {
                 b.putChecksum(name.substring(CHECKSUM_PREFIX.length()), p.getProperty(name));
+            } else if (name.startsWith(TAG_PREFIX)) {
+                b.tags.put(name.substring(TAG_PREFIX.length()), p.getProperty(name));
             }
             // Other keys are ignored: a later v=1 writer may add optional fields.
         }
@@ -285,13 +308,14 @@ public final class ObjectMetadata {
                 && Objects.equals(checksumType, m.checksumType)
                 && Objects.equals(partSizes, m.partSizes)
                 && Objects.equals(versionId, m.versionId)
-                && lockMode == m.lockMode && Objects.equals(retainUntil, m.retainUntil) && legalHold == m.legalHold;
+                && lockMode == m.lockMode && Objects.equals(retainUntil, m.retainUntil) && legalHold == m.legalHold
+                && tags.equals(m.tags) && Objects.equals(partChecksums, m.partChecksums);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(contentType, contentEncoding, contentDisposition, cacheControl, expires,
-                contentLanguage, userMetadata, md5Hex, checksums, checksumType, partSizes, versionId, lockMode, retainUntil, legalHold, size, mtimeMillis);
+                contentLanguage, userMetadata, md5Hex, checksums, checksumType, partSizes, versionId, lockMode, retainUntil, legalHold, tags, partChecksums, size, mtimeMillis);
     }
 
     @Override
@@ -319,6 +343,8 @@ public final class ObjectMetadata {
         private RetentionMode lockMode;
         private java.time.Instant retainUntil;
         private boolean legalHold;
+        private final Map<String, String> tags = new TreeMap<>();
+        private List<String> partChecksums;
         private long size;
         private long mtimeMillis;
 
@@ -380,6 +406,16 @@ public final class ObjectMetadata {
         public Builder retention(RetentionMode mode, java.time.Instant until) { lockMode = mode; retainUntil = until; return this; }
 
         public Builder legalHold(boolean value) { legalHold = value; return this; }
+
+        /** Replaces the version's tags (key to value; an empty map for none). */
+        public Builder tags(Map<String, String> values) {
+            tags.clear();
+            tags.putAll(values);
+            return this;
+        }
+
+        /** The parts' checksums in part order (of the object's one algorithm); null for none. */
+        public Builder partChecksums(List<String> values) { partChecksums = values; return this; }
 
         /** Fingerprint size; metadata stores set it from the file on write. */
         public Builder size(long value) { size = value; return this; }

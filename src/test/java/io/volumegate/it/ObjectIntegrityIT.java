@@ -6,8 +6,6 @@ import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
-import software.amazon.awssdk.services.s3.model.Tag;
-import software.amazon.awssdk.services.s3.model.Tagging;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -155,11 +153,10 @@ class ObjectIntegrityIT extends ObjectTestBase {
     @Test
     void unimplementedOperationsAnswer501InS3Xml() throws Exception {
         original("tag-me");
-        assertS3Error(501, "NotImplemented", () -> server.s3().putObjectTagging(b -> b.bucket(BUCKET).key("tag-me")
-                .tagging(Tagging.builder().tagSet(Tag.builder().key("k").value("v").build()).build())));
-        assertS3Error(501, "NotImplemented", () -> server.s3().getBucketTagging(b -> b.bucket(BUCKET)));
+        assertS3Error(501, "NotImplemented", () -> server.s3().getObjectAcl(b -> b.bucket(BUCKET).key("tag-me")));
+        assertS3Error(501, "NotImplemented", () -> server.s3().getBucketWebsite(b -> b.bucket(BUCKET)));
 
-        HttpResponse<byte[]> response = raw().get("/" + BUCKET + "/tag-me?tagging").send();
+        HttpResponse<byte[]> response = raw().get("/" + BUCKET + "/tag-me?acl").send();
         assertRawError(501, "NotImplemented", response);
         assertErrorDocument(response);
     }

@@ -57,6 +57,24 @@ class ObjectMetadataTest {
     }
 
     @Test
+    void roundTripsTagsAndPartChecksumsAndReadsBlobsWrittenWithoutThem() {
+        ObjectMetadata tagged = full().toBuilder()
+                .tags(Map.of("project", "blue", "Key 1_.:/=+-@", "Wert ä", "empty", ""))
+                .partChecksums(java.util.List.of("AAAAAA==", "BBBBBB=="))
+                .build();
+        ObjectMetadata back = ObjectMetadata.fromBytes(tagged.toBytes());
+        assertEquals(tagged, back);
+        assertEquals(java.util.List.of("Key 1_.:/=+-@", "empty", "project"), java.util.List.copyOf(back.tags().keySet()));
+        assertEquals("Wert ä", back.tags().get("Key 1_.:/=+-@"));
+        assertEquals(java.util.List.of("AAAAAA==", "BBBBBB=="), back.partChecksums());
+        // a blob of before tags: no tags, no part checksums
+        ObjectMetadata old = ObjectMetadata.fromBytes(full().toBytes());
+        assertEquals(Map.of(), old.tags());
+        assertNull(old.partChecksums());
+        assertEquals(Map.of(), ObjectMetadata.fromBytes(tagged.toBuilder().tags(Map.of()).build().toBytes()).tags());
+    }
+
+    @Test
     void roundTripsAMultipartObjectsChecksumTypeAndPartSizes() {
         ObjectMetadata m = full().toBuilder().md5Hex("0123456789abcdef0123456789abcdef-3").checksumType("COMPOSITE")
                 .partSizes(PartSizes.of(java.util.List.of(8L << 20, 8L << 20, 17L))).build();

@@ -12,6 +12,7 @@ import io.volumegate.s3.S3Request;
 import io.volumegate.s3.VersionHeaders;
 import io.volumegate.s3.object.MetadataHeaders;
 import io.volumegate.s3.object.WriteConditions;
+import io.volumegate.s3.tagging.TagSets;
 import io.volumegate.s3.xml.CopyObjectResult;
 import io.volumegate.s3.xml.S3Xml;
 import io.volumegate.storage.IoExecutor;
@@ -51,8 +52,10 @@ public class CopyOperations {
         CopySource source = sources.authorize(request, http::getHeader);
         MetadataDirective directive = MetadataDirective.from(http.getHeader(MetadataDirective.HEADER));
         ObjectMetadata replacement = directive == MetadataDirective.REPLACE ? MetadataHeaders.from(http) : null;
+        Map<String, String> tags = MetadataDirective.forTagging(http.getHeader(MetadataDirective.TAGGING_HEADER)) == MetadataDirective.REPLACE
+                ? TagSets.fromHeader(http.getHeader(TagSets.HEADER)) : null;
         CopySpec copy = new CopySpec(replacement, requestedChecksum(http.getHeader(CHECKSUM_ALGORITHM)), WriteConditions.from(http),
-                config.maxObjectSize());
+                config.maxObjectSize(), tags);
 
         exchange.runOn(io, () -> {
             CopiedObject copied = copies.copy(source.ref(), request.bucket(), request.key(), copy,

@@ -15,15 +15,25 @@ public enum MetadataDirective {
     REPLACE;
 
     public static final String HEADER = "x-amz-metadata-directive";
+    /** The same choice for the copy's tags: the source version's (COPY) or the request's {@code x-amz-tagging}. */
+    public static final String TAGGING_HEADER = "x-amz-tagging-directive";
 
     /** COPY when absent; S3 knows only these two exact values. */
     public static MetadataDirective from(String header) {
+        return from(header, HEADER, "Unknown metadata directive.");
+    }
+
+    /** {@code x-amz-tagging-directive}: COPY when absent. */
+    public static MetadataDirective forTagging(String header) {
+        return from(header, TAGGING_HEADER, "Unknown tagging directive.");
+    }
+
+    private static MetadataDirective from(String header, String name, String unknown) {
         if (header == null) return COPY;
         return switch (header.strip()) {
             case "COPY" -> COPY;
             case "REPLACE" -> REPLACE;
-            default -> throw S3Error.INVALID_ARGUMENT.exception("Unknown metadata directive.")
-                    .with("ArgumentName", HEADER).with("ArgumentValue", header);
+            default -> throw S3Error.INVALID_ARGUMENT.exception(unknown).with("ArgumentName", name).with("ArgumentValue", header);
         };
     }
 }

@@ -15,7 +15,7 @@ import java.util.function.Function;
 
 /**
  * A small request body (an XML document) of an operation where S3 REQUIRES an integrity
- * check: DeleteObjects, and later PutBucketCors, PutBucketLifecycle... It travels the same
+ * check: DeleteObjects, PutBucketCors, PutBucketTagging... It travels the same
  * pipeline as an upload (aws-chunked decoding, x-amz-content-sha256, Content-MD5,
  * x-amz-checksum-*) into memory, so the document is parsed only once every digest the
  * client sent has held.
@@ -23,7 +23,7 @@ import java.util.function.Function;
  * <p>S3 used to demand Content-MD5; since 2025 the SDKs send a flexible checksum instead
  * (x-amz-checksum-crc32, -crc64nvme, ...), which S3 accepts in its place. Either is enough.
  */
-final class IntegrityCheckedBody {
+public final class IntegrityCheckedBody {
     private IntegrityCheckedBody() {}
 
     /**
@@ -33,7 +33,7 @@ final class IntegrityCheckedBody {
      *         Content-MD5 nor an x-amz-checksum-* (as a header or as a declared trailer);
      *         InvalidRequest / InvalidDigest for a malformed one
      */
-    static void requireDigest(Function<String, String> header) {
+    public static void requireDigest(Function<String, String> header) {
         boolean checksum = ChecksumRequest.from(header).source() != ChecksumRequest.Source.NONE;
         String contentMd5 = header.apply("Content-MD5");
         if (!checksum && (contentMd5 == null || contentMd5.isBlank())) {
@@ -47,9 +47,17 @@ final class IntegrityCheckedBody {
      * oversized document), verifying it on the way. The future fails with BadDigest,
      * XAmzContentSHA256Mismatch, ... when a digest does not hold.
      */
-    static CompletableFuture<byte[]> read(Exchange exchange, S3Request request, int limit) throws IOException {
+    public static CompletableFuture<byte[]> read(Exchange exchange, S3Request request, int limit) throws IOException {
+        requireDigest(exchange.request()::getHeader);
+        return readVerifyingAnyDigest(exchange, request, limit);
+    }
+
+    /**
+     * {@link #read} for an operation where the digest is optional (PutObjectTagging): what the
+     * client sent is verified all the same.
+     */
+    public static CompletableFuture<byte[]> readVerifyingAnyDigest(Exchange exchange, S3Request request, int limit) throws IOException {
         HttpServletRequest http = exchange.request();
-        requireDigest(http::getHeader);
         long contentLength = http.getContentLengthLong();
         if (UploadBody.declaredObjectSize(http::getHeader, contentLength, request.auth().payloadHash()) > limit) {
             throw S3Error.MALFORMED_XML.exception("The XML document is larger than this request allows.");

@@ -1,6 +1,7 @@
 package io.volumegate.s3.object;
 
 import io.volumegate.http.S3Error;
+import io.volumegate.s3.tagging.TagSets;
 import io.volumegate.storage.ObjectMetadata;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -12,8 +13,8 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * The content headers, x-amz-meta-* and object lock headers of a PUT (and of a REPLACE copy
- * and a CreateMultipartUpload), as the metadata we store with the object.
+ * The content headers, x-amz-meta-*, object lock headers and x-amz-tagging of a PUT (and of a
+ * REPLACE copy and a CreateMultipartUpload), as the metadata we store with the object.
  */
 public final class MetadataHeaders {
     /**
@@ -28,10 +29,11 @@ public final class MetadataHeaders {
     private MetadataHeaders() {}
 
     public static ObjectMetadata from(HttpServletRequest request) {
-        return from(name -> {
+        ObjectMetadata metadata = from(name -> {
             List<String> values = Collections.list(request.getHeaders(name));
             return values.isEmpty() ? null : String.join(",", values);
         }, Collections.list(request.getHeaderNames()));
+        return metadata.toBuilder().tags(TagSets.fromHeader(request.getHeader(TagSets.HEADER))).build();
     }
 
     /**

@@ -7,6 +7,7 @@ import io.volumegate.objects.ObjectRef;
 import io.volumegate.s3.VersionHeaders;
 import io.volumegate.objects.ObjectService;
 import io.volumegate.s3.S3Request;
+import io.volumegate.s3.tagging.TagSets;
 import io.volumegate.storage.IoExecutor;
 import io.volumegate.storage.ObjectMetadata;
 import io.volumegate.storage.OpenedObject;
@@ -94,6 +95,7 @@ public class ObjectReadOperations {
         setIfPresent(response, "Expires", metadata.expires());
         metadata.userMetadata().forEach((name, value) -> response.setHeader("x-amz-meta-" + name, value));
         ObjectLockHeaders.describe(response, metadata);
+        if (!metadata.tags().isEmpty()) response.setHeader(TagSets.COUNT_HEADER, Integer.toString(metadata.tags().size()));
     }
 
     /**

@@ -20,6 +20,7 @@ import io.volumegate.s3.S3Request;
 import io.volumegate.s3.body.ChecksumHeaders;
 import io.volumegate.s3.body.UploadBody;
 import io.volumegate.s3.object.MetadataHeaders;
+import io.volumegate.s3.tagging.TagSets;
 import io.volumegate.s3.xml.S3Xml;
 import io.volumegate.storage.IoExecutor;
 import io.volumegate.storage.ObjectMetadata;
@@ -33,6 +34,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -57,6 +59,8 @@ import java.util.Set;
 @ApplicationScoped
 public class PostObjectOperation {
     private static final String KEY = "key";
+    /** A Tagging document: the object's tags, held to S3's rules as PutObjectTagging's. */
+    private static final String TAGGING = "tagging";
     private static final String FILENAME = "${filename}";
     private static final String BUCKET = "bucket";
     private static final String STATUS = "success_action_status";
@@ -126,6 +130,11 @@ public class PostObjectOperation {
             RoutingFilter.requireScope(credential, Endpoint.Access.WRITE, request.bucket());
 
             metadata = MetadataHeaders.from(name -> fields.get(name.toLowerCase(Locale.ROOT)), fields.keySet());
+            String tagging = fields.get(TAGGING);
+            if (tagging != null) {
+                metadata = metadata.toBuilder()
+                        .tags(TagSets.fromDocument(tagging.getBytes(StandardCharsets.UTF_8), TagSets.MAX_OBJECT_TAGS)).build();
+            }
             status = fields.get(STATUS);
             redirect = REDIRECTS.stream().map(fields::get).filter(r -> r != null).findFirst().orElse(null);
             long maxSize = config.maxObjectSize();

@@ -29,27 +29,10 @@ public class ListPartsResult {
 
     @XmlType(name = "ListedPart", propOrder = {"PartNumber", "LastModified", "ETag", "Size", "ChecksumCRC32", "ChecksumCRC32C",
             "ChecksumCRC64NVME", "ChecksumSHA1", "ChecksumSHA256"})
-    public static class Part implements PartChecksums {
+    public static class Part extends ChecksumElements {
         public int PartNumber;
         public String LastModified;
         public String ETag;
         public long Size;
-        public String ChecksumCRC32;
-        public String ChecksumCRC32C;
-        public String ChecksumCRC64NVME;
-        public String ChecksumSHA1;
-        public String ChecksumSHA256;
-
-        @Override
-        public void checksum(String algorithm, String value) {
-            switch (algorithm) {
-                case "CRC32" -> ChecksumCRC32 = value;
-                case "CRC32C" -> ChecksumCRC32C = value;
-                case "CRC64NVME" -> ChecksumCRC64NVME = value;
-                case "SHA1" -> ChecksumSHA1 = value;
-                case "SHA256" -> ChecksumSHA256 = value;
-                default -> throw PartChecksums.unknown(algorithm);
-            }
-        }
     }
 }

@@ -75,7 +75,7 @@ public final class S3Xml {
                     Delete.class, DeleteResult.class, InitiateMultipartUploadResult.class, CompleteMultipartUpload.class,
                     CompleteMultipartUploadResult.class, ListPartsResult.class, ListMultipartUploadsResult.class,
                     ListVersionsResult.class, VersioningConfiguration.class, ObjectLockConfiguration.class, Retention.class,
-                    LegalHold.class);
+                    LegalHold.class, Tagging.class, CORSConfiguration.class, GetObjectAttributesResponse.class);
         } catch (JAXBException e) {
             throw new ExceptionInInitializerError(e);
         }
