@@ -329,6 +329,7 @@ public final class Bucket {
             if (versioning == Versioning.UNVERSIONED) metadata.write(upload.tempFile(), key, versioned);
             for (int attempt = 1; ; attempt++) {
                 Path parent = prepareParent(target);
+                StoredObject committed;
                 try (CommitLock lock = CommitLock.acquire(reserved.resolve("locks"), key)) {
                     check(condition, key);
                     refuseDirectoryAt(target);
@@ -338,6 +339,9 @@ public final class Bucket {
                     } else {
                         replaceKeepingHistory(upload, versioned, target, versioning);
                     }
+                    // Described before the lock goes: a moment later another node's write may
+                    // be the object, and the client must hear of its own version and ETag.
+                    committed = stat(key);
                 } catch (NoSuchFileException e) {
                     // A concurrent delete removed the now-empty parent; make it again.
                     if (attempt < COMMIT_ATTEMPTS) continue;
@@ -345,7 +349,7 @@ public final class Bucket {
                 }
                 AtomicFiles.forceDirectory(parent);
                 snapshots.invalidate(parent);
-                return stat(key);
+                return committed;
             }
         } finally {
             upload.abort(); // no-op once renamed
@@ -449,8 +453,8 @@ public final class Bucket {
                         "An object with the folder's name (without '/') exists.");
             }
             metadata.write(directory, upload.key(), stored);
+            return stat(upload.key());
         }
-        return stat(upload.key());
     }
 
     /**

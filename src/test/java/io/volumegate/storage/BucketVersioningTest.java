@@ -222,6 +222,33 @@ class BucketVersioningTest {
     }
 
     @Test
+    void concurrentWritersEachHearOfTheirOwnVersion() throws Exception {
+        enable();
+        Bucket other = TestVolumes.at(root).bucket("data");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<List<String>>> writers = new ArrayList<>();
+            for (Bucket node : List.of(bucket, other)) {
+                writers.add(pool.submit(() -> {
+                    List<String> ids = new ArrayList<>();
+                    for (int i = 0; i < 25; i++) {
+                        StoredObject written = put(node, "k", node.hashCode() + "-" + i);
+                        assertEquals(node.hashCode() + "-" + i, read("k", written.versionId()), "the id names these bytes");
+                        ids.add(written.versionId());
+                    }
+                    return ids;
+                }));
+            }
+            java.util.Set<String> acknowledged = new java.util.HashSet<>();
+            for (var writer : writers) acknowledged.addAll(writer.get());
+            assertEquals(50, acknowledged.size(), "every writer heard of a version of its own");
+            assertEquals(acknowledged, new java.util.HashSet<>(versions().stream().map(ListedVersion::versionId).toList()));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void pagesContinueFromTheirMarkersAndPrefixesRollUp() throws IOException {
         enable();
         for (String key : List.of("a/1", "a/2", "b", "c/d/e")) {
