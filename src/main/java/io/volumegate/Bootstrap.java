@@ -45,9 +45,11 @@ public class Bootstrap implements ServletContextListener {
                 banner.append("  endpoint: the address each request comes to (its Host; set ").append(Setting.PUBLIC_ENDPOINT.property())
                         .append(" to pin URLs to one)\n");
                 banner.append("  console:  /-/console/ on that address\n");
+                banner.append("  API docs: /api/v1/docs on that address\n");
             } else {
                 banner.append("  endpoint: ").append(endpoint).append(" (").append(Setting.PUBLIC_ENDPOINT.property()).append(")\n");
                 banner.append("  console:  ").append(endpoint).append("/-/console/\n");
+                banner.append("  API docs: ").append(endpoint).append("/api/v1/docs\n");
             }
             banner.append("  region:   ").append(config.region()).append('\n');
             // Parsed here too, so that a malformed list stops the start instead of every request.

@@ -72,7 +72,9 @@ final class OpenApiDocument {
         document.put("servers", List.of(Map.of("url", serverUrl)));
         document.put("paths", paths);
         document.put("components", Map.of("schemas", schemas,
-                "securitySchemes", Map.of("bearer", Map.of("type", "http", "scheme", "bearer", "bearerFormat", "JWT"))));
+                "securitySchemes", Map.of("bearer", Map.of("type", "http", "scheme", "bearer", "bearerFormat", "JWT",
+                        "description", "The token POST /auth/token answers for an S3 key pair (Swagger UI at /api/v1/docs "
+                                + "puts it in by itself when that call is tried out there)"))));
         return document;
     }
 

@@ -41,6 +41,18 @@ class ApiRouterTest {
         assertRoute(ApiRoute.ISSUE_TOKEN, Map.of(), "POST", "/auth/token", JSON);
     }
 
+    /** /api/v1/docs is the Swagger UI's (ApiDocsServlet, its own mapping): no API route may live there. */
+    @Test
+    void noRouteLivesWhereTheDocsAre() {
+        for (ApiRoute route : ApiRoute.values()) {
+            assertTrue(!route.template().equals("/docs") && !route.template().startsWith("/docs/"), route.template());
+        }
+        for (String method : new String[] {"GET", "HEAD", "POST", "PUT", "DELETE"}) {
+            assertError(404, "/docs", method, null);
+            assertError(404, "/docs/swagger-ui.css", method, null);
+        }
+    }
+
     @Test
     void multipartRoutesTakeWholeKeysBeforeTheirVerb() {
         assertRoute(ApiRoute.PRESIGN_MULTIPART, Map.of("bucket", "b", "key", "videos/big.mp4"),

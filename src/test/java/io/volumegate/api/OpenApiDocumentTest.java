@@ -76,6 +76,28 @@ class OpenApiDocumentTest {
         assertEquals("http://example.test/api/v1", ((List<Map<String, Object>>) document.get("servers")).get(0).get("url"));
     }
 
+    /**
+     * Swagger UI's Authorize button offers what components.securitySchemes declares: a bearer
+     * JWT, the token POST /auth/token answers, which every operation but the public ones asks for.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aBearerJwtSchemeSignsInEveryOperationButThePublicOnes() {
+        Map<String, Object> document = document();
+        Map<String, Object> schemes = (Map<String, Object>) ((Map<String, Object>) document.get("components")).get("securitySchemes");
+        Map<String, Object> bearer = (Map<String, Object>) schemes.get("bearer");
+        assertNotNull(bearer, schemes.toString());
+        assertEquals("http", bearer.get("type"));
+        assertEquals("bearer", bearer.get("scheme"));
+        assertEquals("JWT", bearer.get("bearerFormat"));
+        assertTrue(((String) bearer.get("description")).contains("POST /auth/token"), bearer.toString());
+        Map<String, Object> paths = (Map<String, Object>) document.get("paths");
+        Map<String, Object> token = (Map<String, Object>) ((Map<String, Object>) paths.get("/auth/token")).get("post");
+        assertEquals(List.of(), token.get("security"));
+        Map<String, Object> buckets = (Map<String, Object>) ((Map<String, Object>) paths.get("/buckets")).get("get");
+        assertEquals(List.of(Map.of("bearer", List.of())), buckets.get("security"));
+    }
+
     /** The reference's names: expires_in, status, PartNumber/ETag, the parts listing, HEAD's headers. */
     @Test
     @SuppressWarnings("unchecked")

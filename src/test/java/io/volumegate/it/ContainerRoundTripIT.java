@@ -370,6 +370,27 @@ class ContainerRoundTripIT {
         assertFalse(Files.exists(volume.resolve(BUCKET)));
     }
 
+    /** Swagger UI at /api/v1/docs: the webjar bundled in this server's WAR, read through its class loader. */
+    @Test
+    @Order(1)
+    void theApiDocsAreServedFromTheWebjar() throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(endpoint.resolve("api/v1/docs")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode(), name + ": " + page.body());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), name);
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"), name);
+        assertTrue(page.body().contains("docs/swagger-ui-bundle.js"), page.body());
+        for (String file : new String[] {"swagger-ui-bundle.js", "swagger-initializer.js"}) {
+            HttpResponse<String> script = http.send(HttpRequest.newBuilder(endpoint.resolve("api/v1/docs/" + file)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, script.statusCode(), name + " " + file);
+            assertTrue(script.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"), name + " " + file);
+        }
+        HttpResponse<String> css = http.send(HttpRequest.newBuilder(endpoint.resolve("api/v1/docs/swagger-ui.css")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, css.statusCode(), name);
+        assertTrue(css.headers().firstValue("Content-Type").orElse("").startsWith("text/css"), name);
+    }
+
     private void assertStored(String rawPath, String expectedKey) throws Exception {
         byte[] content = ("raw " + rawPath).getBytes(StandardCharsets.UTF_8);
         HttpResponse<byte[]> put = RawS3.at(endpoint, accessKey, secretKey, http).put(rawPath).body(content).send();

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The two WARs one `mvn package` builds (no server needed): the lean one for Payara and
  * WildFly carries no CDI, JSON-B or JAXB implementation (the server's own would clash with a
  * second copy), the Tomcat one carries them and its META-INF/context.xml, and neither carries
- * an API the container itself provides.
+ * an API the container itself provides; both carry Swagger UI for /api/v1/docs.
  */
 class WarPackagingIT {
     /** Jars only the Tomcat WAR may hold (artifact id prefixes, as in the pom's packagingExcludes). */
@@ -62,6 +62,16 @@ class WarPackagingIT {
         assertTrue(entries(war).contains("META-INF/context.xml"));
         assertEquals(entries(TARGET.resolve("volumegate.war")).stream().filter(e -> e.startsWith("WEB-INF/classes/")).count(),
                 entries(war).stream().filter(e -> e.startsWith("WEB-INF/classes/")).count(), "the same classes");
+    }
+
+    /** Swagger UI (/api/v1/docs) is a compile dependency: in both WARs, with our page beside it. */
+    @Test
+    void bothWarsCarrySwaggerUiAndTheDocsPage() throws IOException {
+        for (String name : List.of("volumegate.war", "volumegate-tomcat.war")) {
+            Path war = TARGET.resolve(name);
+            assertTrue(libs(war).stream().anyMatch(jar -> jar.startsWith("swagger-ui-")), war + " bundles org.webjars:swagger-ui");
+            assertTrue(entries(war).containsAll(List.of("docs/index.html", "docs/swagger-initializer.js")), war.toString());
+        }
     }
 
     private static Set<String> libs(Path war) throws IOException {
