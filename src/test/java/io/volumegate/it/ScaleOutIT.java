@@ -570,11 +570,19 @@ class ScaleOutIT {
         throw new IllegalStateException(endpoint + " not healthy after " + START_TIMEOUT + "; see " + log + ":\n" + tail(log));
     }
 
-    /** The node whose access log has this request id. */
-    private static String nodeThatServed(String requestId) throws IOException {
+    /**
+     * The node whose access log has this request id. The log is written off the request thread,
+     * so the line may follow the answer by a moment: look for up to ten seconds.
+     */
+    private static String nodeThatServed(String requestId) throws IOException, InterruptedException {
         assertFalse(requestId == null || requestId.isBlank(), "x-amz-request-id");
-        boolean on1 = Files.readString(node1.log()).contains(requestId);
-        boolean on2 = Files.readString(node2.log()).contains(requestId);
+        boolean on1 = false;
+        boolean on2 = false;
+        for (long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos(); !on1 && !on2 && System.nanoTime() < deadline; ) {
+            on1 = Files.readString(node1.log()).contains(requestId);
+            on2 = Files.readString(node2.log()).contains(requestId);
+            if (!on1 && !on2) Thread.sleep(100);
+        }
         assertTrue(on1 ^ on2, "request " + requestId + " is in exactly one node's access log");
         return on1 ? "node1" : "node2";
     }
