@@ -26,7 +26,7 @@ import java.util.function.UnaryOperator;
  */
 public final class Bucket {
     private static final int COMMIT_ATTEMPTS = 3;
-    private static final int OPEN_ATTEMPTS = 5;
+    static final int OPEN_ATTEMPTS = 5;
     /** The commit lock of the settings file: NUL is in no key, so no key's lock is the same. */
     private static final String SETTINGS_LOCK = "\0settings";
 
@@ -39,6 +39,7 @@ public final class Bucket {
     private final DirectorySnapshots snapshots;
     private final ObjectLister lister;
     private final SpaceReserve space;
+    private final KeyVersions versions;
 
     Bucket(String name, Path root, MetadataStore metadata, DirectorySnapshots snapshots) throws IOException {
         this(name, root, metadata, snapshots, () -> 0);
@@ -56,6 +57,7 @@ public final class Bucket {
         this.snapshots = snapshots;
         this.lister = new ObjectLister(snapshots);
         this.space = new SpaceReserve(root, reserveBytes);
+        this.versions = new KeyVersions(this, metadata);
     }
 
     public String name() { return name; }
@@ -107,26 +109,7 @@ public final class Bucket {
     public StoredObject stat(String key) throws IOException {
         Optional<StoredObject> found = find(key);
         if (found.isPresent()) return found.get();
-        StorageException noSuchKey = StorageException.noSuchKey();
-        latestDeleteMarker(key).ifPresent(marker -> describeMarker(noSuchKey, marker));
-        throw noSuchKey;
-    }
-
-    /** The delete marker that is the key's latest version, if it is one: there is no object file. */
-    private Optional<HistoryEntry> latestDeleteMarker(String key) throws IOException {
-        if (ObjectKeys.isDirectoryKey(key)) return Optional.empty();
-        List<HistoryEntry> entries = historyOf(key).entries();
-        return entries.isEmpty() || !entries.get(0).deleteMarker() ? Optional.empty() : Optional.of(entries.get(0));
-    }
-
-    private static StorageException describeMarker(StorageException e, HistoryEntry marker) {
-        e.with(StorageException.DELETE_MARKER_VERSION_ID, marker.versionId());
-        try {
-            e.with(StorageException.LAST_MODIFIED, Files.getLastModifiedTime(marker.path()).toInstant());
-        } catch (IOException gone) {
-            // removed meanwhile: the id is what matters
-        }
-        return e;
+        throw versions.noSuchKey(key);
     }
 
     /**
@@ -135,46 +118,12 @@ public final class Bucket {
      * VERSION_IS_DELETE_MARKER when it is a delete marker, which has no content.
      */
     public StoredObject stat(String key, String versionId) throws IOException {
-        VersionIds.requireWellFormed(versionId);
-        Optional<StoredObject> current = find(key);
-        if (current.isPresent() && current.get().versionIdOrNull().equals(versionId)) return current.get();
-        if (ObjectKeys.isDirectoryKey(key)) throw noSuchVersion(versionId);
-        KeyHistory history = historyOf(key);
-        HistoryEntry entry = KeyHistory.find(history.entries(), versionId).orElseThrow(() -> noSuchVersion(versionId));
-        if (entry.deleteMarker()) {
-            throw describeMarker(new StorageException(StorageException.Reason.VERSION_IS_DELETE_MARKER,
-                    "The specified method is not allowed against this resource."), entry);
-        }
-        BasicFileAttributes attributes = attributesOrNull(entry.path());
-        if (attributes == null) throw noSuchVersion(versionId); // removed meanwhile
-        Optional<ObjectMetadata> stored = history.metadataOf(entry, attributes);
-        return new StoredObject(key, entry.path(), attributes.size(), attributes.lastModifiedTime().toInstant(),
-                ETags.forObject(entry.path(), attributes, stored), stored, false, versionId);
+        return versions.stat(key, versionId);
     }
 
     /** {@link #stat(String, String)} with the content open. Versions in the history never change. */
     public OpenedObject open(String key, String versionId) throws IOException {
-        for (int attempt = 1; ; attempt++) {
-            StoredObject object = stat(key, versionId);
-            if (object.path().equals(pathOf(key))) {
-                OpenedObject opened = open(key);
-                if (versionId.equals(opened.object().versionIdOrNull())) return opened;
-                opened.close(); // replaced between the two looks
-            } else {
-                try {
-                    FileChannel channel = object.open();
-                    return new OpenedObject(object, channel, Files.readAttributes(object.path(), BasicFileAttributes.class));
-                } catch (NoSuchFileException e) {
-                    // promoted to the object or removed meanwhile: look again
-                }
-            }
-            if (attempt == OPEN_ATTEMPTS) throw StorageException.changedWhileRead();
-        }
-    }
-
-    private static StorageException noSuchVersion(String versionId) {
-        return new StorageException(StorageException.Reason.NO_SUCH_VERSION, "The specified version does not exist.")
-                .with(StorageException.VALUE, versionId);
+        return versions.open(key, versionId);
     }
 
     KeyHistory historyOf(String key) {
@@ -229,7 +178,13 @@ public final class Bucket {
         }
     }
 
-    private static BasicFileAttributes attributesOrNull(Path path) throws IOException {
+    /** A regular file's attributes, or null for none there (or a directory, a device...). */
+    static BasicFileAttributes regularFileOrNull(Path path) throws IOException {
+        BasicFileAttributes attributes = attributesOrNull(path);
+        return attributes != null && attributes.isRegularFile() ? attributes : null;
+    }
+
+    static BasicFileAttributes attributesOrNull(Path path) throws IOException {
         try {
             return Files.readAttributes(path, BasicFileAttributes.class);
         } catch (FileSystemException e) {
@@ -337,7 +292,7 @@ public final class Bucket {
                     if (versioning == Versioning.UNVERSIONED) {
                         Files.move(upload.tempFile(), target, StandardCopyOption.ATOMIC_MOVE);
                     } else {
-                        replaceKeepingHistory(upload, versioned, target, versioning);
+                        versions.replace(upload, versioned, target, versioning);
                     }
                     // Described before the lock goes: a moment later another node's write may
                     // be the object, and the client must hear of its own version and ETag.
@@ -383,59 +338,6 @@ public final class Bucket {
         };
     }
 
-    /**
-     * The versioned half of commit, under the key's lock: the current object goes into the
-     * history (unless it is the null version a suspended bucket replaces), the upload takes its
-     * place, and a suspended bucket's previous null version leaves the history.
-     */
-    private void replaceKeepingHistory(PendingUpload upload, ObjectMetadata stored, Path target, Versioning versioning)
-            throws IOException {
-        KeyHistory history = historyOf(upload.key());
-        BasicFileAttributes current = regularFileOrNull(target);
-        List<HistoryEntry> entries = history.heal(current);
-        if (current != null) {
-            String currentId = currentVersionId(target, upload.key(), current);
-            if (versioning == Versioning.ENABLED || !currentId.equals(VersionIds.NULL)) {
-                entries = prepend(history.keep(target, idToKeep(currentId, entries), entries), entries);
-            }
-        }
-        metadata.write(upload.tempFile(), upload.key(), stored);
-        Files.move(upload.tempFile(), target, StandardCopyOption.ATOMIC_MOVE);
-        if (versioning == Versioning.SUSPENDED) removeNullVersion(history, entries);
-    }
-
-    /**
-     * The id a current version keeps in the history: its own, except that a second "null"
-     * (a file another program wrote, while the history holds a null version already) gets a
-     * fresh id rather than replace the older one.
-     */
-    private static String idToKeep(String currentId, List<HistoryEntry> entries) {
-        boolean nullTaken = currentId.equals(VersionIds.NULL) && KeyHistory.find(entries, VersionIds.NULL).isPresent();
-        return nullTaken ? VersionIds.generate() : currentId;
-    }
-
-    private static void removeNullVersion(KeyHistory history, List<HistoryEntry> entries) throws IOException {
-        Optional<HistoryEntry> previousNull = KeyHistory.find(entries, VersionIds.NULL);
-        if (previousNull.isPresent()) history.remove(previousNull.get());
-    }
-
-    private static List<HistoryEntry> prepend(HistoryEntry first, List<HistoryEntry> rest) {
-        List<HistoryEntry> all = new java.util.ArrayList<>(rest.size() + 1);
-        all.add(first);
-        all.addAll(rest);
-        return all;
-    }
-
-    /** The version id of the object file: as stored when we wrote it, else "null". */
-    private String currentVersionId(Path file, String key, BasicFileAttributes attributes) throws IOException {
-        return metadata.read(file, key, attributes).map(ObjectMetadata::versionId).orElse(VersionIds.NULL);
-    }
-
-    private static BasicFileAttributes regularFileOrNull(Path path) throws IOException {
-        BasicFileAttributes attributes = attributesOrNull(path);
-        return attributes != null && attributes.isRegularFile() ? attributes : null;
-    }
-
     private StoredObject commitDirectoryObject(PendingUpload upload, ObjectMetadata stored, WriteCondition condition) throws IOException {
         if (Files.size(upload.tempFile()) > 0) {
             throw new StorageException(StorageException.Reason.DIRECTORY_OBJECT_WITH_DATA,
@@ -464,82 +366,25 @@ public final class Bucket {
      */
     public Deletion delete(String key) throws IOException {
         Versioning versioning = ObjectKeys.isDirectoryKey(key) ? Versioning.UNVERSIONED : settings().versioning();
-        if (versioning != Versioning.UNVERSIONED) return deleteKeepingHistory(key, versioning);
+        if (versioning != Versioning.UNVERSIONED) return versions.delete(key, versioning);
         deleteUnversioned(key);
         return Deletion.UNVERSIONED;
-    }
-
-    private Deletion deleteKeepingHistory(String key, Versioning versioning) throws IOException {
-        Path path = pathOf(key);
-        try (CommitLock lock = CommitLock.acquire(reserved.resolve("locks"), key)) {
-            KeyHistory history = historyOf(key);
-            BasicFileAttributes current = insideBucket(path) ? regularFileOrNull(path) : null;
-            List<HistoryEntry> entries = history.heal(current);
-            if (current != null) {
-                OtherWriters.refuseLocked(path);
-                String currentId = currentVersionId(path, key, current);
-                if (versioning == Versioning.ENABLED || !currentId.equals(VersionIds.NULL)) {
-                    entries = prepend(history.keep(path, idToKeep(currentId, entries), entries), entries);
-                }
-                removeObjectFile(path, key);
-            }
-            if (versioning == Versioning.SUSPENDED) removeNullVersion(history, entries);
-            String markerId = versioning == Versioning.ENABLED ? VersionIds.generate() : VersionIds.NULL;
-            history.addMarker(markerId, history.entries());
-            return new Deletion(markerId, true);
-        } finally {
-            if (Files.notExists(path)) removeEmptyDirectories(path.getParent());
-        }
     }
 
     /**
      * Removes the version {@code versionId} of {@code key} for good: the object itself (the
      * newest version in the history, unless that is a delete marker, becomes the object), a
      * version or a delete marker of the history (removing the latest marker brings the newest
-     * version back). Removing a version that is not there succeeds, as in S3.
+     * version back). Removing a version that is not there succeeds, as in S3. A retained or
+     * held version is not removed (OBJECT_LOCKED); see {@link Retention}.
      */
     public Deletion deleteVersion(String key, String versionId, boolean bypassGovernance) throws IOException {
         VersionIds.requireWellFormed(versionId);
-        if (ObjectKeys.isDirectoryKey(key)) {
+        if (ObjectKeys.isDirectoryKey(key)) { // folder objects are not versioned: the null version is the folder
             if (versionId.equals(VersionIds.NULL)) deleteUnversioned(key);
             return new Deletion(versionId, false);
         }
-        Path path = pathOf(key);
-        try (CommitLock lock = CommitLock.acquire(reserved.resolve("locks"), key)) {
-            KeyHistory history = historyOf(key);
-            BasicFileAttributes current = insideBucket(path) ? regularFileOrNull(path) : null;
-            List<HistoryEntry> entries = history.heal(current);
-            if (current != null && currentVersionId(path, key, current).equals(versionId)) {
-                requireRemovable(metadata.read(path, key, current), bypassGovernance);
-                OtherWriters.refuseLocked(path);
-                if (!entries.isEmpty() && !entries.get(0).deleteMarker()) {
-                    history.promote(entries.get(0), path);
-                } else {
-                    removeObjectFile(path, key);
-                }
-                return new Deletion(versionId, false);
-            }
-            Optional<HistoryEntry> entry = KeyHistory.find(entries, versionId);
-            if (entry.isEmpty()) return new Deletion(versionId, false);
-            if (!entry.get().deleteMarker()) {
-                BasicFileAttributes attributes = attributesOrNull(entry.get().path());
-                if (attributes != null) requireRemovable(history.metadataOf(entry.get(), attributes), bypassGovernance);
-            }
-            boolean latestMarker = current == null && entry.get().deleteMarker() && entries.get(0).equals(entry.get());
-            if (latestMarker && entries.size() > 1 && !entries.get(1).deleteMarker()) {
-                prepareParent(path);
-                history.restore(entries.get(1), path);
-            }
-            history.remove(entry.get());
-            return new Deletion(versionId, entry.get().deleteMarker());
-        } finally {
-            if (Files.notExists(path)) removeEmptyDirectories(path.getParent());
-            snapshots.invalidate(path.getParent());
-        }
-    }
-
-    private static void requireRemovable(Optional<ObjectMetadata> stored, boolean bypassGovernance) {
-        stored.ifPresent(m -> Retention.requireRemovable(m, Instant.now(), bypassGovernance));
+        return versions.deleteVersion(key, versionId, bypassGovernance);
     }
 
     /**
@@ -560,8 +405,18 @@ public final class Bucket {
         }
     }
 
+    /** The key's commit lock, across threads and nodes; held for a stat and a rename, never for a body. */
+    CommitLock lock(String key) throws IOException {
+        return CommitLock.acquire(reserved.resolve("locks"), key);
+    }
+
+    /** Forgets the listing snapshot of a folder whose entries changed. */
+    void invalidate(Path directory) {
+        snapshots.invalidate(directory);
+    }
+
     /** Unlinks the object file; a version in the history may share its inode, so its xattrs stay. */
-    private void removeObjectFile(Path path, String key) throws IOException {
+    void removeObjectFile(Path path, String key) throws IOException {
         Files.deleteIfExists(path);
         metadata.forget(key);
         snapshots.invalidate(path.getParent());
@@ -585,7 +440,7 @@ public final class Bucket {
     }
 
     /** Climbs from {@code directory} to the bucket root, removing folders a delete left empty. */
-    private void removeEmptyDirectories(Path directory) throws IOException {
+    void removeEmptyDirectories(Path directory) throws IOException {
         Path current = directory;
         while (current != null && current.startsWith(root) && !current.equals(root)) {
             if (isDirectoryObject(current)) break;
@@ -608,7 +463,7 @@ public final class Bucket {
         if (!condition.isNone()) condition.check(find(key));
     }
 
-    private Path prepareParent(Path target) throws IOException {
+    Path prepareParent(Path target) throws IOException {
         Path parent = target.getParent();
         try {
             Files.createDirectories(parent);
@@ -667,7 +522,7 @@ public final class Bucket {
     }
 
     /** True when the path, with symlinks resolved, stays in the bucket and out of the reserved folder. */
-    private boolean insideBucket(Path path) throws IOException {
+    boolean insideBucket(Path path) throws IOException {
         Path real;
         try {
             real = path.toRealPath();
