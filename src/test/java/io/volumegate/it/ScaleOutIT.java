@@ -356,7 +356,7 @@ class ScaleOutIT {
         }
         for (int k = 0; k < 4; k++) {
             String key = "k" + k;
-            node1.s3().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString("after the crash"));
+            putRetryingConflicts(node1, bucket, key, "after the crash");
             // A half-made entry (the old file linked aside, not yet replaced) would now be a
             // second name of one version: every entry must be a file of its own.
             try (var entries = Files.list(volume.resolve(bucket).resolve(".volumegate/versions").resolve(key))) {
@@ -370,6 +370,23 @@ class ScaleOutIT {
         }
         List<String> after = versionIds(node2, bucket);
         assertEquals(after.size(), new java.util.HashSet<>(after).size(), "no version listed twice after the next writes");
+    }
+
+    /**
+     * A PUT retried while it answers 409: a commit lock the killed node held stays taken until
+     * it is stale (LockFile.STALE_AFTER, 30 s), and S3 clients retry a ConditionalRequestConflict.
+     */
+    private static void putRetryingConflicts(Node node, String bucket, String key, String body) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try {
+                node.s3().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(body));
+                return;
+            } catch (S3Exception e) {
+                if (e.statusCode() != 409 || System.nanoTime() > deadline) throw e;
+                Thread.sleep(1000);
+            }
+        }
     }
 
     private static List<String> versionIds(Node node, String bucket) {
