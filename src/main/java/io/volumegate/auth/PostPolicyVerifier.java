@@ -6,7 +6,6 @@ import io.volumegate.http.S3Exception;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -139,7 +138,7 @@ public final class PostPolicyVerifier {
 
     /** The SigV2 signature of a policy: base64 HMAC-SHA1 of the policy field with the secret. */
     static String signatureV2(byte[] secret, String policy) {
-        return Base64.getEncoder().encodeToString(SigV2Signer.hmacSha1(secret, policy));
+        return SigV2Signer.signature(secret, policy);
     }
 
     private Credential find(String accessKeyId) {

@@ -20,7 +20,8 @@ import java.util.Optional;
  * script can read why a request failed.
  */
 public class CorsFilter extends HttpFilter {
-    static final String VARY = "Origin, Access-Control-Request-Headers, Access-Control-Request-Method";
+    /** The request headers a CORS answer depends on; bucket rules answer with the same. */
+    public static final String VARY = "Origin, Access-Control-Request-Headers, Access-Control-Request-Method";
 
     @Inject
     Config config;

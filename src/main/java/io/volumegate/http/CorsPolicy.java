@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  */
 public final class CorsPolicy {
     public static final CorsPolicy NONE = parse("");
-    static final Set<String> METHODS = Set.of("GET", "PUT", "POST", "DELETE", "HEAD");
+    /** The methods a CORS rule may allow, S3's five. */
+    public static final Set<String> METHODS = Set.of("GET", "PUT", "POST", "DELETE", "HEAD");
     static final String ALLOWED_METHODS = "GET, PUT, POST, DELETE, HEAD";
     /** What a page's script may read besides the CORS-safelisted headers. */
     static final String EXPOSED_HEADERS = String.join(", ", List.of("ETag", "Content-Range", "Content-Disposition",

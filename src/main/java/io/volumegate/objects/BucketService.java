@@ -29,7 +29,7 @@ public class BucketService {
 
     /** INVALID_BUCKET_NAME, BUCKET_EXISTS, or BUCKET_NAME_TAKEN (a file) when it cannot be made. */
     public void create(String name) throws IOException {
-        volume.createBucket(name);
+        create(name, false);
     }
 
     /** {@link #create(String)}; with {@code objectLock}, versioned and with object lock from the start. */

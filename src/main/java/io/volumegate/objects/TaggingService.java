@@ -2,7 +2,6 @@ package io.volumegate.objects;
 
 import io.volumegate.storage.BucketSettings;
 import io.volumegate.storage.ObjectMetadata;
-import io.volumegate.storage.StoredObject;
 import io.volumegate.storage.Volume;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,14 +18,6 @@ import java.util.Map;
 public class TaggingService {
     @Inject
     Volume volume;
-    @Inject
-    ObjectService objects;
-
-    /** The version, whose metadata holds its tags (none for a file another program wrote). */
-    public StoredObject tagged(ObjectRef ref) throws IOException {
-        return objects.head(ref);
-    }
-
     /** Replaces the version's tags; an empty map removes them. */
     public ObjectMetadata tag(ObjectRef ref, Map<String, String> tags) throws IOException {
         return volume.bucket(ref.bucket()).updateMetadata(ref.key(), ref.versionId(), metadata -> metadata.toBuilder().tags(tags).build());

@@ -23,8 +23,4 @@ final class Json {
         }
         return out.append('"');
     }
-
-    static String quote(String value) {
-        return quote(new StringBuilder(value.length() + 2), value).toString();
-    }
 }

@@ -65,7 +65,10 @@ public class Operations implements RequestObserver {
         AccessLogFormat format = AccessLogFormat.parse(config.get(Setting.ACCESS_LOG_FORMAT));
         int capacity = Integer.parseInt(config.get(Setting.ACCESS_LOG_QUEUE).trim());
         RequestMetrics counted = metrics;
-        accessLog = new AccessLog(format, capacity, AccessLog.toLogger(), counted == null ? () -> { } : counted::accessLogDropped);
+        // Off means no log at all: no record is built per request only to be thrown away.
+        if (format != AccessLogFormat.OFF) {
+            accessLog = new AccessLog(format, capacity, AccessLog.toLogger(), counted == null ? () -> { } : counted::accessLogDropped);
+        }
         banner.append("  access log: ").append(format.name().toLowerCase(java.util.Locale.ROOT))
                 .append(format == AccessLogFormat.OFF ? "" : " (logger " + AccessLog.LOGGER + ")").append('\n');
         return banner.toString();

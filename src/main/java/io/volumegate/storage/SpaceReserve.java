@@ -17,7 +17,10 @@ import java.util.function.LongSupplier;
 final class SpaceReserve {
     private final Path directory;
     private final LongSupplier reserveBytes;
-    /** Asks statvfs(2) of {@link #directory} itself on every call, so a filesystem mounted over it later counts. */
+    /**
+     * Found once (finding it scans the mount table); {@link FileStore#getUsableSpace} still asks
+     * statvfs(2) of the path at every call, once per write, not per chunk.
+     */
     private volatile FileStore store;
 
     SpaceReserve(Path directory, LongSupplier reserveBytes) {

@@ -1,7 +1,6 @@
 package io.volumegate.storage;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -63,7 +62,7 @@ final class VersionLister {
         List<ListedVersion> all = new ArrayList<>();
         BasicFileAttributes current = null;
         if (item.objectFile() != null) {
-            current = attributesOrNull(item.objectFile());
+            current = Bucket.attributesOrNull(item.objectFile());
             if (current != null && (item.directoryObject() ? current.isDirectory() : current.isRegularFile())) {
                 Optional<ObjectMetadata> stored = metadata.read(item.objectFile(), item.key(), current);
                 String id = stored.map(ObjectMetadata::versionId).orElse(VersionIds.NULL);
@@ -78,7 +77,7 @@ final class VersionLister {
             List<HistoryEntry> entries = KeyHistory.visible(history.entries(), current);
             for (int i = 0; i < entries.size(); i++) {
                 HistoryEntry entry = entries.get(i);
-                BasicFileAttributes attributes = attributesOrNull(entry.path());
+                BasicFileAttributes attributes = Bucket.attributesOrNull(entry.path());
                 if (attributes == null) continue; // removed meanwhile
                 boolean latest = current == null && i == 0 && entry.deleteMarker();
                 if (entry.deleteMarker()) {
@@ -95,14 +94,5 @@ final class VersionLister {
             if (all.get(i).versionId().equals(query.versionIdMarker())) return all.subList(i + 1, all.size());
         }
         return List.of(); // the marker version is gone: the key was listed up to it
-    }
-
-    private static BasicFileAttributes attributesOrNull(Path path) throws IOException {
-        try {
-            return Files.readAttributes(path, BasicFileAttributes.class);
-        } catch (java.nio.file.FileSystemException e) {
-            if (AbsentFiles.isAbsent(e)) return null;
-            throw e;
-        }
     }
 }

@@ -27,6 +27,7 @@ import java.util.stream.IntStream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -248,10 +249,6 @@ class VersioningIT extends ObjectTestBase {
         assertEquals(List.of(), server.s3().deleteObjects(d -> d.bucket(bucket).bypassGovernanceRetention(true)
                 .delete(x -> x.objects(everything).quiet(true))).errors());
         server.s3().deleteBucket(d -> d.bucket(bucket));
-    }
-
-    private static void assertNotNull(Object value) {
-        assertTrue(value != null, "expected a value");
     }
 
     @Test

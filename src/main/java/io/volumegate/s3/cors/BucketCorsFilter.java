@@ -31,7 +31,6 @@ import java.util.Optional;
  * small file read on the request thread.
  */
 public class BucketCorsFilter extends CorsFilter {
-    static final String VARY = "Origin, Access-Control-Request-Headers, Access-Control-Request-Method";
 
     @Inject
     BucketCorsService cors;

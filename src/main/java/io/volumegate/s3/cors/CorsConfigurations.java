@@ -1,5 +1,6 @@
 package io.volumegate.s3.cors;
 
+import io.volumegate.http.CorsPolicy;
 import io.volumegate.http.S3Error;
 import io.volumegate.s3.xml.CORSConfiguration;
 import io.volumegate.s3.xml.S3Xml;
@@ -17,7 +18,6 @@ import java.util.Set;
  */
 final class CorsConfigurations {
     static final int MAX_RULES = 100;
-    static final Set<String> METHODS = Set.of("GET", "PUT", "POST", "DELETE", "HEAD");
     private static final int MAX_ID_LENGTH = 255;
 
     private CorsConfigurations() {}
@@ -36,7 +36,7 @@ final class CorsConfigurations {
     private static CorsRule rule(CORSConfiguration.CORSRule rule) {
         if (rule.AllowedOrigins.isEmpty() || rule.AllowedMethods.isEmpty()) throw S3Error.MALFORMED_XML.exception();
         for (String method : rule.AllowedMethods) {
-            if (method == null || !METHODS.contains(method)) {
+            if (method == null || !CorsPolicy.METHODS.contains(method)) {
                 throw S3Error.INVALID_REQUEST.exception("Found unsupported HTTP method in CORS config. Unsupported method is "
                         + (method == null ? "" : method));
             }

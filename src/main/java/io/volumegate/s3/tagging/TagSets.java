@@ -7,10 +7,11 @@ import io.volumegate.s3.xml.S3Xml;
 import io.volumegate.s3.xml.Tagging;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -37,7 +38,7 @@ public final class TagSets {
     public static Map<String, String> fromHeader(String header) {
         if (header == null || header.isEmpty()) return Map.of();
         List<Map.Entry<String, String>> tags = new ArrayList<>();
-        Map<String, String> seen = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
         for (String pair : header.split("&")) {
             if (pair.isEmpty()) continue;
             int eq = pair.indexOf('=');
@@ -49,7 +50,7 @@ public final class TagSets {
             } catch (S3Exception badEncoding) {
                 throw invalidHeader(header);
             }
-            if (seen.put(key, value) != null) throw invalidHeader(header);
+            if (!seen.add(key)) throw invalidHeader(header);
             tags.add(Map.entry(key, value));
         }
         return check(tags, MAX_OBJECT_TAGS);

@@ -3,6 +3,7 @@ package io.volumegate.s3.tagging;
 import io.volumegate.http.Exchange;
 import io.volumegate.http.S3Error;
 import io.volumegate.objects.ObjectRef;
+import io.volumegate.objects.ObjectService;
 import io.volumegate.objects.TaggingService;
 import io.volumegate.s3.S3Request;
 import io.volumegate.s3.VersionHeaders;
@@ -29,6 +30,8 @@ public class TaggingOperations {
     @Inject
     TaggingService tagging;
     @Inject
+    ObjectService objects;
+    @Inject
     IoExecutor io;
 
     public void putObjectTagging(Exchange exchange, S3Request request) throws Exception {
@@ -43,7 +46,7 @@ public class TaggingOperations {
     public void getObjectTagging(Exchange exchange, S3Request request) {
         ObjectRef ref = refOf(request);
         exchange.runOn(io, () -> {
-            StoredObject object = tagging.tagged(ref);
+            StoredObject object = objects.head(ref) /* its metadata holds its tags */;
             VersionHeaders.describe(exchange.response(), object, ref.versionId());
             exchange.finishWith(TagSets.document(object.metadata().map(ObjectMetadata::tags).orElse(Map.of())), S3Xml.CONTENT_TYPE);
         });
