@@ -1,7 +1,6 @@
 package io.volumegate.auth;
 
 import io.volumegate.config.Config;
-import io.volumegate.http.MultipartFormParser;
 import io.volumegate.http.RequestContext;
 import io.volumegate.http.S3Error;
 import io.volumegate.http.VirtualHosts;
@@ -17,18 +16,15 @@ import java.io.IOException;
 import java.time.Clock;
 
 /**
- * Authenticates every S3 request before anything else looks at it: the signature must
- * verify against a credential in the keyring. What the credential may touch is checked
- * after routing, once the bucket is known. The body's own hash is checked as it streams.
+ * Authenticates every S3 request before anything else looks at it: a signature must verify
+ * against a credential in the keyring. What the requester may touch is decided after
+ * routing, once the bucket is known. The body's own hash is checked as it streams.
  *
- * <p>One kind of request passes unsigned: a {@code multipart/form-data} POST, a browser
- * form upload (POST Object), which carries its signature in the form itself. It passes as
- * {@link AuthResult#UNSIGNED_FORM}, which routing lets reach POST Object only, where the
- * form's policy signature is verified before anything is stored.
+ * <p>A request without any signature passes as {@link AuthResult#ANONYMOUS}: nobody, let in
+ * only where a bucket's ACL or policy opens it to everyone. A browser form upload (POST
+ * Object) is one of those until the signature in its form is verified.
  */
 public class AuthFilter extends HttpFilter {
-    /** The refusal of a request that carries no signature. */
-    public static final String ANONYMOUS_REFUSED = "Anonymous requests are not allowed; sign the request with SigV4 or SigV2.";
     private static final String ATTRIBUTE = AuthResult.class.getName();
 
     @Inject
@@ -57,14 +53,11 @@ public class AuthFilter extends HttpFilter {
                     .verify(SigV2Verifier.withoutContextPath(signed, request.getContextPath()),
                             VirtualHosts.bucketOf(request.getHeader("Host"), config.baseDomains()));
         }
-        if (isFormPost(request)) return AuthResult.UNSIGNED_FORM;
-        throw S3Error.ACCESS_DENIED.exception(ANONYMOUS_REFUSED);
-    }
-
-    /** A POST of a multipart/form-data body without an Authorization header: a browser form. */
-    private static boolean isFormPost(HttpServletRequest request) {
-        return "POST".equals(request.getMethod()) && request.getHeader("Authorization") == null
-                && MultipartFormParser.isFormData(request.getContentType());
+        if (request.getHeader("Authorization") != null) {
+            // Neither SigV4 nor SigV2: a scheme we do not speak must not pass as anonymous.
+            throw S3Error.ACCESS_DENIED.exception("Unsupported Authorization header; sign the request with SigV4 or SigV2.");
+        }
+        return AuthResult.ANONYMOUS;
     }
 
     /** The authenticated request's result; set for every request past this filter. */

@@ -1,7 +1,5 @@
 package io.volumegate.auth;
 
-import java.util.Set;
-
 /**
  * A request whose SigV4 signature checked out. A Signature Version 2 request fills it as
  * {@link SigV2Verifier} describes: {@code UNSIGNED-PAYLOAD}, an empty signing key and null
@@ -23,16 +21,16 @@ public record AuthResult(Credential credential, String payloadHash, byte[] signi
                          String seedSignature, String amzDate, String scope) {
 
     /**
-     * An unsigned {@code multipart/form-data} POST: a browser form upload, whose credential
-     * is in its body (the form's policy signature, {@link PostPolicyVerifier}). Until that is
-     * verified it is nobody: its credential is scoped to no bucket and may not write.
+     * A request without a signature: nobody ({@link Credential#ANONYMOUS}), let in only where
+     * ACLs and bucket policies open a bucket to everyone. A browser form upload (POST Object)
+     * is one too until the signature in its form ({@link PostPolicyVerifier}) is verified.
      */
-    public static final AuthResult UNSIGNED_FORM = new AuthResult(
-            new Credential("-", new byte[0], Set.of("/"), true, false), PayloadHash.UNSIGNED_PAYLOAD, new byte[0], null, null, null);
+    public static final AuthResult ANONYMOUS = new AuthResult(Credential.ANONYMOUS, PayloadHash.UNSIGNED_PAYLOAD, new byte[0],
+            null, null, null);
 
-    /** Whether this is {@link #UNSIGNED_FORM}, whose signature is still to be found in the body. */
-    public boolean isUnsignedForm() {
-        return this == UNSIGNED_FORM;
+    /** Whether the request carried no signature. */
+    public boolean isAnonymous() {
+        return this == ANONYMOUS;
     }
 
     public AuthResult {

@@ -16,6 +16,15 @@ import java.util.Set;
  *                    admin key restricted to some buckets stays restricted there
  */
 public record Credential(String accessKeyId, byte[] secret, Set<String> buckets, boolean readOnly, boolean admin) {
+    /**
+     * The scope of a credential that reaches no bucket by scope: like an S3 account of its own,
+     * it may create buckets, which it then owns, and reaches others only where their ACLs and
+     * policies let it in. "/" is in no bucket name, so no bucket is covered.
+     */
+    public static final Set<String> NO_BUCKET = Set.of("/");
+
+    /** The requester of an unsigned request: scoped to no bucket, let in only by ACLs and policies. */
+    public static final Credential ANONYMOUS = new Credential("", new byte[0], NO_BUCKET, false, false);
 
     public Credential {
         Objects.requireNonNull(accessKeyId, "accessKeyId");
@@ -46,6 +55,24 @@ public record Credential(String accessKeyId, byte[] secret, Set<String> buckets,
     public boolean mayWrite(String bucket) {
         if (readOnly) return false;
         return bucket == null ? buckets.isEmpty() : coversBucket(bucket);
+    }
+
+    /** Whether this is {@link #ANONYMOUS}, nobody. */
+    public boolean isAnonymous() {
+        return accessKeyId.isEmpty();
+    }
+
+    /** Whether this credential reaches buckets only by ownership, ACLs and policies ({@link #NO_BUCKET}). */
+    public boolean scopedToNoBucket() {
+        return buckets.equals(NO_BUCKET);
+    }
+
+    /**
+     * Whether this key may create {@code bucket}: one whose scope covers it, or an
+     * account-like key scoped to no bucket, which will own what it creates.
+     */
+    public boolean mayCreate(String bucket) {
+        return mayWrite(bucket) || (!readOnly && !isAnonymous() && scopedToNoBucket());
     }
 
     private boolean coversBucket(String bucket) {

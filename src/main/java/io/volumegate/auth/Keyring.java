@@ -1,7 +1,9 @@
 package io.volumegate.auth;
 
+import io.volumegate.access.Principal;
 import io.volumegate.config.Config;
 import io.volumegate.storage.AtomicFiles;
+import io.volumegate.storage.FileStamp;
 import io.volumegate.storage.LockFile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -69,20 +71,6 @@ public class Keyring implements CredentialLookup {
                           byte[] shareLinkKey, byte[] jwtKey) {}
 
     /**
-     * Which keystore file was loaded. The mtime alone is not enough: its granularity is a
-     * second on some NFS servers (a jiffy on ext4), so two saves within one tick leave it
-     * unchanged and a deleted credential would stay valid on every node that loaded the
-     * first save. Every save renames a new file into place, so the file key (device and
-     * inode) tells them apart.
-     */
-    private record FileStamp(Object fileKey, FileTime modified, long size) {
-        static FileStamp of(Path path) throws IOException {
-            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-            return new FileStamp(attributes.fileKey(), attributes.lastModifiedTime(), attributes.size());
-        }
-    }
-
-    /**
      * Loads the keystore, creating it on first start with an admin credential (returned so
      * it can be shown once), and makes sure the configured admin credential exists.
      */
@@ -118,6 +106,17 @@ public class Keyring implements CredentialLookup {
     @Override
     public Optional<Credential> find(String accessKeyId) {
         return Optional.ofNullable(current().credentials.get(accessKeyId));
+    }
+
+    /**
+     * The access key id of the credential whose canonical user id this is (ACLs and owners
+     * name canonical ids; S3 shows them with a display name, ours the access key id).
+     */
+    public Optional<String> accessKeyIdOf(String canonicalId) {
+        for (String accessKeyId : current().credentials.keySet()) {
+            if (Principal.canonicalIdOf(accessKeyId).equals(canonicalId)) return Optional.of(accessKeyId);
+        }
+        return Optional.empty();
     }
 
     public List<CredentialInfo> list() {

@@ -2,11 +2,9 @@ package io.volumegate.s3;
 
 import io.volumegate.auth.AuthFilter;
 import io.volumegate.auth.AuthResult;
-import io.volumegate.auth.Credential;
 import io.volumegate.config.Config;
 import io.volumegate.http.QueryParameters;
 import io.volumegate.http.RequestContext;
-import io.volumegate.http.S3Error;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,15 +16,16 @@ import java.io.IOException;
 
 /**
  * Decides what an authenticated request is: bucket and key from the raw URI (path style or
- * virtual host), the {@link Endpoint} from method, query and headers; then checks that the
- * credential's scope allows that access to that bucket. A copy's SOURCE bucket, named in a
- * header, is checked for read by {@link io.volumegate.s3.copy.CopySources}, where that
- * header is parsed. An unsigned browser form ({@link AuthResult#UNSIGNED_FORM}) may reach
- * POST Object only, which checks the scope of the credential its form was signed with.
+ * virtual host), the {@link Endpoint} from method, query and headers; then lets the
+ * requester in or refuses it ({@link S3Authorizer}). A copy's SOURCE, named in a header, is
+ * authorised for read by {@link io.volumegate.s3.copy.CopySources}, where that header is
+ * parsed; an unsigned form upload by POST Object, once it knows who signed the form.
  */
 public class RoutingFilter extends HttpFilter {
     @Inject
     Config config;
+    @Inject
+    S3Authorizer authorizer;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -41,20 +40,12 @@ public class RoutingFilter extends HttpFilter {
         RequestContext.of(request).target(address.bucket(), address.key());
 
         AuthResult auth = AuthFilter.of(request);
-        if (auth.isUnsignedForm()) {
-            if (endpoint != Endpoint.POST_OBJECT) throw S3Error.ACCESS_DENIED.exception(AuthFilter.ANONYMOUS_REFUSED);
-        } else {
-            requireScope(auth.credential(), endpoint.access(), address.bucket());
+        // A form upload's signer is in its body: POST Object decides once it has read the form's fields.
+        if (!(auth.isAnonymous() && endpoint == Endpoint.POST_OBJECT)) {
+            authorizer.authorize(request, auth.credential(), endpoint, address.bucket(), address.key(), query);
         }
 
         new S3Request(endpoint, address.bucket(), address.key(), query, auth).attachTo(request);
         chain.doFilter(request, response);
-    }
-
-    /** Refuses (403 AccessDenied) a credential whose scope does not allow that access to the bucket. */
-    public static void requireScope(Credential credential, Endpoint.Access access, String bucket) {
-        boolean allowed = access == Endpoint.Access.READ ? credential.mayRead(bucket) : credential.mayWrite(bucket);
-        if (!allowed) throw S3Error.ACCESS_DENIED.exception("This access key may not " +
-                (access == Endpoint.Access.READ ? "read" : "write") + " this bucket.");
     }
 }

@@ -40,6 +40,7 @@ public final class Bucket {
     private final ObjectLister lister;
     private final SpaceReserve space;
     private final KeyVersions versions;
+    private volatile CachedSettings cachedSettings;
 
     Bucket(String name, Path root, MetadataStore metadata, DirectorySnapshots snapshots) throws IOException {
         this(name, root, metadata, snapshots, () -> 0);
@@ -72,17 +73,37 @@ public final class Bucket {
 
     // ---- settings ----------------------------------------------------------------------
 
-    /** The bucket's settings as the volume has them now (every node reads the same file). */
+    /**
+     * The bucket's settings as the volume has them now (every node reads the same file). Every
+     * request of the bucket asks (access control needs its owner and policy), so the parsed
+     * settings are kept with the file's stamp: an unchanged file costs one stat, no read.
+     */
     public BucketSettings settings() throws IOException {
-        byte[] bytes;
+        Path file = settingsFile();
+        FileStamp stamp;
         try {
-            bytes = Files.readAllBytes(settingsFile());
+            stamp = FileStamp.of(file);
         } catch (FileSystemException e) {
             if (AbsentFiles.isAbsent(e)) return BucketSettings.DEFAULT;
             throw e;
         }
-        return BucketSettings.parse(bytes);
+        CachedSettings cached = cachedSettings;
+        if (cached != null && cached.stamp().equals(stamp)) return cached.settings();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (FileSystemException e) {
+            if (AbsentFiles.isAbsent(e)) return BucketSettings.DEFAULT;
+            throw e;
+        }
+        BucketSettings settings = BucketSettings.parse(bytes);
+        // A save between the stat and the read shows as a new stamp next time, so at worst
+        // the newer settings are parsed once more; never are old settings kept for a new file.
+        cachedSettings = new CachedSettings(stamp, settings);
+        return settings;
     }
+
+    private record CachedSettings(FileStamp stamp, BucketSettings settings) {}
 
     /**
      * Changes the settings under the bucket's settings lock, so that two nodes changing

@@ -21,10 +21,12 @@ import java.util.TreeMap;
  * @param defaultRetention the retention a new version gets when its write names none; null for none
  * @param tags             the bucket's tags, key to value, sorted by key; empty for none
  * @param corsRules        the bucket's CORS rules in their order; empty for none
+ * @param access           who owns the bucket and who else may use it
  */
 public record BucketSettings(Versioning versioning, boolean objectLock, DefaultRetention defaultRetention,
-                             Map<String, String> tags, List<CorsRule> corsRules) {
-    public static final BucketSettings DEFAULT = new BucketSettings(Versioning.UNVERSIONED, false, null, Map.of(), List.of());
+                             Map<String, String> tags, List<CorsRule> corsRules, BucketAccess access) {
+    public static final BucketSettings DEFAULT = new BucketSettings(Versioning.UNVERSIONED, false, null, Map.of(), List.of(),
+            BucketAccess.NONE);
 
     private static final String FORMAT = "v";
     private static final String FORMAT_VERSION = "1";
@@ -42,26 +44,31 @@ public record BucketSettings(Versioning versioning, boolean objectLock, DefaultR
     public BucketSettings {
         tags = Collections.unmodifiableMap(new TreeMap<>(tags));
         corsRules = List.copyOf(corsRules);
+        access = access == null ? BucketAccess.NONE : access;
     }
 
     public BucketSettings withVersioning(Versioning value) {
-        return new BucketSettings(value, objectLock, defaultRetention, tags, corsRules);
+        return new BucketSettings(value, objectLock, defaultRetention, tags, corsRules, access);
     }
 
     public BucketSettings withObjectLock(boolean value) {
-        return new BucketSettings(versioning, value, defaultRetention, tags, corsRules);
+        return new BucketSettings(versioning, value, defaultRetention, tags, corsRules, access);
     }
 
     public BucketSettings withDefaultRetention(DefaultRetention value) {
-        return new BucketSettings(versioning, objectLock, value, tags, corsRules);
+        return new BucketSettings(versioning, objectLock, value, tags, corsRules, access);
     }
 
     public BucketSettings withTags(Map<String, String> value) {
-        return new BucketSettings(versioning, objectLock, defaultRetention, value, corsRules);
+        return new BucketSettings(versioning, objectLock, defaultRetention, value, corsRules, access);
     }
 
     public BucketSettings withCorsRules(List<CorsRule> value) {
-        return new BucketSettings(versioning, objectLock, defaultRetention, tags, value);
+        return new BucketSettings(versioning, objectLock, defaultRetention, tags, value, access);
+    }
+
+    public BucketSettings withAccess(BucketAccess value) {
+        return new BucketSettings(versioning, objectLock, defaultRetention, tags, corsRules, value);
     }
 
     byte[] toBytes() {
@@ -76,6 +83,7 @@ public record BucketSettings(Versioning versioning, boolean objectLock, DefaultR
         }
         tags.forEach((key, value) -> p.setProperty(TAG_PREFIX + key, value));
         for (int i = 0; i < corsRules.size(); i++) putCorsRule(p, CORS_PREFIX + i + '.', corsRules.get(i));
+        access.putInto(p);
         StringWriter out = new StringWriter();
         try {
             p.store(out, "VolumeGate bucket settings; change them through the S3 or management API");
@@ -108,7 +116,7 @@ public record BucketSettings(Versioning versioning, boolean objectLock, DefaultR
         List<CorsRule> cors = new ArrayList<>();
         while (p.getProperty(CORS_PREFIX + cors.size() + ".methods.0") != null) cors.add(corsRule(p, CORS_PREFIX + cors.size() + '.'));
         return new BucketSettings(Versioning.valueOf(p.getProperty(VERSIONING, Versioning.UNVERSIONED.name())),
-                Boolean.parseBoolean(p.getProperty(OBJECT_LOCK)), retention, tags, cors);
+                Boolean.parseBoolean(p.getProperty(OBJECT_LOCK)), retention, tags, cors, BucketAccess.from(p));
     }
 
     private static void putCorsRule(Properties p, String prefix, CorsRule rule) {

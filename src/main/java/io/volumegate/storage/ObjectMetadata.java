@@ -49,6 +49,8 @@ public final class ObjectMetadata {
     private static final String LOCK_MODE = "lock.mode";
     private static final String LOCK_RETAIN_UNTIL = "lock.retain-until";
     private static final String LOCK_LEGAL_HOLD = "lock.legal-hold";
+    private static final String OWNER = "owner";
+    private static final String ACL = "acl";
     private static final String TAG_PREFIX = "tag.";
     private static final String PART_CHECKSUMS = "part-checksums";
 
@@ -67,6 +69,8 @@ public final class ObjectMetadata {
     private final RetentionMode lockMode;
     private final java.time.Instant retainUntil;
     private final boolean legalHold;
+    private final String owner;
+    private final String acl;
     private final Map<String, String> tags;
     private final List<String> partChecksums;
     private final long size;
@@ -88,6 +92,8 @@ public final class ObjectMetadata {
         this.lockMode = b.lockMode;
         this.retainUntil = b.retainUntil;
         this.legalHold = b.legalHold;
+        this.owner = b.owner;
+        this.acl = b.acl;
         this.tags = Collections.unmodifiableMap(new TreeMap<>(b.tags));
         this.partChecksums = b.partChecksums == null ? null : List.copyOf(b.partChecksums);
         this.size = b.size;
@@ -113,6 +119,8 @@ public final class ObjectMetadata {
         b.lockMode = lockMode;
         b.retainUntil = retainUntil;
         b.legalHold = legalHold;
+        b.owner = owner;
+        b.acl = acl;
         b.tags.putAll(tags);
         b.partChecksums = partChecksums;
         b.size = size;
@@ -166,6 +174,12 @@ public final class ObjectMetadata {
     /** Whether the version is under a legal hold, which keeps it until the hold is lifted. */
     public boolean legalHold() { return legalHold; }
 
+    /** Who wrote the object (an id the caller chose); null when not recorded: then the bucket's owner. */
+    public String owner() { return owner; }
+
+    /** The object's access control list in the caller's own notation; null when not recorded (private). */
+    public String acl() { return acl; }
+
     /** The version's tags, key to value, sorted by key; empty when it has none. */
     public Map<String, String> tags() { return tags; }
 
@@ -215,6 +229,8 @@ public final class ObjectMetadata {
         if (lockMode != null) p.setProperty(LOCK_MODE, lockMode.name());
         if (retainUntil != null) p.setProperty(LOCK_RETAIN_UNTIL, retainUntil.toString());
         if (legalHold) p.setProperty(LOCK_LEGAL_HOLD, "ON");
+        if (owner != null) p.setProperty(OWNER, owner);
+        if (acl != null) p.setProperty(ACL, acl);
         tags.forEach((key, value) -> p.setProperty(TAG_PREFIX + key, value));
         if (partChecksums != null) p.setProperty(PART_CHECKSUMS, String.join(",", partChecksums));
         p.setProperty(SIZE, Long.toString(size));
@@ -265,6 +281,8 @@ public final class ObjectMetadata {
                 .retention(p.getProperty(LOCK_MODE) == null ? null : RetentionMode.valueOf(p.getProperty(LOCK_MODE)),
                         p.getProperty(LOCK_RETAIN_UNTIL) == null ? null : java.time.Instant.parse(p.getProperty(LOCK_RETAIN_UNTIL)))
                 .legalHold("ON".equals(p.getProperty(LOCK_LEGAL_HOLD)))
+                .owner(p.getProperty(OWNER))
+                .acl(p.getProperty(ACL))
                 .partChecksums(p.getProperty(PART_CHECKSUMS) == null ? null : List.of(p.getProperty(PART_CHECKSUMS).split(",", -1)))
                 .size(parseLong(p, SIZE))
                 .mtimeMillis(parseLong(p, MTIME));
@@ -308,14 +326,14 @@ public final class ObjectMetadata {
                 && Objects.equals(checksumType, m.checksumType)
                 && Objects.equals(partSizes, m.partSizes)
                 && Objects.equals(versionId, m.versionId)
-                && lockMode == m.lockMode && Objects.equals(retainUntil, m.retainUntil) && legalHold == m.legalHold
+                && lockMode == m.lockMode && Objects.equals(retainUntil, m.retainUntil) && legalHold == m.legalHold && Objects.equals(owner, m.owner) && Objects.equals(acl, m.acl)
                 && tags.equals(m.tags) && Objects.equals(partChecksums, m.partChecksums);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(contentType, contentEncoding, contentDisposition, cacheControl, expires,
-                contentLanguage, userMetadata, md5Hex, checksums, checksumType, partSizes, versionId, lockMode, retainUntil, legalHold, tags, partChecksums, size, mtimeMillis);
+                contentLanguage, userMetadata, md5Hex, checksums, checksumType, partSizes, versionId, lockMode, retainUntil, legalHold, owner, acl, tags, partChecksums, size, mtimeMillis);
     }
 
     @Override
@@ -343,6 +361,8 @@ public final class ObjectMetadata {
         private RetentionMode lockMode;
         private java.time.Instant retainUntil;
         private boolean legalHold;
+        private String owner;
+        private String acl;
         private final Map<String, String> tags = new TreeMap<>();
         private List<String> partChecksums;
         private long size;
@@ -406,6 +426,10 @@ public final class ObjectMetadata {
         public Builder retention(RetentionMode mode, java.time.Instant until) { lockMode = mode; retainUntil = until; return this; }
 
         public Builder legalHold(boolean value) { legalHold = value; return this; }
+
+        public Builder owner(String value) { owner = value; return this; }
+
+        public Builder acl(String value) { acl = value; return this; }
 
         /** Replaces the version's tags (key to value; an empty map for none). */
         public Builder tags(Map<String, String> values) {

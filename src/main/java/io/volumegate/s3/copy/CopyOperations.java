@@ -49,7 +49,7 @@ public class CopyOperations {
     public void copyObject(Exchange exchange, S3Request request) {
         HttpServletRequest http = exchange.request();
         // Everything the headers alone can refuse is refused before any filesystem work.
-        CopySource source = sources.authorize(request, http::getHeader);
+        CopySource source = sources.authorize(request, http);
         MetadataDirective directive = MetadataDirective.from(http.getHeader(MetadataDirective.HEADER));
         ObjectMetadata replacement = directive == MetadataDirective.REPLACE ? MetadataHeaders.from(http) : null;
         Map<String, String> tags = MetadataDirective.forTagging(http.getHeader(MetadataDirective.TAGGING_HEADER)) == MetadataDirective.REPLACE

@@ -48,7 +48,7 @@ public class UploadPartCopyOperation {
         // Everything the request alone can refuse is refused before any filesystem work.
         int partNumber = PartNumbers.parse(request.query().get("partNumber"));
         String uploadId = request.query().get("uploadId");
-        CopySource source = sources.authorize(request, http::getHeader);
+        CopySource source = sources.authorize(request, http);
         CopySourceRange range = CopySourceRange.parse(http.getHeader(CopySourceRange.HEADER));
         if (range != null && range.length() > PartRules.MAX_PART_SIZE) {
             throw S3Error.ENTITY_TOO_LARGE.exception("A part is at most 5 GiB: copy the source in smaller ranges.");

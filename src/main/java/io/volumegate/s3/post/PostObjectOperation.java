@@ -15,7 +15,7 @@ import io.volumegate.http.UriEncoding;
 import io.volumegate.objects.ObjectService;
 import io.volumegate.objects.ObjectUpload;
 import io.volumegate.s3.Endpoint;
-import io.volumegate.s3.RoutingFilter;
+import io.volumegate.s3.S3Authorizer;
 import io.volumegate.s3.S3Request;
 import io.volumegate.s3.body.ChecksumHeaders;
 import io.volumegate.s3.body.UploadBody;
@@ -77,6 +77,8 @@ public class PostObjectOperation {
     Config config;
     @Inject
     Keyring keyring;
+    @Inject
+    S3Authorizer authorizer;
 
     public void postObject(Exchange exchange, S3Request request) throws IOException {
         HttpServletRequest http = exchange.request();
@@ -84,7 +86,7 @@ public class PostObjectOperation {
         if (!MultipartFormParser.isFormData(contentType)) throw S3Error.REQUEST_IS_NOT_MULTIPART_CONTENT.exception();
         UploadBody.requireFraming(http::getHeader, http.getContentLengthLong());
         String boundary = MultipartFormParser.boundary(contentType, S3Error.MALFORMED_POST_REQUEST::exception);
-        Upload upload = new Upload(request, RequestContext.of(http));
+        Upload upload = new Upload(request, http);
         PostForm form = new PostForm(upload::start);
         exchange.then(exchange.readBody(form.parser(boundary)), io, upload::abort, done -> {
             if (!form.hasFile()) throw S3Error.INCORRECT_NUMBER_OF_FILES_IN_POST_REQUEST.exception();
@@ -96,6 +98,7 @@ public class PostObjectOperation {
     private final class Upload {
         private final S3Request request;
         private final RequestContext context;
+        private final HttpServletRequest http;
         private volatile ObjectUpload target;
         private volatile UploadBody body;
         private volatile String key;
@@ -103,9 +106,10 @@ public class PostObjectOperation {
         private volatile String status;
         private volatile String redirect;
 
-        Upload(S3Request request, RequestContext context) {
+        Upload(S3Request request, HttpServletRequest http) {
             this.request = request;
-            this.context = context;
+            this.http = http;
+            this.context = RequestContext.of(http);
         }
 
         /**
@@ -120,14 +124,18 @@ public class PostObjectOperation {
                 throw S3Error.INVALID_ARGUMENT.exception("Bucket POST must contain a field named 'key'.  If it is specified, "
                         + "please check the order of the fields.").with("ArgumentName", KEY).with("ArgumentValue", "");
             }
-            Credential credential = new PostPolicyVerifier(keyring, config.region(), config.enforceRegion()).verify(fields);
+            // A form without a policy signature is anonymous (or signed in its headers): its bucket's ACL or policy decides.
+            boolean signedForm = PostPolicyVerifier.isSigned(fields);
+            Credential credential = signedForm
+                    ? new PostPolicyVerifier(keyring, config.region(), config.enforceRegion()).verify(fields)
+                    : request.credential();
             context.principal(credential.accessKeyId());
             key = rawKey.replace(FILENAME, baseName(file.filename()));
             fields.put(KEY, key);
             fields.put(BUCKET, request.bucket()); // the bucket posted to, whatever a field said
-            PostPolicy policy = PostPolicy.parse(fields.get(PostPolicyVerifier.POLICY));
-            policy.check(fields, Instant.now());
-            RoutingFilter.requireScope(credential, Endpoint.Access.WRITE, request.bucket());
+            PostPolicy policy = signedForm ? PostPolicy.parse(fields.get(PostPolicyVerifier.POLICY)) : null;
+            if (policy != null) policy.check(fields, Instant.now());
+            authorizer.requireWrite(http, credential, request.bucket(), key);
 
             metadata = MetadataHeaders.from(name -> fields.get(name.toLowerCase(Locale.ROOT)), fields.keySet());
             String tagging = fields.get(TAGGING);
@@ -138,13 +146,13 @@ public class PostObjectOperation {
             status = fields.get(STATUS);
             redirect = REDIRECTS.stream().map(fields::get).filter(r -> r != null).findFirst().orElse(null);
             long maxSize = config.maxObjectSize();
-            SizeRange size = new SizeRange(policy.contentLengthRange().orElse(null));
+            SizeRange size = new SizeRange(policy == null ? null : policy.contentLengthRange().orElse(null));
             try {
                 target = objects.startPut(request.bucket(), key, WriteCondition.NONE);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            body = UploadBody.assemble(name -> formHeader(fields, name), -1, maxSize, AuthResult.UNSIGNED_FORM, target::write);
+            body = UploadBody.assemble(name -> formHeader(fields, name), -1, maxSize, AuthResult.ANONYMOUS, target::write);
             return size.before(body.sink());
         }
 

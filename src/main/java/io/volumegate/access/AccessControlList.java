@@ -1,0 +1,52 @@
+package io.volumegate.access;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An S3 access control list: the resource's owner and its grants, in the order given.
+ * A resource without a stored ACL has the private one, {@link #privateTo(String)}.
+ */
+public record AccessControlList(String owner, List<Grant> grants) {
+    public AccessControlList {
+        Objects.requireNonNull(owner, "owner");
+        grants = List.copyOf(grants);
+    }
+
+    /** The ACL every bucket and object has until told otherwise: its owner may do everything. */
+    public static AccessControlList privateTo(String owner) {
+        return CannedAcl.PRIVATE.expand(owner, owner);
+    }
+
+    /** Whether some grant lets {@code principal} do what {@code needed} allows; with {@code ignorePublic}, grants to groups do not count. */
+    public boolean allows(Principal principal, Permission needed, boolean ignorePublic) {
+        for (Grant grant : grants) {
+            if (ignorePublic && grant.isPublic()) continue;
+            if (grant.allows(principal, needed)) return true;
+        }
+        return false;
+    }
+
+    /** Whether any grant is to everybody or to every signed request (S3 Block Public Access's "public"). */
+    public boolean isPublic() {
+        return grants.stream().anyMatch(Grant::isPublic);
+    }
+
+    /** Whether this is exactly the private ACL of its owner, which needs no storing. */
+    public boolean isPrivate() {
+        return equals(privateTo(owner));
+    }
+
+    /** The same grants, owned by {@code newOwner} (for a copy, whose writer owns it). */
+    public AccessControlList withOwner(String newOwner) {
+        return new AccessControlList(newOwner, grants);
+    }
+
+    /** The canonical ids of the users this ACL grants to. */
+    public List<String> userIds() {
+        List<String> ids = new ArrayList<>();
+        for (Grant grant : grants) if (grant.grantee() instanceof Grantee.User user) ids.add(user.id());
+        return ids;
+    }
+}

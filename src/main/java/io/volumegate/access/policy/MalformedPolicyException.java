@@ -1,0 +1,2 @@
+package io.volumegate.access.policy;
+public final class MalformedPolicyException extends RuntimeException { public MalformedPolicyException(String m) { super(m); } }

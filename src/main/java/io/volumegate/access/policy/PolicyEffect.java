@@ -1,0 +1,2 @@
+package io.volumegate.access.policy;
+public enum PolicyEffect { ALLOW, DENY, NONE }

@@ -1,0 +1,99 @@
+package io.volumegate.s3;
+
+import io.volumegate.access.Principal;
+import io.volumegate.auth.Credential;
+import io.volumegate.http.QueryParameters;
+import io.volumegate.http.S3Error;
+import io.volumegate.objects.AccessCheck;
+import io.volumegate.objects.AccessDecision;
+import io.volumegate.objects.AccessService;
+import io.volumegate.objects.Requester;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lets an S3 request in or refuses it (403 AccessDenied), on every node alike: the
+ * credential's bucket scope, the bucket's owner, its policy and its ACLs, as
+ * {@link AccessService} combines them. Runs after routing, on the request thread: a bucket
+ * without policy costs one stat of its settings file.
+ */
+@ApplicationScoped
+public class S3Authorizer {
+    @Inject
+    AccessService access;
+
+    /** Refuses the request unless {@code credential} may make it. */
+    public void authorize(HttpServletRequest request, Credential credential, Endpoint endpoint, String bucket, String key,
+                          QueryParameters query) {
+        if (bucket == null) {
+            if (credential.isAnonymous()) throw S3Error.ACCESS_DENIED.exception("Anonymous users cannot list buckets.");
+            return; // ListBuckets: the listing shows what the credential may see
+        }
+        if (endpoint == Endpoint.CREATE_BUCKET) {
+            // Nobody owns a bucket that does not exist yet, so no ACL or policy can let anyone create it.
+            if (!credential.mayCreate(bucket)) throw S3Error.ACCESS_DENIED.exception(credential.readOnly()
+                    ? AccessDecision.READ_ONLY.message() : "This access key may not create this bucket.");
+            return;
+        }
+        require(request, credential, EndpointChecks.of(endpoint, query), endpoint.access(), bucket, key, query.get("versionId"), query);
+    }
+
+    /**
+     * Refuses unless {@code credential} may read {@code key} (or that version) in {@code bucket}:
+     * the source of a copy, which S3 authorises as a GetObject of its own.
+     */
+    public void requireRead(HttpServletRequest request, Credential credential, String bucket, String key, String versionId) {
+        AccessCheck check = new AccessCheck(versionId == null ? "s3:GetObject" : "s3:GetObjectVersion",
+                io.volumegate.access.Permission.READ, true, false);
+        require(request, credential, check, Endpoint.Access.READ, bucket, key, versionId, QueryParameters.parse(null));
+    }
+
+    /** Refuses unless {@code credential} may write a new object in {@code bucket} (POST Object's form signer). */
+    public void requireWrite(HttpServletRequest request, Credential credential, String bucket, String key) {
+        AccessCheck check = new AccessCheck("s3:PutObject", io.volumegate.access.Permission.WRITE, false, true);
+        require(request, credential, check, Endpoint.Access.WRITE, bucket, key, null, QueryParameters.parse(null));
+    }
+
+    private void require(HttpServletRequest request, Credential credential, AccessCheck check, Endpoint.Access scopeAccess,
+                         String bucket, String key, String versionId, QueryParameters query) {
+        boolean inScope = scopeAccess == Endpoint.Access.READ ? credential.mayRead(bucket) : credential.mayWrite(bucket);
+        Requester who = credential.isAnonymous() ? Requester.ANONYMOUS
+                : new Requester(Principal.ofAccessKey(credential.accessKeyId()), inScope, credential.readOnly(), credential.admin());
+        AccessDecision decision;
+        try {
+            decision = access.decide(who, check, bucket, key, versionId, context(request, who, query));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!decision.allowed()) throw S3Error.ACCESS_DENIED.exception(decision.message());
+    }
+
+    /** The condition keys a bucket policy may test, as AWS spells them. */
+    static Map<String, List<String>> context(HttpServletRequest request, Requester who, QueryParameters query) {
+        Map<String, List<String>> context = new HashMap<>();
+        context.put("aws:SourceIp", List.of(request.getRemoteAddr()));
+        context.put("aws:SecureTransport", List.of(Boolean.toString(request.isSecure())));
+        context.put("aws:PrincipalType", List.of(who.principal().isAnonymous() ? "Anonymous" : "User"));
+        if (!who.principal().isAnonymous()) context.put("aws:username", List.of(who.principal().accessKeyId()));
+        putHeader(context, "aws:Referer", request.getHeader("Referer"));
+        putHeader(context, "aws:UserAgent", request.getHeader("User-Agent"));
+        putHeader(context, "s3:x-amz-acl", request.getHeader("x-amz-acl"));
+        putHeader(context, "s3:x-amz-copy-source", request.getHeader("x-amz-copy-source"));
+        for (String name : List.of("prefix", "delimiter", "max-keys")) {
+            if (query.has(name)) context.put("s3:" + name, List.of(query.get(name)));
+        }
+        if (query.has("versionId")) context.put("s3:VersionId", List.of(query.get("versionId")));
+        return context;
+    }
+
+    private static void putHeader(Map<String, List<String>> context, String key, String value) {
+        if (value != null) context.put(key, List.of(value));
+    }
+}
