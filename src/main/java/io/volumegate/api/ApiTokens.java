@@ -89,9 +89,13 @@ public class ApiTokens {
                 && Boolean.valueOf(credential.admin()).equals(claims.admin());
     }
 
-    /** Sorted bucket names, or null for every bucket. */
+    /** Sorted bucket names, null for every bucket, empty for none. */
     static List<String> bucketsOf(Credential credential) {
-        Set<String> buckets = credential.buckets();
+        return bucketsOf(credential.buckets());
+    }
+
+    static List<String> bucketsOf(Set<String> buckets) {
+        if (buckets.equals(Credential.NO_BUCKET)) return List.of();
         return buckets.isEmpty() ? null : List.copyOf(new TreeSet<>(buckets));
     }
 

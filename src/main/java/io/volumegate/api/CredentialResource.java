@@ -36,7 +36,9 @@ public class CredentialResource {
     IoExecutor io;
 
     /**
-     * A new credential's scope. {@code buckets} null (or absent): every bucket; never empty.
+     * A new credential's scope. {@code buckets} null (or absent): every bucket; empty: no bucket
+     * by scope, like an S3 account of its own (it creates buckets, which it owns, and reaches
+     * others only where their ACLs and policies let it in).
      * The flags are read as JSON booleans only (Object here, because JSON-B would read a
      * string "maybe" as false and "true" as true: not for what a key may do).
      */
@@ -95,7 +97,7 @@ public class CredentialResource {
 
     void list(Exchange exchange, ApiRequest request) {
         exchange.runOn(io, () -> ApiResponses.ok(exchange, new CredentialList(keyring.list().stream()
-                .map(info -> new CredentialEntry(info.accessKeyId(), info.buckets().isEmpty() ? null : List.copyOf(new TreeSet<>(info.buckets())),
+                .map(info -> new CredentialEntry(info.accessKeyId(), ApiTokens.bucketsOf(info.buckets()),
                         info.readOnly(), info.admin(), info.description()))
                 .toList())));
     }
@@ -110,12 +112,10 @@ public class CredentialResource {
         });
     }
 
-    /** Null for every bucket; an empty list would mean every bucket too, so it is refused. */
+    /** Null for every bucket, empty for none ({@link Credential#NO_BUCKET}). */
     private static Set<String> buckets(List<String> given) {
         if (given == null) return Set.of();
-        if (given.isEmpty()) {
-            throw ApiException.badRequest("buckets must name at least one bucket; leave it out (or null) for every bucket.");
-        }
+        if (given.isEmpty()) return Credential.NO_BUCKET;
         Set<String> buckets = new LinkedHashSet<>();
         for (String bucket : given) {
             if (!BucketNames.isValid(bucket)) throw ApiException.badRequest("Not a valid bucket name: " + bucket);

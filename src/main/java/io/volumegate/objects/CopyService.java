@@ -86,6 +86,8 @@ public class CopyService {
         if (replacement == null) copy.retention(null, null).legalHold(false);
         copy.tags(spec.tags() != null ? spec.tags() : source.object().metadata().map(ObjectMetadata::tags).orElse(Map.of()));
         copy.partChecksums(null); // the copy is one part
+        if (spec.acl() != null) AccessService.stamp(copy, spec.acl());
+        else copy.owner(null).acl(null);
         return copy.md5Hex(null).checksums(Map.of()).size(0).mtimeMillis(0).build();
     }
 

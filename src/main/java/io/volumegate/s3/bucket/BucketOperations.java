@@ -8,7 +8,13 @@ import io.volumegate.http.S3Error;
 import io.volumegate.http.SmallBody;
 import io.volumegate.objects.BucketService;
 import io.volumegate.objects.ContinuationTokens;
-import io.volumegate.s3.S3Owner;
+import io.volumegate.access.AccessControlList;
+import io.volumegate.access.Principal;
+import io.volumegate.objects.AccessService;
+import io.volumegate.s3.AclHeaders;
+import io.volumegate.s3.Principals;
+import io.volumegate.s3.xml.Owner;
+import jakarta.servlet.http.HttpServletRequest;
 import io.volumegate.s3.S3Request;
 import io.volumegate.s3.xml.CreateBucketConfiguration;
 import io.volumegate.s3.xml.ListAllMyBucketsResult;
@@ -35,6 +41,10 @@ public class BucketOperations {
     IoExecutor io;
     @Inject
     Config config;
+    @Inject
+    AccessService access;
+    @Inject
+    Principals principals;
 
     /**
      * All buckets, or with max-buckets a page of them: SDKs send prefix, max-buckets,
@@ -50,12 +60,13 @@ public class BucketOperations {
         String region = query.get("bucket-region");
         exchange.runOn(io, () -> {
             ListAllMyBucketsResult result = new ListAllMyBucketsResult();
-            result.Owner = S3Owner.OWNER;
+            Principal principal = Principal.ofAccessKey(request.credential().accessKeyId());
+            result.Owner = new Owner(principal.canonicalId(), principal.displayName());
             result.Prefix = query.get("prefix");
             boolean inRegion = region == null || region.equals(config.region());
             for (BucketEntry bucket : inRegion ? buckets.list() : List.<BucketEntry>of()) {
                 String name = bucket.name(); // sorted; names are ASCII, so this is S3's byte order
-                if (!name.startsWith(prefix) || name.compareTo(resumeAfter) <= 0 || !request.credential().mayRead(name)) {
+                if (!name.startsWith(prefix) || name.compareTo(resumeAfter) <= 0 || !visible(request, principal, name)) {
                     continue;
                 }
                 if (result.buckets.size() == maxBuckets) {
@@ -66,6 +77,17 @@ public class BucketOperations {
             }
             exchange.finishWith(S3Xml.write(result), S3Xml.CONTENT_TYPE);
         });
+    }
+
+    /** The buckets a credential sees: those its scope covers, and those it owns. */
+    private boolean visible(S3Request request, Principal principal, String bucket) throws java.io.IOException {
+        if (request.credential().mayRead(bucket)) return true;
+        try {
+            return principal.canonicalId().equals(access.rules(bucket).owner());
+        } catch (StorageException e) {
+            if (e.reason() == StorageException.Reason.NO_SUCH_BUCKET) return false; // deleted while listed
+            throw e;
+        }
     }
 
     private static int maxBuckets(QueryParameters query) {
@@ -80,17 +102,28 @@ public class BucketOperations {
         throw S3Error.INVALID_ARGUMENT.exception("max-buckets must be an integer from 1 to " + MAX_BUCKETS_PER_PAGE + ".");
     }
 
+    /**
+     * Creates the bucket, owned by the requester, with the ACL its headers ask for. A name
+     * another owner has is BucketAlreadyExists; one's own bucket again is, as S3 has it,
+     * 200 and a reset of its ACL in us-east-1 and BucketAlreadyOwnedByYou elsewhere.
+     */
     public void createBucket(Exchange exchange, S3Request request) throws Exception {
-        boolean objectLock = "true".equalsIgnoreCase(exchange.request().getHeader("x-amz-bucket-object-lock-enabled"));
+        HttpServletRequest http = exchange.request();
+        boolean objectLock = "true".equalsIgnoreCase(http.getHeader("x-amz-bucket-object-lock-enabled"));
+        String owner = Principal.canonicalIdOf(request.credential().accessKeyId());
+        AccessControlList acl = AclHeaders.from(http::getHeader, owner, owner, principals::exists);
+        String ownership = http.getHeader("x-amz-object-ownership");
         exchange.then(SmallBody.read(exchange, MAX_CONFIGURATION_BYTES), io, body -> {
             if (body.length > 0) S3Xml.read(body, CreateBucketConfiguration.class); // refuse malformed XML
             try {
                 buckets.create(request.bucket(), objectLock);
             } catch (StorageException e) {
-                // S3's us-east-1 answers a second CreateBucket of one's own bucket with 200 and
-                // changes nothing; every other region refuses it as BucketAlreadyOwnedByYou.
-                if (e.reason() != StorageException.Reason.BUCKET_EXISTS || !US_EAST_1.equals(config.region())) throw e;
+                if (e.reason() != StorageException.Reason.BUCKET_EXISTS) throw e;
+                if (!owner.equals(access.rules(request.bucket()).owner())) throw S3Error.BUCKET_ALREADY_EXISTS.exception();
+                if (!US_EAST_1.equals(config.region())) throw e;
             }
+            access.initialiseBucket(request.bucket(), owner, acl);
+            if (ownership != null) access.setObjectOwnership(request.bucket(), ownership);
             exchange.response().setHeader("Location", "/" + request.bucket());
             exchange.finishEmpty();
         });

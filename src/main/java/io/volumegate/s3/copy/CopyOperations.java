@@ -8,6 +8,7 @@ import io.volumegate.http.S3Error;
 import io.volumegate.objects.CopiedObject;
 import io.volumegate.objects.CopyService;
 import io.volumegate.objects.CopySpec;
+import io.volumegate.s3.NewObjectAcls;
 import io.volumegate.s3.S3Request;
 import io.volumegate.s3.VersionHeaders;
 import io.volumegate.s3.object.MetadataHeaders;
@@ -43,6 +44,8 @@ public class CopyOperations {
     Config config;
     @Inject
     CopySources sources;
+    @Inject
+    NewObjectAcls acls;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -54,10 +57,9 @@ public class CopyOperations {
         ObjectMetadata replacement = directive == MetadataDirective.REPLACE ? MetadataHeaders.from(http) : null;
         Map<String, String> tags = MetadataDirective.forTagging(http.getHeader(MetadataDirective.TAGGING_HEADER)) == MetadataDirective.REPLACE
                 ? TagSets.fromHeader(http.getHeader(TagSets.HEADER)) : null;
-        CopySpec copy = new CopySpec(replacement, requestedChecksum(http.getHeader(CHECKSUM_ALGORITHM)), WriteConditions.from(http),
-                config.maxObjectSize(), tags);
-
         exchange.runOn(io, () -> {
+            CopySpec copy = new CopySpec(replacement, requestedChecksum(http.getHeader(CHECKSUM_ALGORITHM)), WriteConditions.from(http),
+                    config.maxObjectSize(), tags, acls.of(request.bucket(), request.credential(), http::getHeader));
             CopiedObject copied = copies.copy(source.ref(), request.bucket(), request.key(), copy,
                     object -> CopySourceConditions.check(http::getHeader, object.etag(), object.lastModified(), clock.instant()));
             VersionHeaders.describe(exchange.response(), copied.object(), null);

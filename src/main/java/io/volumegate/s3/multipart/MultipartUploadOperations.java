@@ -6,6 +6,8 @@ import io.volumegate.http.S3Error;
 import io.volumegate.objects.MultipartService;
 import io.volumegate.objects.PartUpload;
 import io.volumegate.s3.PartNumbers;
+import io.volumegate.objects.AccessService;
+import io.volumegate.s3.NewObjectAcls;
 import io.volumegate.s3.S3Request;
 import io.volumegate.s3.body.ChecksumHeaders;
 import io.volumegate.s3.body.UploadBody;
@@ -35,13 +37,16 @@ public class MultipartUploadOperations {
     MultipartService multipart;
     @Inject
     IoExecutor io;
+    @Inject
+    NewObjectAcls acls;
 
     public void createMultipartUpload(Exchange exchange, S3Request request) {
         HttpServletRequest http = exchange.request();
         ObjectMetadata metadata = MetadataHeaders.from(http);
         UploadChecksumChoice checksum = UploadChecksumChoice.from(http::getHeader);
         exchange.runOn(io, () -> {
-            UploadManifest upload = multipart.create(request.bucket(), request.key(), metadata, checksum.algorithm(), checksum.type(),
+            ObjectMetadata owned = AccessService.stamp(metadata.toBuilder(), acls.of(request.bucket(), request.credential(), http::getHeader)).build();
+            UploadManifest upload = multipart.create(request.bucket(), request.key(), owned, checksum.algorithm(), checksum.type(),
                     checksum.requested());
             if (checksum.requested()) {
                 exchange.response().setHeader(UploadChecksumChoice.ALGORITHM_HEADER, checksum.algorithm().name());

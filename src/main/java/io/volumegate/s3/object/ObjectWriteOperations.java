@@ -7,6 +7,9 @@ import io.volumegate.objects.ObjectRef;
 import io.volumegate.s3.VersionHeaders;
 import io.volumegate.objects.ObjectService;
 import io.volumegate.objects.ObjectUpload;
+import io.volumegate.access.AccessControlList;
+import io.volumegate.objects.AccessService;
+import io.volumegate.s3.NewObjectAcls;
 import io.volumegate.s3.S3Request;
 import io.volumegate.s3.body.ChecksumHeaders;
 import io.volumegate.s3.body.UploadBody;
@@ -31,6 +34,8 @@ public class ObjectWriteOperations {
     @Inject
     IoExecutor io;
     @Inject
+    NewObjectAcls acls;
+    @Inject
     Config config;
 
     public void putObject(Exchange exchange, S3Request request) {
@@ -44,6 +49,7 @@ public class ObjectWriteOperations {
         ObjectMetadata metadata = MetadataHeaders.from(http);
 
         exchange.runOn(io, () -> {
+            AccessControlList acl = acls.of(request.bucket(), request.credential(), http::getHeader);
             ObjectUpload upload = objects.startPut(request.bucket(), request.key(), condition, size);
             UploadBody body;
             try {
@@ -53,7 +59,7 @@ public class ObjectWriteOperations {
                 throw refused;
             }
             exchange.then(exchange.readBody(body.sink()), io, upload::abort, done -> {
-                StoredObject object = objects.commit(upload, metadata.toBuilder()
+                StoredObject object = objects.commit(upload, AccessService.stamp(metadata.toBuilder(), acl)
                         .md5Hex(body.md5Hex())
                         .putChecksum(body.checksumAlgorithm().name(), body.checksum())
                         .build());

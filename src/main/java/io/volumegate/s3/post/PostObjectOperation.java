@@ -15,6 +15,10 @@ import io.volumegate.http.UriEncoding;
 import io.volumegate.objects.ObjectService;
 import io.volumegate.objects.ObjectUpload;
 import io.volumegate.s3.Endpoint;
+import io.volumegate.access.AccessControlList;
+import io.volumegate.objects.AccessService;
+import io.volumegate.s3.AclHeaders;
+import io.volumegate.s3.NewObjectAcls;
 import io.volumegate.s3.S3Authorizer;
 import io.volumegate.s3.S3Request;
 import io.volumegate.s3.body.ChecksumHeaders;
@@ -79,6 +83,8 @@ public class PostObjectOperation {
     Keyring keyring;
     @Inject
     S3Authorizer authorizer;
+    @Inject
+    NewObjectAcls acls;
 
     public void postObject(Exchange exchange, S3Request request) throws IOException {
         HttpServletRequest http = exchange.request();
@@ -148,6 +154,10 @@ public class PostObjectOperation {
             long maxSize = config.maxObjectSize();
             SizeRange size = new SizeRange(policy == null ? null : policy.contentLengthRange().orElse(null));
             try {
+                // A form names its canned ACL in the field "acl", where a request has the header x-amz-acl.
+                AccessControlList acl = acls.of(request.bucket(), credential,
+                        name -> fields.get(name.equals(AclHeaders.CANNED) ? "acl" : name));
+                metadata = AccessService.stamp(metadata.toBuilder(), acl).build();
                 target = objects.startPut(request.bucket(), key, WriteCondition.NONE);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
