@@ -30,6 +30,8 @@ import java.util.List;
 public class ObjectService {
     @Inject
     Volume volume;
+    @Inject
+    AccessService access;
 
     // ---- reads ---------------------------------------------------------------------------
 
@@ -65,8 +67,15 @@ public class ObjectService {
         Bucket bucket = volume.bucket(bucketName);
         ListPage page = bucket.list(query);
         List<ObjectSummary> objects = new ArrayList<>(page.objects().size());
+        String bucketOwner = null;
         for (ListedObject object : page.objects()) {
-            objects.add(new ObjectSummary(object.key(), object.size(), object.lastModified().toInstant(), bucket.etagOf(object)));
+            Bucket.ListedDetails details = bucket.describe(object);
+            String owner = details.owner();
+            if (owner == null) {
+                if (bucketOwner == null) bucketOwner = access.rules(bucketName).owner();
+                owner = bucketOwner;
+            }
+            objects.add(new ObjectSummary(object.key(), object.size(), object.lastModified().toInstant(), details.etag(), owner));
         }
         return new ObjectPage(objects, page.commonPrefixes(), page.truncated(), page.lastReturned());
     }

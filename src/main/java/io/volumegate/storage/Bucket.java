@@ -225,8 +225,18 @@ public final class Bucket {
 
     /** The ETag of a listed object: from stored metadata, never by hashing the file. */
     public String etagOf(ListedObject object) throws IOException {
+        return describe(object).etag();
+    }
+
+    /** What a listing shows of an object beyond its name and size, from one read of its stored metadata. */
+    public record ListedDetails(String etag, String owner) {}
+
+    /** The ETag (never by hashing the file) and the recorded owner (null: none) of a listed object. */
+    public ListedDetails describe(ListedObject object) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(object.path(), BasicFileAttributes.class);
-        return ETags.forObject(object.path(), attributes, metadata.read(object.path(), object.key()));
+        Optional<ObjectMetadata> stored = metadata.read(object.path(), object.key());
+        String owner = stored.filter(m -> m.isFreshFor(attributes)).map(ObjectMetadata::owner).orElse(null);
+        return new ListedDetails(ETags.forObject(object.path(), attributes, stored), owner);
     }
 
     private boolean isDirectoryObject(Path directory) {

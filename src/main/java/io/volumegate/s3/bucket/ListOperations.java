@@ -9,7 +9,7 @@ import io.volumegate.objects.ObjectPage;
 import io.volumegate.objects.ObjectService;
 import io.volumegate.objects.ObjectSummary;
 import io.volumegate.s3.ListEncoding;
-import io.volumegate.s3.S3Owner;
+import io.volumegate.s3.Principals;
 import io.volumegate.s3.S3Request;
 import io.volumegate.s3.xml.CommonPrefix;
 import io.volumegate.s3.xml.Contents;
@@ -34,6 +34,8 @@ public class ListOperations {
     ObjectService objects;
     @Inject
     IoExecutor io;
+    @Inject
+    Principals principals;
 
     public void listObjectsV2(Exchange exchange, S3Request request) {
         QueryParameters query = request.query();
@@ -104,7 +106,7 @@ public class ListOperations {
         }
     }
 
-    private static List<Contents> contents(List<ObjectSummary> objects, UnaryOperator<String> encode, boolean withOwner) {
+    private List<Contents> contents(List<ObjectSummary> objects, UnaryOperator<String> encode, boolean withOwner) {
         List<Contents> contents = new java.util.ArrayList<>(objects.size());
         for (ObjectSummary object : objects) {
             Contents entry = new Contents();
@@ -112,7 +114,7 @@ public class ListOperations {
             entry.LastModified = HttpDates.iso8601(object.lastModified());
             entry.ETag = object.etag();
             entry.Size = object.size();
-            if (withOwner) entry.Owner = S3Owner.OWNER;
+            if (withOwner) entry.Owner = principals.owner(object.owner());
             contents.add(entry);
         }
         return contents;

@@ -8,7 +8,9 @@ import io.volumegate.http.SmallBody;
 import io.volumegate.objects.BucketService;
 import io.volumegate.objects.ObjectService;
 import io.volumegate.s3.ListEncoding;
-import io.volumegate.s3.S3Owner;
+import io.volumegate.objects.AccessService;
+import io.volumegate.s3.Principals;
+import io.volumegate.s3.xml.Owner;
 import io.volumegate.s3.S3Request;
 import io.volumegate.s3.xml.CommonPrefix;
 import io.volumegate.s3.xml.ListVersionsResult;
@@ -30,6 +32,10 @@ import java.util.function.UnaryOperator;
 public class VersioningOperations {
     private static final int MAX_CONFIGURATION_BYTES = 16 * 1024;
 
+    @Inject
+    AccessService access;
+    @Inject
+    Principals principals;
     @Inject
     BucketService buckets;
     @Inject
@@ -100,20 +106,22 @@ public class VersioningOperations {
                 result.NextKeyMarker = encode.apply(page.nextKeyMarker());
                 result.NextVersionIdMarker = page.nextVersionIdMarker();
             }
-            for (ListedVersion version : page.versions()) result.entries.add(entry(version, encode));
+            // Versions show the bucket's owner: listing them reads no object's metadata beyond its ETag.
+            Owner owner = principals.owner(access.rules(request.bucket()).owner());
+            for (ListedVersion version : page.versions()) result.entries.add(entry(version, encode, owner));
             result.commonPrefixes = page.commonPrefixes().stream().map(prefix -> new CommonPrefix(encode.apply(prefix))).toList();
             exchange.finishWith(S3Xml.write(result), S3Xml.CONTENT_TYPE);
         });
     }
 
-    private static Object entry(ListedVersion version, UnaryOperator<String> encode) {
+    private static Object entry(ListedVersion version, UnaryOperator<String> encode, Owner owner) {
         if (version.deleteMarker()) {
             ListVersionsResult.DeleteMarker marker = new ListVersionsResult.DeleteMarker();
             marker.Key = encode.apply(version.key());
             marker.VersionId = version.versionId();
             marker.IsLatest = version.latest();
             marker.LastModified = HttpDates.iso8601(version.lastModified());
-            marker.Owner = S3Owner.OWNER;
+            marker.Owner = owner;
             return marker;
         }
         ListVersionsResult.Version entry = new ListVersionsResult.Version();
@@ -123,7 +131,7 @@ public class VersioningOperations {
         entry.LastModified = HttpDates.iso8601(version.lastModified());
         entry.ETag = version.etag();
         entry.Size = version.size();
-        entry.Owner = S3Owner.OWNER;
+        entry.Owner = owner;
         return entry;
     }
 }
