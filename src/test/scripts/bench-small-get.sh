@@ -11,6 +11,8 @@
 #   A_LABEL, A_ENV    first server: label (default "off") and its environment
 #                     (default "VOLUMEGATE_METRICS_ENABLED=false")
 #   B_LABEL, B_ENV    second server (default "on", no extra environment)
+#   A_WAR, B_WAR      the WAR each server runs (default target/volumegate.war, built here), so a
+#                     build of an earlier commit can be measured against this one
 #   SIZE_BYTES        object size (default 1024); CONNECTIONS (default 2); WARMUP GETs (default 20000)
 #   SERVER_JAVA_OPTS  JVM options of both servers (default "-Xmx512m")
 #   MVN_FLAGS         extra Maven flags, e.g. -o;  KEEP=1 keeps the temp directory
@@ -53,20 +55,20 @@ mvn -B -q $MVN_FLAGS dependency:copy -Dartifact=fish.payara.extras:payara-micro:
 MICRO=$(ls "$WORK"/payara-micro-*.jar)
 
 ENDPOINTS=() SERVER_PIDS=()
-start_server() { # <label> <env assignments>
-  local label=$1 env=$2 port
+start_server() { # <label> <env assignments> <war>
+  local label=$1 env=$2 war=$3 port
   port=$(free_port)
   mkdir -p "$WORK/$label-volume"
   env VOLUMEGATE_ADMIN_ACCESS_KEY=$ACCESS_KEY VOLUMEGATE_ADMIN_SECRET_KEY=$SECRET_KEY $env \
     java ${SERVER_JAVA_OPTS:--Xmx512m} -Dvolumegate.volume="$WORK/$label-volume" -jar "$MICRO" --nohazelcast \
     --port "$port" --prebootcommandfile deployment-descriptors/payara/preboot-commands.asadmin \
-    --deploy target/volumegate.war --contextroot / </dev/null >"$WORK/$label.log" 2>&1 &
+    --deploy "$war" --contextroot / </dev/null >"$WORK/$label.log" 2>&1 &
   PIDS+=($!)
   SERVER_PIDS+=($!)
   ENDPOINTS+=("http://127.0.0.1:$port")
 }
-start_server "$A_LABEL" "$A_ENV"
-start_server "$B_LABEL" "$B_ENV"
+start_server "$A_LABEL" "$A_ENV" "${A_WAR:-target/volumegate.war}"
+start_server "$B_LABEL" "$B_ENV" "${B_WAR:-target/volumegate.war}"
 for endpoint in "${ENDPOINTS[@]}"; do
   for i in $(seq 1 300); do
     curl -fsS -m 2 "$endpoint/-/health" >/dev/null 2>&1 && break

@@ -17,12 +17,15 @@ final class ServiceFixture {
     final ObjectService objects = new ObjectService();
     final CopyService copies = new CopyService();
     final MultipartService multipart = new MultipartService();
+    final AccessService access = new AccessService();
 
     ServiceFixture(Path root) throws IOException {
         this.root = root;
         Volume volume = TestVolumes.at(root);
         volume.createBucket(BUCKET);
         objects.volume = volume;
+        access.volume = volume;
+        objects.access = access;
         copies.volume = volume;
         copies.objects = objects;
         multipart.volume = volume;
