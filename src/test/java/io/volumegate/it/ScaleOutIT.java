@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -153,6 +154,31 @@ class ScaleOutIT {
             servedBy.add(nodeThatServed(read.response().responseMetadata().requestId()));
         }
         assertEquals(Set.of("node1", "node2"), servedBy, "nginx spread the requests over both nodes");
+    }
+
+    @Test
+    void anAclOrPolicyChangedOnOneNodeIsObeyedByTheOtherAtItsNextRequest() throws Exception {
+        String key = "acl/public.txt";
+        node1.s3().putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromString("open to all"));
+        URI onNode2 = node2.endpoint().resolve("/" + BUCKET + "/" + key);
+        assertEquals(403, anonymousGet(onNode2), "private by default");
+
+        node1.s3().putObjectAcl(b -> b.bucket(BUCKET).key(key).acl(ObjectCannedACL.PUBLIC_READ));
+        assertEquals(200, anonymousGet(onNode2), "node2 obeys the ACL node1 set, at once");
+
+        node2.s3().putBucketPolicy(b -> b.bucket(BUCKET).policy("""
+                {"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Principal": "*", "Action": "s3:GetObject",
+                  "Resource": "arn:aws:s3:::%s/acl/*"}]}""".formatted(BUCKET)));
+        assertEquals(403, anonymousGet(node1.endpoint().resolve("/" + BUCKET + "/" + key)), "node1 obeys node2's Deny, at once");
+        S3Exception denied = assertThrows(S3Exception.class, () -> node1.s3().getObjectAsBytes(b -> b.bucket(BUCKET).key(key)));
+        assertEquals(403, denied.statusCode(), "a Deny binds even the admin's scope");
+
+        node1.s3().deleteBucketPolicy(b -> b.bucket(BUCKET));
+        assertEquals(200, anonymousGet(onNode2));
+    }
+
+    private static int anonymousGet(URI uri) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     @Test
