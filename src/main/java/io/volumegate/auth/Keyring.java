@@ -60,6 +60,7 @@ public class Keyring implements CredentialLookup {
     private final Map<String, DecryptedEntry> decrypted = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong decryptions = new java.util.concurrent.atomic.AtomicLong();
     private volatile Loaded loaded;
+    private final Map<String, String> canonicalIds = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A credential as shown to operators: never with its secret. */
     public record CredentialInfo(String accessKeyId, Set<String> buckets, boolean readOnly, boolean admin, String description) {}
@@ -114,7 +115,8 @@ public class Keyring implements CredentialLookup {
      */
     public Optional<String> accessKeyIdOf(String canonicalId) {
         for (String accessKeyId : current().credentials.keySet()) {
-            if (Principal.canonicalIdOf(accessKeyId).equals(canonicalId)) return Optional.of(accessKeyId);
+            // A listing asks once per object: hash each key id once, not once per question.
+            if (canonicalIds.computeIfAbsent(accessKeyId, Principal::canonicalIdOf).equals(canonicalId)) return Optional.of(accessKeyId);
         }
         return Optional.empty();
     }

@@ -7,6 +7,7 @@ import java.time.Instant;
  *
  * @param latest whether this is the key's latest version: the object, or the delete marker
  *               newer than every version while there is no object
+ * @param owner  the owner recorded in the version's metadata; null when none is (and for delete markers)
  */
 public record ListedVersion(String key, String versionId, boolean latest, boolean deleteMarker, long size,
-                            Instant lastModified, String etag) {}
+                            Instant lastModified, String etag, String owner) {}

@@ -57,6 +57,10 @@ final class VersionLister {
         return new VersionPage(versions, prefixes, false, null, null);
     }
 
+    private static String ownerOf(Optional<ObjectMetadata> stored, BasicFileAttributes attributes) {
+        return stored.filter(m -> m.isFreshFor(attributes)).map(ObjectMetadata::owner).orElse(null);
+    }
+
     /** The key's versions, newest first, after the version-id marker when the key is the marker key. */
     private List<ListedVersion> versionsOf(VersionWalk.KeyItem item, VersionQuery query) throws IOException {
         List<ListedVersion> all = new ArrayList<>();
@@ -67,7 +71,7 @@ final class VersionLister {
                 Optional<ObjectMetadata> stored = metadata.read(item.objectFile(), item.key(), current);
                 String id = stored.map(ObjectMetadata::versionId).orElse(VersionIds.NULL);
                 all.add(new ListedVersion(item.key(), id, true, false, item.directoryObject() ? 0 : current.size(),
-                        current.lastModifiedTime().toInstant(), ETags.forObject(item.objectFile(), current, stored)));
+                        current.lastModifiedTime().toInstant(), ETags.forObject(item.objectFile(), current, stored), ownerOf(stored, current)));
             } else {
                 current = null;
             }
@@ -81,11 +85,11 @@ final class VersionLister {
                 if (attributes == null) continue; // removed meanwhile
                 boolean latest = current == null && i == 0 && entry.deleteMarker();
                 if (entry.deleteMarker()) {
-                    all.add(new ListedVersion(item.key(), entry.versionId(), latest, true, 0, attributes.lastModifiedTime().toInstant(), null));
+                    all.add(new ListedVersion(item.key(), entry.versionId(), latest, true, 0, attributes.lastModifiedTime().toInstant(), null, null));
                 } else {
                     Optional<ObjectMetadata> stored = history.metadataOf(entry, attributes);
                     all.add(new ListedVersion(item.key(), entry.versionId(), false, false, attributes.size(),
-                            attributes.lastModifiedTime().toInstant(), ETags.forObject(entry.path(), attributes, stored)));
+                            attributes.lastModifiedTime().toInstant(), ETags.forObject(entry.path(), attributes, stored), ownerOf(stored, attributes)));
                 }
             }
         }

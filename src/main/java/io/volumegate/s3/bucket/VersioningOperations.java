@@ -106,9 +106,11 @@ public class VersioningOperations {
                 result.NextKeyMarker = encode.apply(page.nextKeyMarker());
                 result.NextVersionIdMarker = page.nextVersionIdMarker();
             }
-            // Versions show the bucket's owner: listing them reads no object's metadata beyond its ETag.
-            Owner owner = principals.owner(access.rules(request.bucket()).owner());
-            for (ListedVersion version : page.versions()) result.entries.add(entry(version, encode, owner));
+            // A version shows its writer; a delete marker, and what another program wrote, the bucket's owner.
+            Owner bucketOwner = principals.owner(access.rules(request.bucket()).owner());
+            for (ListedVersion version : page.versions()) {
+                result.entries.add(entry(version, encode, version.owner() == null ? bucketOwner : principals.owner(version.owner())));
+            }
             result.commonPrefixes = page.commonPrefixes().stream().map(prefix -> new CommonPrefix(encode.apply(prefix))).toList();
             exchange.finishWith(S3Xml.write(result), S3Xml.CONTENT_TYPE);
         });
