@@ -36,7 +36,7 @@ public class AuthFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         AuthResult result = authenticate(request);
-        RequestContext.of(request).principal(result.credential().accessKeyId());
+        if (!result.isAnonymous()) RequestContext.of(request).principal(result.credential().accessKeyId()); // else "-"
         request.setAttribute(ATTRIBUTE, result);
         chain.doFilter(request, response);
     }

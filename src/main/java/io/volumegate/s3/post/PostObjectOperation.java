@@ -135,7 +135,7 @@ public class PostObjectOperation {
             Credential credential = signedForm
                     ? new PostPolicyVerifier(keyring, config.region(), config.enforceRegion()).verify(fields)
                     : request.credential();
-            context.principal(credential.accessKeyId());
+            if (!credential.isAnonymous()) context.principal(credential.accessKeyId());
             key = rawKey.replace(FILENAME, baseName(file.filename()));
             fields.put(KEY, key);
             fields.put(BUCKET, request.bucket()); // the bucket posted to, whatever a field said
