@@ -57,6 +57,8 @@ public class BulkResource {
             List<ObjectRef> refs = new ArrayList<>();
             for (String key : keys(body.keys(), false)) {
                 AccessDecision decision = access.decide(request, ApiChecks.DELETE_OBJECT, ApiRoute.Access.WRITE, request.bucket(), key, null);
+                // A read-only credential may delete nothing: the whole request is refused, as S3 refuses it.
+                if (decision == AccessDecision.READ_ONLY) throw ApiException.forbidden(decision.message());
                 if (decision.allowed()) refs.add(ObjectRef.of(request.bucket(), key));
                 else errors.add(new KeyError(key, "AccessDenied", decision.message()));
             }

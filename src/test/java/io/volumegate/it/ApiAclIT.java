@@ -118,6 +118,11 @@ class ApiAclIT extends ServerTestBase {
                 403, "AccessDenied");
         assertEquals(200, second.post("/buckets/" + BUCKET + "/objects/download", "{\"keys\": [\"shared.txt\"]}").statusCode());
         assertApiError(second.post("/buckets/" + BUCKET + "/share", "{\"key\": \"private.txt\"}"), 403, "AccessDenied");
+        // bulk delete decides key by key, as S3's DeleteObjects: a refused key is an error of its own
+        Map<String, Object> bulk = json(second.post("/buckets/" + BUCKET + "/objects/delete", "{\"keys\": [\"private.txt\"]}"));
+        assertEquals("partial", bulk.get("status"));
+        assertEquals("AccessDenied", ((List<Map<String, Object>>) bulk.get("errors")).get(0).get("code"));
+        assertEquals(200, admin.get(objects("private.txt")).statusCode());
 
         // S3's refusals of a bad ACL
         String path = objects("shared.txt") + "/acl";
