@@ -3,13 +3,18 @@ package io.volumegate.api;
 import io.volumegate.auth.Credential;
 import io.volumegate.http.QueryParameters;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * A routed, authenticated management API request.
  *
- * @param credential the caller's credential, null on a public route
- * @param endpoint   where the URLs handed out in the answer point (see {@link PublicUrls#endpoint})
+ * @param credential    the caller's credential, null on a public route
+ * @param endpoint      where the URLs handed out in the answer point (see {@link PublicUrls#endpoint})
+ * @param policyContext the condition keys a bucket policy may test for this request ({@link ApiAccess#context})
  */
-public record ApiRequest(ApiRouter.Match match, Credential credential, QueryParameters query, PublicEndpoint endpoint) {
+public record ApiRequest(ApiRouter.Match match, Credential credential, QueryParameters query, PublicEndpoint endpoint,
+                         Map<String, List<String>> policyContext) {
     public ApiRoute route() { return match.route(); }
 
     public String bucket() { return match.parameter("bucket"); }
@@ -18,16 +23,6 @@ public record ApiRequest(ApiRouter.Match match, Credential credential, QueryPara
 
     public String parameter(String name) { return match.parameter(name); }
 
-    /** 403 unless the caller may read {@code bucket}. */
-    public void requireRead(String bucket) {
-        if (!credential.mayRead(bucket)) throw ApiException.forbidden("This credential may not read the bucket " + bucket + ".");
-    }
-
-    /** 403 unless the caller may write {@code bucket}. */
-    public void requireWrite(String bucket) {
-        if (!credential.mayWrite(bucket)) {
-            throw ApiException.forbidden(credential.readOnly() ? "This credential is read-only."
-                    : "This credential may not write the bucket " + bucket + ".");
-        }
-    }
+    /** The version the request names ({@code version_id}), null for the latest. */
+    public String versionId() { return query.get(ObjectResource.VERSION_ID); }
 }

@@ -21,7 +21,10 @@ import java.util.Locale;
  * fit, the one with more literal segments wins ({@code /objects/delete} over
  * {@code /objects/{key}}, {@code POST .../multipart/a/abort} aborts the upload of {@code a}
  * rather than initiating one of {@code a/abort}, {@code GET .../multipart/a/parts} lists the
- * parts of {@code a}).
+ * parts of {@code a}, {@code GET .../objects/a/acl} answers the ACL of {@code a}). A key whose
+ * last segment is such a word stays reachable with the slash before it percent-encoded:
+ * {@code GET .../objects/a%2Facl} downloads the key {@code a/acl}, since segments are split
+ * before they are decoded.
  */
 public enum ApiRoute {
     ISSUE_TOKEN("POST", "/auth/token", Access.PUBLIC, Body.JSON,
@@ -41,10 +44,10 @@ public enum ApiRoute {
             204, null, null),
 
     LIST_BUCKETS("GET", "/buckets", Access.TOKEN, Body.NONE,
-            "The buckets the caller may read", "buckets",
+            "The buckets the caller's scope covers, and those it owns", "buckets",
             200, null, BucketResource.BucketList.class),
     CREATE_BUCKET("POST", "/buckets", Access.TOKEN, Body.JSON,
-            "Create a bucket (the caller must be able to write it)", "buckets",
+            "Create a bucket, owned by the caller (its scope must cover the name, or be no bucket at all)", "buckets",
             201, BucketResource.CreateBucketRequest.class, BucketResource.BucketInfo.class),
     GET_BUCKET("GET", "/buckets/{bucket}", Access.READ, Body.NONE,
             "A bucket's details", "buckets",
@@ -72,6 +75,32 @@ public enum ApiRoute {
     COPY_OBJECT("POST", "/buckets/{bucket}/objects/{key}/copy", Access.WRITE, Body.JSON,
             "Copy source_bucket/source_key onto this key -> status \"copied\" and the new object", "objects",
             200, ObjectResource.CopyRequest.class, ObjectResource.ObjectInfo.class),
+
+    GET_OBJECT_ACL("GET", "/buckets/{bucket}/objects/{key}/acl", Access.READ, Body.NONE,
+            "An object's (or with version_id a version's) owner and ACL grants -> {owner, grants}", "access",
+            200, null, AclDocuments.AclResponse.class),
+    PUT_OBJECT_ACL("PUT", "/buckets/{bucket}/objects/{key}/acl", Access.WRITE, Body.JSON,
+            "Replace an object's (or version's) ACL: {Owner, Grants} as boto3's AccessControlPolicy -> status \"updated\"",
+            "access", 200, AclDocuments.AclPolicy.class, ProxiedMultipartResource.StatusResponse.class),
+    GET_BUCKET_ACL("GET", "/buckets/{bucket}/acl", Access.READ, Body.NONE,
+            "A bucket's owner and ACL grants -> {owner, grants}", "access",
+            200, null, AclDocuments.AclResponse.class),
+    PUT_BUCKET_ACL("PUT", "/buckets/{bucket}/acl", Access.WRITE, Body.JSON,
+            "Replace a bucket's ACL: {Owner, Grants} as boto3's AccessControlPolicy -> status \"updated\"", "access",
+            200, AclDocuments.AclPolicy.class, ProxiedMultipartResource.StatusResponse.class),
+    GET_BUCKET_POLICY("GET", "/buckets/{bucket}/policy", Access.READ, Body.NONE,
+            "The bucket policy document, as it was put (404 NoSuchBucketPolicy when there is none)", "access",
+            200, null, Object.class),
+    PUT_BUCKET_POLICY("PUT", "/buckets/{bucket}/policy", Access.WRITE, Body.JSON,
+            "Set the bucket policy: the body is the policy document itself, as S3's PutBucketPolicy takes it"
+                    + " (400 MalformedPolicy when it is not a valid one) -> status \"updated\"", "access",
+            200, Object.class, ProxiedMultipartResource.StatusResponse.class),
+    DELETE_BUCKET_POLICY("DELETE", "/buckets/{bucket}/policy", Access.WRITE, Body.NONE,
+            "Remove the bucket policy (also when there is none)", "access",
+            204, null, null),
+    GET_BUCKET_POLICY_STATUS("GET", "/buckets/{bucket}/policy-status", Access.READ, Body.NONE,
+            "Whether the bucket policy makes the bucket public -> {is_public} (false without a policy)", "access",
+            200, null, PolicyResource.PolicyStatus.class),
 
     LIST_VERSIONS("GET", "/buckets/{bucket}/versions", Access.READ, Body.NONE,
             "All object versions and delete markers: prefix, max_keys, key_marker, version_id_marker", "versions",
@@ -132,9 +161,12 @@ public enum ApiRoute {
         PUBLIC,
         /** Any valid token; the handler checks what the request names. */
         TOKEN,
-        /** A token whose credential may read the {bucket} of the path. */
+        /**
+         * A token let in on the {bucket} of the path by {@link ApiAccess}: the credential's read
+         * scope, or the bucket's ownership, policy or ACLs for the route's {@link ApiChecks check}.
+         */
         READ,
-        /** A token whose credential may write the {bucket} of the path. */
+        /** As {@link #READ}, with the credential's write scope. */
         WRITE,
         /** A token of an admin credential. */
         ADMIN

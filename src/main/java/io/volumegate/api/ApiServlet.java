@@ -13,8 +13,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The JSON management API under {@code /api/v1}: routes by the {@link ApiRoute} table,
- * authenticates the bearer token, validates an object key like the S3 side does, checks the
- * route's bucket scope, then hands over to the route's handler. Everything that goes wrong is
+ * authenticates the bearer token, validates an object key like the S3 side does, lets the
+ * request in by the access decisions S3 requests get ({@link ApiAccess}), then hands over to
+ * the route's handler. Everything that goes wrong is
  * a JSON error ({@link ApiErrors}). Mapped to {@code /api/*}, so it never passes through the
  * S3 filters (signatures, S3 routing); the name "api" is reserved for buckets.
  */
@@ -45,6 +46,12 @@ public class ApiServlet extends HttpServlet {
     @Inject
     ShareResource shares;
     @Inject
+    AclResource acls;
+    @Inject
+    PolicyResource policies;
+    @Inject
+    ApiAccess access;
+    @Inject
     OpenApiResource openApi;
     @Inject
     PublicUrls urls;
@@ -68,22 +75,12 @@ public class ApiServlet extends HttpServlet {
             String key = match.parameter(ApiRoute.KEY);
             context.target(match.parameter("bucket"), key);
             if (key != null) ObjectKeys.segments(key); // traversal, empty segments, too long, control characters: 400
-            ApiRequest api = new ApiRequest(match, credential, QueryParameters.parse(request.getQueryString()), urls.endpoint(request));
-            authorize(api);
+            QueryParameters query = QueryParameters.parse(request.getQueryString());
+            ApiRequest api = new ApiRequest(match, credential, query, urls.endpoint(request), ApiAccess.context(request, credential, query));
+            access.authorize(api);
             handlerFor(route).handle(exchange, api);
         } catch (Exception failure) {
             exchange.fail(failure);
-        }
-    }
-
-    private static void authorize(ApiRequest request) {
-        switch (request.route().access()) {
-            case PUBLIC, TOKEN -> { }
-            case READ -> request.requireRead(request.bucket());
-            case WRITE -> request.requireWrite(request.bucket());
-            case ADMIN -> {
-                if (!request.credential().admin()) throw ApiException.forbidden("Only an admin credential may do this.");
-            }
         }
     }
 
@@ -118,6 +115,14 @@ public class ApiServlet extends HttpServlet {
             case LIST_PARTS -> proxied::listParts;
             case ABORT_MULTIPART -> proxied::abort;
             case SHARE -> shares::share;
+            case GET_OBJECT_ACL -> acls::objectAcl;
+            case PUT_OBJECT_ACL -> acls::setObjectAcl;
+            case GET_BUCKET_ACL -> acls::bucketAcl;
+            case PUT_BUCKET_ACL -> acls::setBucketAcl;
+            case GET_BUCKET_POLICY -> policies::policy;
+            case PUT_BUCKET_POLICY -> policies::setPolicy;
+            case DELETE_BUCKET_POLICY -> policies::deletePolicy;
+            case GET_BUCKET_POLICY_STATUS -> policies::status;
             case OPENAPI -> openApi::document;
         };
     }

@@ -1,29 +1,39 @@
 package io.volumegate.api;
 
+import io.volumegate.access.Principal;
 import io.volumegate.auth.Credential;
 import io.volumegate.config.Config;
 import io.volumegate.http.Exchange;
 import io.volumegate.http.HttpDates;
+import io.volumegate.objects.AccessService;
 import io.volumegate.objects.BucketService;
 import io.volumegate.storage.BucketEntry;
 import io.volumegate.storage.IoExecutor;
+import io.volumegate.storage.StorageException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Buckets: list (those the caller may read), create, details, delete. */
+/**
+ * Buckets: list (those the caller's scope covers and those it owns, as S3's ListBuckets),
+ * create (owned by the caller), details, delete.
+ */
 @ApplicationScoped
 public class BucketResource {
     @Inject
     BucketService buckets;
     @Inject
+    AccessService access;
+    @Inject
+    ApiAccess api;
+    @Inject
     IoExecutor io;
     @Inject
     Config config;
 
-    /** A bucket, and whether the caller may write it. */
+    /** A bucket, and whether the caller may write it by its scope or as its owner. */
     public record BucketInfo(String name, String creationDate, String region, boolean writable) {}
 
     public record BucketList(List<BucketInfo> buckets) {}
@@ -35,25 +45,45 @@ public class BucketResource {
         exchange.runOn(io, () -> {
             List<BucketInfo> visible = new ArrayList<>();
             for (BucketEntry bucket : buckets.list()) {
-                if (!credential.mayRead(bucket.name())) continue;
-                visible.add(info(credential, bucket));
+                boolean owned = api.owns(credential, bucket.name());
+                if (credential.mayRead(bucket.name()) || owned) visible.add(info(credential, bucket, owned));
             }
             ApiResponses.ok(exchange, new BucketList(visible));
         });
     }
 
+    /**
+     * Creates the bucket, owned by the caller, as S3's CreateBucket: a credential whose scope
+     * covers the name may, and one scoped to no bucket (which then reaches it as its owner).
+     * A name another owner has is 409 BucketAlreadyExists, one's own 409 BucketAlreadyOwnedByYou.
+     */
     void create(Exchange exchange, ApiRequest request) throws Exception {
+        Credential credential = request.credential();
         exchange.then(JsonBody.<CreateBucketRequest>read(exchange, CreateBucketRequest.class), io, body -> {
             if (body.name() == null || body.name().isEmpty()) throw ApiException.badRequest("name is required.");
-            request.requireWrite(body.name());
-            buckets.create(body.name());
+            if (!credential.mayCreate(body.name())) {
+                throw ApiException.forbidden(credential.readOnly() ? "This credential is read-only."
+                        : "This credential may not create the bucket " + body.name() + ".");
+            }
+            try {
+                buckets.create(body.name());
+            } catch (StorageException e) {
+                if (e.reason() == StorageException.Reason.BUCKET_EXISTS && !api.owns(credential, body.name())) {
+                    throw new ApiException(409, "BucketAlreadyExists", "The bucket " + body.name() + " is another's.");
+                }
+                throw e;
+            }
+            access.initialiseBucket(body.name(), Principal.canonicalIdOf(credential.accessKeyId()), null);
             exchange.response().setHeader("Location", ApiRoute.PREFIX + "/buckets/" + body.name());
-            ApiResponses.json(exchange, 201, info(request.credential(), buckets.get(body.name())));
+            ApiResponses.json(exchange, 201, info(credential, buckets.get(body.name()), true));
         });
     }
 
     void details(Exchange exchange, ApiRequest request) {
-        exchange.runOn(io, () -> ApiResponses.ok(exchange, info(request.credential(), buckets.get(request.bucket()))));
+        exchange.runOn(io, () -> {
+            BucketEntry bucket = buckets.get(request.bucket());
+            ApiResponses.ok(exchange, info(request.credential(), bucket, api.owns(request.credential(), bucket.name())));
+        });
     }
 
     void delete(Exchange exchange, ApiRequest request) {
@@ -63,7 +93,8 @@ public class BucketResource {
         });
     }
 
-    private BucketInfo info(Credential credential, BucketEntry bucket) {
-        return new BucketInfo(bucket.name(), HttpDates.iso8601(bucket.created()), config.region(), credential.mayWrite(bucket.name()));
+    private BucketInfo info(Credential credential, BucketEntry bucket, boolean owned) {
+        boolean writable = credential.mayWrite(bucket.name()) || (owned && !credential.readOnly());
+        return new BucketInfo(bucket.name(), HttpDates.iso8601(bucket.created()), config.region(), writable);
     }
 }

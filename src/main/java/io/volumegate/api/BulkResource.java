@@ -2,6 +2,7 @@ package io.volumegate.api;
 
 import io.volumegate.http.Exchange;
 import io.volumegate.http.RequestContext;
+import io.volumegate.objects.AccessDecision;
 import io.volumegate.objects.KeyDeletion;
 import io.volumegate.objects.ObjectRef;
 import io.volumegate.objects.ObjectService;
@@ -28,6 +29,8 @@ public class BulkResource {
     ObjectService objects;
     @Inject
     IoExecutor io;
+    @Inject
+    ApiAccess access;
 
     public record KeysRequest(List<String> keys) {}
 
@@ -42,15 +45,23 @@ public class BulkResource {
     // ---- bulk delete -------------------------------------------------------------------
 
     /**
-     * Deletes each key; one key's failure (a bad key, an I/O error, ...) is reported with its
-     * code and does not stop the others, as in S3's DeleteObjects.
+     * Deletes each key the caller may delete (s3:DeleteObject, decided key by key); one key's
+     * refusal or failure (a bad key, an I/O error, ...) is reported with its code and does not
+     * stop the others, as in S3's DeleteObjects.
      */
     void delete(Exchange exchange, ApiRequest request) throws Exception {
         exchange.then(JsonBody.<KeysRequest>read(exchange, KeysRequest.class, MAX_BODY), io, body -> {
-            List<ObjectRef> refs = keys(body.keys(), false).stream().map(key -> ObjectRef.of(request.bucket(), key)).toList();
             String requestId = RequestContext.of(exchange.request()).requestId();
             List<String> deleted = new ArrayList<>();
             List<KeyError> errors = new ArrayList<>();
+            List<ObjectRef> refs = new ArrayList<>();
+            for (String key : keys(body.keys(), false)) {
+                AccessDecision decision = access.decide(request, ApiChecks.DELETE_OBJECT, ApiRoute.Access.WRITE, request.bucket(), key, null);
+                // A read-only credential may delete nothing: the whole request is refused, as S3 refuses it.
+                if (decision == AccessDecision.READ_ONLY) throw ApiException.forbidden(decision.message());
+                if (decision.allowed()) refs.add(ObjectRef.of(request.bucket(), key));
+                else errors.add(new KeyError(key, "AccessDenied", decision.message()));
+            }
             for (KeyDeletion outcome : objects.deleteAll(request.bucket(), refs, false)) {
                 if (outcome.deleted()) {
                     deleted.add(outcome.key());
@@ -66,14 +77,15 @@ public class BulkResource {
     // ---- ZIP download --------------------------------------------------------------------
 
     /**
-     * Streams the objects as one ZIP. Every key is checked first (valid, existing), so a
-     * missing one is a clean 404 before any byte is sent; the archive then streams with
+     * Streams the objects as one ZIP. Every key is checked first (valid, readable by the caller
+     * as a GetObject of its own, existing), so a refused or missing one is a clean 403 or 404
+     * before any byte is sent; the archive then streams with
      * constant memory ({@link ZipStream}). A file that disappears mid-stream breaks the
      * connection: the client sees a truncated archive, never a wrong one.
      */
     void download(Exchange exchange, ApiRequest request) throws Exception {
         exchange.then(JsonBody.<KeysRequest>read(exchange, KeysRequest.class, MAX_BODY), io, body -> {
-            List<ObjectRef> refs = keys(body.keys(), true).stream().map(key -> ObjectRef.of(request.bucket(), key)).toList();
+            List<ObjectRef> refs = readableKeys(request, body.keys()).stream().map(key -> ObjectRef.of(request.bucket(), key)).toList();
             for (ObjectRef ref : refs) {
                 if (!objects.exists(ref)) throw ApiException.notFound("NoSuchKey", "No object at the key " + ref.key() + ".");
             }
@@ -83,6 +95,13 @@ public class BulkResource {
             ZipStream zip = new ZipStream(objects, refs);
             exchange.finishWith(zip, zip);
         });
+    }
+
+    /** {@link #keys} of the request's bucket, each of which the caller may read (s3:GetObject); 403 for any other. */
+    List<String> readableKeys(ApiRequest request, List<String> given) {
+        List<String> keys = keys(given, true);
+        for (String key : keys) access.require(request, ApiChecks.GET_OBJECT, ApiRoute.Access.READ, request.bucket(), key, null);
+        return keys;
     }
 
     /** 1 to 1000 distinct valid keys, in the order given. */

@@ -7,6 +7,7 @@ import io.volumegate.http.Exchange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 
 /** Reads a JSON request document with non-blocking I/O, refusing more than a limit (413). */
@@ -34,13 +35,23 @@ final class JsonBody implements BodySink {
     }
 
     private static <T> CompletableFuture<T> read(Exchange exchange, Type type, int limit, T empty) throws IOException {
+        return readBytes(exchange, limit).thenApply(json -> {
+            if (empty != null && new String(json, StandardCharsets.UTF_8).isBlank()) return empty;
+            return ApiJson.<T>read(json, type);
+        });
+    }
+
+    /** The body as text (UTF-8), unparsed: for a document the handler hands on as it came (a bucket policy). */
+    static CompletableFuture<String> readText(Exchange exchange, int limit) throws IOException {
+        return readBytes(exchange, limit).thenApply(bytes -> new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    private static CompletableFuture<byte[]> readBytes(Exchange exchange, int limit) throws IOException {
         if (exchange.request().getContentLengthLong() > limit) throw tooLarge(limit);
         JsonBody body = new JsonBody(limit);
         return BodyReader.read(exchange.request().getInputStream(), body).thenApply(done -> {
             exchange.bodyConsumed();
-            byte[] json = body.bytes.toByteArray();
-            if (empty != null && new String(json, java.nio.charset.StandardCharsets.UTF_8).isBlank()) return empty;
-            return ApiJson.<T>read(json, type);
+            return body.bytes.toByteArray();
         });
     }
 

@@ -50,6 +50,8 @@ public class MultipartResource {
     IoExecutor io;
     @Inject
     PublicUrls urls;
+    @Inject
+    ApiAccess access;
 
     public record PresignRequest(Long fileSize, Long partSize, Long expiresIn, String contentType) {}
 
@@ -69,7 +71,7 @@ public class MultipartResource {
         exchange.then(JsonBody.<PresignRequest>read(exchange, PresignRequest.class), io, body -> {
             UploadPlan plan = UploadPlan.of(body.fileSize(), body.partSize() == null ? DEFAULT_PART_SIZE : body.partSize());
             Duration expires = expires(body.expiresIn());
-            ObjectMetadata metadata = ObjectMetadata.builder().contentType(contentType(body.contentType())).build();
+            ObjectMetadata metadata = access.newObjectMetadata(request).contentType(contentType(body.contentType())).build();
             UploadManifest upload = multipart.create(request.bucket(), request.key(), metadata, ChecksumAlgorithm.CRC64NVME,
                     ChecksumType.FULL_OBJECT, false);
             Instant now = Instant.now();

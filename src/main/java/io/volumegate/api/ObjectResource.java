@@ -17,13 +17,18 @@ import io.volumegate.storage.ContentTypes;
 import io.volumegate.storage.Deletion;
 import io.volumegate.storage.IoExecutor;
 import io.volumegate.storage.ListQuery;
+import io.volumegate.storage.ObjectKeys;
 import io.volumegate.storage.ObjectMetadata;
 import io.volumegate.storage.StoredObject;
+import io.volumegate.storage.WriteCondition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbNillable;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** One object: list, download, HEAD, delete, copy. Uploads are {@link UploadResource}'s. */
 @ApplicationScoped
@@ -40,6 +45,8 @@ public class ObjectResource {
     IoExecutor io;
     @Inject
     Config config;
+    @Inject
+    ApiAccess access;
 
     /** What each answer's {@code status} says was done. */
     static final String UPLOADED = "uploaded";
@@ -82,16 +89,18 @@ public class ObjectResource {
         ListQuery listQuery = new ListQuery(prefix, delimiter, resume, maxKeys);
         exchange.runOn(io, () -> {
             ObjectPage page = objects.list(request.bucket(), listQuery);
-            List<ObjectEntry> entries = page.objects().stream().map(ObjectResource::entry).toList();
+            Map<String, String> names = new HashMap<>(); // a page has few owners: look each up once
+            List<ObjectEntry> entries = page.objects().stream()
+                    .map(object -> entry(object, names.computeIfAbsent(object.owner(), access::displayName))).toList();
             String next = page.truncated() ? ContinuationTokens.encode(page.lastReturned()) : null;
             ApiResponses.ok(exchange, new ObjectList(request.bucket(), prefix, delimiter, maxKeys, entries, page.commonPrefixes(),
                     page.truncated(), token, next, page.count()));
         });
     }
 
-    private static ObjectEntry entry(ObjectSummary object) {
+    private static ObjectEntry entry(ObjectSummary object, String owner) {
         return new ObjectEntry(object.key(), object.size(), HttpDates.iso8601(object.lastModified()), object.etag(),
-                VolumeOwner.STORAGE_CLASS, VolumeOwner.DISPLAY_NAME);
+                VolumeOwner.STORAGE_CLASS, owner);
     }
 
     static int maxKeys(String value) {
@@ -106,12 +115,12 @@ public class ObjectResource {
     }
 
     void download(Exchange exchange, ApiRequest request) {
-        ObjectRef ref = new ObjectRef(request.bucket(), request.key(), request.query().get(VERSION_ID));
+        ObjectRef ref = new ObjectRef(request.bucket(), request.key(), request.versionId());
         exchange.runOn(io, () -> ObjectResponses.send(exchange, objects.open(ref), ObjectResponses.Disposition.ATTACHMENT));
     }
 
     void delete(Exchange exchange, ApiRequest request) {
-        ObjectRef ref = new ObjectRef(request.bucket(), request.key(), request.query().get(VERSION_ID));
+        ObjectRef ref = new ObjectRef(request.bucket(), request.key(), request.versionId());
         exchange.runOn(io, () -> {
             Deletion deletion = objects.delete(ref);
             ApiResponses.ok(exchange, new ObjectMutationResponse(DELETED, request.bucket(), request.key(), deletion.versionId(),
@@ -121,17 +130,20 @@ public class ObjectResource {
 
     /**
      * Copies {@code source_bucket/source_key} onto the path's key with the object service, as
-     * S3's CopyObject does: the caller must be able to read the source bucket, and the copy
-     * keeps the source's metadata and digests.
+     * S3's CopyObject does: the caller must be let in to read the source as a GetObject of its
+     * own, and the copy keeps the source's metadata and digests, but is the caller's.
      */
     void copy(Exchange exchange, ApiRequest request) throws Exception {
         exchange.then(JsonBody.<CopyRequest>read(exchange, CopyRequest.class), io, body -> {
             if (body.sourceBucket() == null || body.sourceBucket().isEmpty() || body.sourceKey() == null || body.sourceKey().isEmpty()) {
                 throw ApiException.badRequest("source_bucket and source_key are required.");
             }
-            request.requireRead(body.sourceBucket());
+            ObjectKeys.segments(body.sourceKey());
+            access.require(request, ApiChecks.GET_OBJECT, ApiRoute.Access.READ, body.sourceBucket(), body.sourceKey(), null);
+            CopySpec spec = new CopySpec(null, Optional.empty(), WriteCondition.NONE, config.maxObjectSize(), null,
+                    access.newObjectAcl(request.bucket(), request.credential()));
             CopiedObject copied = copies.copy(ObjectRef.of(body.sourceBucket(), body.sourceKey()), request.bucket(), request.key(),
-                    CopySpec.keepingMetadata(config.maxObjectSize()), source -> { });
+                    spec, source -> { });
             ApiResponses.ok(exchange, info(COPIED, request.bucket(), copied.object()));
         });
     }

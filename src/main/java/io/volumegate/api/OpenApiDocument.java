@@ -23,7 +23,7 @@ final class OpenApiDocument {
     private static final QueryParameter UPLOAD_ID = new QueryParameter(MultipartResource.UPLOAD_ID, "string", true,
             "The upload_id that presign or initiate answered");
     private static final QueryParameter VERSION_ID = new QueryParameter(ObjectResource.VERSION_ID, "string", false,
-            "Only \"null\", the one version objects have here; any other id is 400 InvalidArgument");
+            "One version of the object: its version id (\"null\" for one written while the bucket was unversioned)");
     private static final Map<ApiRoute, List<QueryParameter>> QUERY = Map.of(ApiRoute.LIST_OBJECTS, List.of(
             new QueryParameter("prefix", "string", false, "Only keys that start with this"),
             new QueryParameter("delimiter", "string", false, "Roll keys up to common_prefixes at this string (usually '/')"),
@@ -37,7 +37,9 @@ final class OpenApiDocument {
                     new QueryParameter(ProxiedMultipartResource.PART_NUMBER, "integer", true, "The part's number, 1 to 10000")),
             ApiRoute.DOWNLOAD_OBJECT, List.of(VERSION_ID),
             ApiRoute.HEAD_OBJECT, List.of(VERSION_ID),
-            ApiRoute.DELETE_OBJECT, List.of(VERSION_ID));
+            ApiRoute.DELETE_OBJECT, List.of(VERSION_ID),
+            ApiRoute.GET_OBJECT_ACL, List.of(VERSION_ID),
+            ApiRoute.PUT_OBJECT_ACL, List.of(VERSION_ID));
 
     /** HEAD has no body: the reference's HeadObjectResponse fields are these headers. */
     private static final Map<String, Object> OBJECT_HEADERS = Map.of(
@@ -68,7 +70,8 @@ final class OpenApiDocument {
                         + "{key} path parameters are whole object keys and may contain '/' (send them percent-encoded as "
                         + "S3 paths are). POST .../objects/{key} with a multipart/form-data body is an upload; "
                         + "any other POST to a path ending in /copy, /delete, /download, /presign, /complete or /abort is that "
-                        + "JSON call, and GET .../multipart/{key}/parts lists parts."));
+                        + "JSON call, GET .../multipart/{key}/parts lists parts, and GET or PUT .../objects/{key}/acl is the object's "
+                        + "ACL; a key whose last segment is one of these words is reached with the slash before it sent as %2F."));
         document.put("servers", List.of(Map.of("url", serverUrl)));
         document.put("paths", paths);
         document.put("components", Map.of("schemas", schemas,
@@ -103,8 +106,11 @@ final class OpenApiDocument {
         }
         if (!parameters.isEmpty()) operation.put("parameters", parameters);
         if (route.body() == ApiRoute.Body.JSON && route.requestType() != null) {
+            // Object: a JSON document taken as it is (a bucket policy), not one of our records.
+            Map<String, Object> schema = route.requestType() == Object.class ? Map.of("type", "object")
+                    : reference(route.requestType(), schemas);
             operation.put("requestBody", Map.of("required", route != ApiRoute.CREATE_MULTIPART,
-                    "content", Map.of(ApiJson.CONTENT_TYPE, Map.of("schema", reference(route.requestType(), schemas)))));
+                    "content", Map.of(ApiJson.CONTENT_TYPE, Map.of("schema", schema))));
         } else if (route.body() == ApiRoute.Body.MULTIPART) {
             operation.put("requestBody", Map.of("required", true, "content", Map.of("multipart/form-data", Map.of("schema",
                     Map.of("type", "object", "required", List.of(FormFile.FIELD),

@@ -35,6 +35,10 @@ public class PresignResource {
     PublicUrls urls;
     @Inject
     Config config;
+    @Inject
+    BulkResource bulk;
+    @Inject
+    ApiAccess access;
 
     /** Form fields a presigned POST makes itself, which a request may not set. */
     private static final Set<String> SIGNED_FIELDS = Set.of("key", "bucket", "file", PostPolicyVerifier.POLICY,
@@ -57,7 +61,7 @@ public class PresignResource {
     /** Presigned S3 GET URLs for keys of the bucket, signed with the caller's own credential. */
     void presignKeys(Exchange exchange, ApiRequest request) throws Exception {
         exchange.then(JsonBody.<PresignKeysRequest>read(exchange, PresignKeysRequest.class, BulkResource.MAX_BODY), io, body -> {
-            List<String> keys = BulkResource.keys(body.keys(), true);
+            List<String> keys = bulk.readableKeys(request, body.keys());
             Duration expires = expires(body.expiresIn());
             Instant now = Instant.now();
             List<PresignedKey> presigned = new ArrayList<>(keys.size());
@@ -68,7 +72,10 @@ public class PresignResource {
         });
     }
 
-    /** One presigned URL: {@code get_object} needs read scope on the bucket, {@code put_object} write scope. */
+    /**
+     * One presigned URL: the caller must be let in to do what it presigns, {@code get_object}
+     * as an s3:GetObject, {@code put_object} as an s3:PutObject (the URL would be refused otherwise).
+     */
     void presign(Exchange exchange, ApiRequest request) throws Exception {
         exchange.then(JsonBody.<PresignRequest>read(exchange, PresignRequest.class), io, body -> {
             if (body.bucket() == null || body.bucket().isEmpty() || body.key() == null || body.key().isEmpty()) {
@@ -81,8 +88,8 @@ public class PresignResource {
                 default -> throw ApiException.badRequest("method must be get_object or put_object.");
             };
             ObjectKeys.segments(body.key());
-            if (method.equals("GET")) request.requireRead(body.bucket());
-            else request.requireWrite(body.bucket());
+            if (method.equals("GET")) access.require(request, ApiChecks.GET_OBJECT, ApiRoute.Access.READ, body.bucket(), body.key(), null);
+            else access.require(request, ApiChecks.PUT_OBJECT, ApiRoute.Access.WRITE, body.bucket(), body.key(), null);
             Duration expires = expires(body.expiresIn());
             Instant now = Instant.now();
             ApiResponses.ok(exchange, new Presigned(urls.presign(request.endpoint(), method, body.bucket(), body.key(), null, request.credential(), now, expires),

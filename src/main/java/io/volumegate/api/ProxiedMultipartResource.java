@@ -38,6 +38,8 @@ public class ProxiedMultipartResource {
     MultipartService multipart;
     @Inject
     IoExecutor io;
+    @Inject
+    ApiAccess access;
 
     /** The body is optional; content_type (ours) is stored with the object. */
     public record CreateUploadRequest(String contentType) {}
@@ -62,7 +64,7 @@ public class ProxiedMultipartResource {
 
     void create(Exchange exchange, ApiRequest request) throws Exception {
         exchange.then(JsonBody.readOptional(exchange, CreateUploadRequest.class, new CreateUploadRequest(null)), io, body -> {
-            ObjectMetadata metadata = ObjectMetadata.builder().contentType(MultipartResource.contentType(body.contentType())).build();
+            ObjectMetadata metadata = access.newObjectMetadata(request).contentType(MultipartResource.contentType(body.contentType())).build();
             String uploadId = multipart.create(request.bucket(), request.key(), metadata, ChecksumAlgorithm.CRC64NVME,
                     ChecksumType.FULL_OBJECT, false).id().value();
             ApiResponses.json(exchange, 201, new CreateMultipartUploadResponse(request.bucket(), request.key(), uploadId));

@@ -27,6 +27,8 @@ public class ShareResource {
     IoExecutor io;
     @Inject
     Keyring keyring;
+    @Inject
+    ApiAccess access;
 
     public record ShareRequest(String key, Long expiresIn) {}
 
@@ -40,6 +42,8 @@ public class ShareResource {
                 throw ApiException.badRequest("expires_in must be 3600, 28800, 86400 or 604800 seconds.");
             }
             ObjectKeys.segments(body.key());
+            // The link opens the object to anyone: only who may read it may make one.
+            access.require(request, ApiChecks.GET_OBJECT, ApiRoute.Access.READ, request.bucket(), body.key(), null);
             StoredObject object = objects.head(ObjectRef.of(request.bucket(), body.key()));
             if (object.directoryObject()) throw ApiException.badRequest("A folder cannot be shared; share its files.");
             long expires = Instant.now().getEpochSecond() + lifetime;

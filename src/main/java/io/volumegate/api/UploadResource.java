@@ -18,7 +18,8 @@ import jakarta.inject.Inject;
  * the object service's upload as it arrives (non-blocking reads, one window of memory), hashed
  * on the way; other fields are read and dropped. Once the body has ended it is committed like
  * a PUT (fsync, metadata, atomic rename), with the MD5 and the CRC64NVME checksum an S3 PUT of
- * the same bytes gets; a failed or refused upload leaves the previous object untouched.
+ * the same bytes gets, and its writer as owner; a failed or refused upload leaves the previous
+ * object untouched.
  */
 @ApplicationScoped
 public class UploadResource {
@@ -31,11 +32,14 @@ public class UploadResource {
     IoExecutor io;
     @Inject
     Config config;
+    @Inject
+    ApiAccess access;
 
     void upload(Exchange exchange, ApiRequest request) {
         String boundary = FormFile.boundary(exchange.request().getContentType());
         long maxSize = config.maxObjectSize();
         exchange.runOn(io, () -> {
+            ObjectMetadata.Builder metadata = access.newObjectMetadata(request);
             ObjectUpload upload = objects.startPut(request.bucket(), request.key(), WriteCondition.NONE);
             FormFile file = new FormFile(upload::write, CHECKSUM, maxSize);
             MultipartFormParser parser;
@@ -47,7 +51,7 @@ public class UploadResource {
             }
             exchange.then(exchange.readBody(parser), io, upload::abort, done -> {
                 file.requirePresent();
-                StoredObject object = objects.commit(upload, ObjectMetadata.builder().contentType(file.contentType())
+                StoredObject object = objects.commit(upload, metadata.contentType(file.contentType())
                         .md5Hex(file.md5Hex()).putChecksum(CHECKSUM.name(), file.checksum()).build());
                 exchange.response().setHeader("ETag", object.etag());
                 ApiResponses.json(exchange, 201, ObjectResource.info(ObjectResource.UPLOADED, request.bucket(), object));

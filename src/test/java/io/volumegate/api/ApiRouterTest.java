@@ -41,6 +41,24 @@ class ApiRouterTest {
         assertRoute(ApiRoute.ISSUE_TOKEN, Map.of(), "POST", "/auth/token", JSON);
     }
 
+    /** GET and PUT .../objects/{key}/acl are the ACL of the key before /acl; %2F reaches a key ending in /acl. */
+    @Test
+    void aclRoutesTakeWholeKeysAndAnEncodedSlashKeepsAKeyNamedAcl() {
+        assertRoute(ApiRoute.GET_OBJECT_ACL, Map.of("bucket", "b", "key", "dir/a.txt"), "GET", "/buckets/b/objects/dir/a.txt/acl", null);
+        assertRoute(ApiRoute.PUT_OBJECT_ACL, Map.of("bucket", "b", "key", "dir/a.txt"), "PUT", "/buckets/b/objects/dir/a.txt/acl", JSON);
+        assertRoute(ApiRoute.DOWNLOAD_OBJECT, Map.of("bucket", "b", "key", "dir/acl"), "GET", "/buckets/b/objects/dir%2Facl", null);
+        assertRoute(ApiRoute.DOWNLOAD_OBJECT, Map.of("bucket", "b", "key", "acl"), "GET", "/buckets/b/objects/acl", null);
+        // only GET and PUT have an ACL route: HEAD and DELETE of a/acl are the key a/acl
+        assertRoute(ApiRoute.HEAD_OBJECT, Map.of("bucket", "b", "key", "a/acl"), "HEAD", "/buckets/b/objects/a/acl", null);
+        assertRoute(ApiRoute.DELETE_OBJECT, Map.of("bucket", "b", "key", "a/acl"), "DELETE", "/buckets/b/objects/a/acl", null);
+        assertRoute(ApiRoute.GET_BUCKET_ACL, Map.of("bucket", "b"), "GET", "/buckets/b/acl", null);
+        assertRoute(ApiRoute.PUT_BUCKET_ACL, Map.of("bucket", "b"), "PUT", "/buckets/b/acl", JSON);
+        assertRoute(ApiRoute.GET_BUCKET_POLICY, Map.of("bucket", "b"), "GET", "/buckets/b/policy", null);
+        assertRoute(ApiRoute.PUT_BUCKET_POLICY, Map.of("bucket", "b"), "PUT", "/buckets/b/policy", JSON);
+        assertRoute(ApiRoute.DELETE_BUCKET_POLICY, Map.of("bucket", "b"), "DELETE", "/buckets/b/policy", null);
+        assertRoute(ApiRoute.GET_BUCKET_POLICY_STATUS, Map.of("bucket", "b"), "GET", "/buckets/b/policy-status", null);
+    }
+
     /** /api/v1/docs is the Swagger UI's (ApiDocsServlet, its own mapping): no API route may live there. */
     @Test
     void noRouteLivesWhereTheDocsAre() {

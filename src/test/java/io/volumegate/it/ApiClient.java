@@ -106,6 +106,11 @@ final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    HttpResponse<String> put(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     HttpResponse<String> upload(String path, MultipartBody body) {
         return send(request(path).header("Content-Type", body.contentType()).POST(body.publisher()).build());
     }
