@@ -9,6 +9,7 @@ import io.volumegate.objects.AccessCheck;
 import io.volumegate.objects.AccessDecision;
 import io.volumegate.objects.AccessService;
 import io.volumegate.objects.BucketRules;
+import io.volumegate.objects.PolicyContext;
 import io.volumegate.objects.Requester;
 import io.volumegate.storage.ObjectMetadata;
 import io.volumegate.storage.StorageException;
@@ -18,7 +19,6 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -109,22 +109,15 @@ public class ApiAccess {
 
     /** The condition keys a bucket policy may test, as AWS spells them. */
     static Map<String, List<String>> context(HttpServletRequest request, Credential credential, QueryParameters query) {
-        Map<String, List<String>> context = new HashMap<>();
-        context.put("aws:SourceIp", List.of(request.getRemoteAddr()));
-        context.put("aws:SecureTransport", List.of(Boolean.toString(request.isSecure())));
-        boolean anonymous = credential == null || credential.isAnonymous();
-        context.put("aws:PrincipalType", List.of(anonymous ? "Anonymous" : "User"));
-        if (!anonymous) context.put("aws:username", List.of(credential.accessKeyId()));
-        putIfPresent(context, "aws:Referer", request.getHeader("Referer"));
-        putIfPresent(context, "aws:UserAgent", request.getHeader("User-Agent"));
-        putIfPresent(context, "s3:prefix", query.get("prefix"));
-        putIfPresent(context, "s3:delimiter", query.get("delimiter"));
-        putIfPresent(context, "s3:max-keys", query.get("max_keys"));
-        putIfPresent(context, "s3:VersionId", query.get(ObjectResource.VERSION_ID));
-        return Map.copyOf(context);
-    }
-
-    private static void putIfPresent(Map<String, List<String>> context, String key, String value) {
-        if (value != null) context.put(key, List.of(value));
+        Principal principal = credential == null || credential.isAnonymous() ? Principal.ANONYMOUS
+                : Principal.ofAccessKey(credential.accessKeyId());
+        return PolicyContext.of(principal, request.getRemoteAddr(), request.isSecure())
+                .with("aws:Referer", request.getHeader("Referer"))
+                .with("aws:UserAgent", request.getHeader("User-Agent"))
+                .with("s3:prefix", query.get("prefix"))
+                .with("s3:delimiter", query.get("delimiter"))
+                .with("s3:max-keys", query.get("max_keys"))
+                .with("s3:VersionId", query.get(ObjectResource.VERSION_ID))
+                .values();
     }
 }

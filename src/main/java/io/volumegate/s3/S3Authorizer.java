@@ -7,6 +7,7 @@ import io.volumegate.http.S3Error;
 import io.volumegate.objects.AccessCheck;
 import io.volumegate.objects.AccessDecision;
 import io.volumegate.objects.AccessService;
+import io.volumegate.objects.PolicyContext;
 import io.volumegate.objects.Requester;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +15,6 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -77,23 +77,13 @@ public class S3Authorizer {
 
     /** The condition keys a bucket policy may test, as AWS spells them. */
     static Map<String, List<String>> context(HttpServletRequest request, Requester who, QueryParameters query) {
-        Map<String, List<String>> context = new HashMap<>();
-        context.put("aws:SourceIp", List.of(request.getRemoteAddr()));
-        context.put("aws:SecureTransport", List.of(Boolean.toString(request.isSecure())));
-        context.put("aws:PrincipalType", List.of(who.principal().isAnonymous() ? "Anonymous" : "User"));
-        if (!who.principal().isAnonymous()) context.put("aws:username", List.of(who.principal().accessKeyId()));
-        putHeader(context, "aws:Referer", request.getHeader("Referer"));
-        putHeader(context, "aws:UserAgent", request.getHeader("User-Agent"));
-        putHeader(context, "s3:x-amz-acl", request.getHeader("x-amz-acl"));
-        putHeader(context, "s3:x-amz-copy-source", request.getHeader("x-amz-copy-source"));
-        for (String name : List.of("prefix", "delimiter", "max-keys")) {
-            if (query.has(name)) context.put("s3:" + name, List.of(query.get(name)));
-        }
-        if (query.has("versionId")) context.put("s3:VersionId", List.of(query.get("versionId")));
-        return context;
-    }
-
-    private static void putHeader(Map<String, List<String>> context, String key, String value) {
-        if (value != null) context.put(key, List.of(value));
+        PolicyContext context = PolicyContext.of(who.principal(), request.getRemoteAddr(), request.isSecure())
+                .with("aws:Referer", request.getHeader("Referer"))
+                .with("aws:UserAgent", request.getHeader("User-Agent"))
+                .with("s3:x-amz-acl", request.getHeader("x-amz-acl"))
+                .with("s3:x-amz-copy-source", request.getHeader("x-amz-copy-source"))
+                .with("s3:VersionId", query.get("versionId"));
+        for (String name : List.of("prefix", "delimiter", "max-keys")) context.with("s3:" + name, query.get(name));
+        return context.values();
     }
 }
