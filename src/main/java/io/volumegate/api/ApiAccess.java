@@ -12,7 +12,6 @@ import io.volumegate.objects.BucketRules;
 import io.volumegate.objects.PolicyContext;
 import io.volumegate.objects.Requester;
 import io.volumegate.storage.ObjectMetadata;
-import io.volumegate.storage.StorageException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -75,12 +74,7 @@ public class ApiAccess {
 
     /** Whether the credential owns the bucket; false when there is no such bucket (any more). */
     boolean owns(Credential credential, String bucket) throws IOException {
-        try {
-            return Principal.canonicalIdOf(credential.accessKeyId()).equals(access.rules(bucket).owner());
-        } catch (StorageException e) {
-            if (e.reason() == StorageException.Reason.NO_SUCH_BUCKET) return false;
-            throw e;
-        }
+        return access.owns(Principal.ofAccessKey(credential.accessKeyId()), bucket);
     }
 
     /**

@@ -99,6 +99,16 @@ public class AccessService {
         return granted(acl, principal, check.aclPermission(), ignorePublic);
     }
 
+    /** Whether the principal owns the bucket; false when there is no such bucket (any more). */
+    public boolean owns(Principal principal, String bucket) throws IOException {
+        try {
+            return isOwner(principal, rules(bucket).owner());
+        } catch (StorageException e) {
+            if (e.reason() == Reason.NO_SUCH_BUCKET) return false;
+            throw e;
+        }
+    }
+
     // ---- bucket settings -----------------------------------------------------------------
 
     /** Records who owns a bucket just made, and its ACL (null: private). */

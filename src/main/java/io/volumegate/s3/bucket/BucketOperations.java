@@ -81,13 +81,7 @@ public class BucketOperations {
 
     /** The buckets a credential sees: those its scope covers, and those it owns. */
     private boolean visible(S3Request request, Principal principal, String bucket) throws java.io.IOException {
-        if (request.credential().mayRead(bucket)) return true;
-        try {
-            return principal.canonicalId().equals(access.rules(bucket).owner());
-        } catch (StorageException e) {
-            if (e.reason() == StorageException.Reason.NO_SUCH_BUCKET) return false; // deleted while listed
-            throw e;
-        }
+        return request.credential().mayRead(bucket) || access.owns(principal, bucket);
     }
 
     private static int maxBuckets(QueryParameters query) {
