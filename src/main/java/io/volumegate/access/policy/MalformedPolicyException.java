@@ -1,2 +1,0 @@
-package io.volumegate.access.policy;
-public final class MalformedPolicyException extends RuntimeException { public MalformedPolicyException(String m) { super(m); } }

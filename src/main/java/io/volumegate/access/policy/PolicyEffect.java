@@ -1,2 +1,0 @@
-package io.volumegate.access.policy;
-public enum PolicyEffect { ALLOW, DENY, NONE }
