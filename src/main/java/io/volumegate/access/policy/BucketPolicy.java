@@ -12,10 +12,12 @@ import java.util.function.Predicate;
 public final class BucketPolicy {
     private final String text;
     private final Statement[] statements;
+    private final boolean isPublic;
 
     private BucketPolicy(String text, List<Statement> statements) {
         this.text = text;
         this.statements = statements.toArray(Statement[]::new);
+        this.isPublic = statements.stream().anyMatch(Statement::grantsPublicAccess);
     }
 
     /**
@@ -56,6 +58,15 @@ public final class BucketPolicy {
         return allowed ? PolicyEffect.ALLOW : PolicyEffect.NONE;
     }
 
+    /**
+     * AWS's notion of a public policy (for GetBucketPolicyStatus IsPublic and PublicAccessBlock
+     * BlockPublicPolicy / RestrictPublicBuckets): some statement allows everyone without a
+     * condition that restricts it to fixed values; see {@link PublicAccess}.
+     */
+    public boolean isPublic() {
+        return isPublic;
+    }
+
     /** The document as given (S3 GetBucketPolicy returns the stored text). */
     public String text() {
         return text;
@@ -63,6 +74,6 @@ public final class BucketPolicy {
 
     @Override
     public String toString() {
-        return "BucketPolicy[" + statements.length + " statement(s)]";
+        return "BucketPolicy[" + statements.length + " statement(s)" + (isPublic ? ", public]" : "]");
     }
 }

@@ -13,6 +13,8 @@ import java.util.List;
 final class Condition {
     private final ConditionType type;
     private final String key;
+    /** As written, for {@link PublicAccess} to judge whether they are fixed. */
+    private final List<String> values;
     private final ValueMatcher[] matchers;
     /** For Null: whether "true" (the key is absent) / "false" (the key is present) is among the values. */
     private final boolean nullWhenAbsent;
@@ -21,6 +23,7 @@ final class Condition {
     private Condition(ConditionType type, String key, List<String> values) {
         this.type = type;
         this.key = key;
+        this.values = values;
         this.matchers = values.stream().map(type.operator()::compile).toArray(ValueMatcher[]::new);
         this.nullWhenAbsent = values.stream().anyMatch("true"::equalsIgnoreCase);
         this.nullWhenPresent = values.stream().anyMatch("false"::equalsIgnoreCase);
@@ -30,6 +33,18 @@ final class Condition {
     static Condition of(ConditionType type, String key, List<String> values) {
         if (!ConditionKeys.isValid(key)) throw new MalformedPolicyException(MalformedPolicyException.INVALID_CONDITION_KEY);
         return new Condition(type, key, values);
+    }
+
+    ConditionType type() {
+        return type;
+    }
+
+    String key() {
+        return key;
+    }
+
+    List<String> values() {
+        return values;
     }
 
     boolean holds(PolicyRequest request) {

@@ -34,4 +34,13 @@ final class Statement {
         }
         return true;
     }
+
+    /** Whether it allows everyone, anonymous requests too, without a condition that keeps the public out. */
+    boolean grantsPublicAccess() {
+        if (deny || !principal.isEveryone()) return false;
+        for (Condition condition : conditions) {
+            if (PublicAccess.restricts(condition)) return false;
+        }
+        return true;
+    }
 }

@@ -43,6 +43,7 @@ class PolicyParsingHuntTest {
         try {
             BucketPolicy policy = BucketPolicy.parse(json, "photos");
             assertNotNull(policy.evaluate(REQUEST));
+            policy.isPublic();
         } catch (MalformedPolicyException e) {
             assertFalse(e.getMessage().isEmpty());
             assertFalse(e.getMessage().length() > 120, e.getMessage());
