@@ -6,9 +6,11 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 
 import java.io.StringReader;
 import java.util.ArrayDeque;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
@@ -32,6 +35,9 @@ final class PolicyJson {
      * the tree recursively could run out of stack on 20 KB of brackets.
      */
     private static final int MAX_DEPTH = 16;
+    /** Made once: {@code Json.createReader} looks the JSON-P provider up (a ServiceLoader scan) on every call. */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
     private PolicyJson() {}
 
@@ -45,7 +51,7 @@ final class PolicyJson {
         int first = firstNonWhitespace(json);
         if (first < 0 || json.charAt(first) != '{') throw new MalformedPolicyException(MalformedPolicyException.FIRST_BYTE);
         checkStructure(json);
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = READERS.createReader(new StringReader(json))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw invalidJson();
@@ -100,7 +106,7 @@ final class PolicyJson {
 
     /** One pass of the streaming parser: JSON, one value, no name twice in an object, not too deep. */
     private static void checkStructure(String json) {
-        try (JsonParser parser = Json.createParser(new StringReader(json))) {
+        try (JsonParser parser = PARSERS.createParser(new StringReader(json))) {
             Deque<Set<String>> names = new ArrayDeque<>();
             while (parser.hasNext()) {
                 JsonParser.Event event = parser.next();
