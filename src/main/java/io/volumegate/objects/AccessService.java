@@ -69,12 +69,15 @@ public class AccessService {
             if (e.reason() == Reason.NO_SUCH_BUCKET) return AccessDecision.ALLOWED;
             throw e;
         }
+        if (bucketRules.policyUnreadable() && !who.admin()) return AccessDecision.DENIED_BY_POLICY;
         PolicyEffect effect = PolicyEffect.NONE;
         if (bucketRules.policy() != null) {
             effect = bucketRules.policy().evaluate(new PolicyRequest(check.action(), PolicyResources.arn(bucket, key),
                     who.principal().policyNames(), context));
-            // An administrator can always mend the policy itself, or one bad Deny would lock the bucket for good.
-            if (effect == PolicyEffect.DENY && !(who.admin() && PolicyResources.isPolicyAction(check.action()))) {
+            // The bucket's owner and administrators can always mend the policy itself, as the root
+            // user of an AWS account can, or one bad Deny would lock the bucket for good.
+            boolean mender = who.admin() || isOwner(who.principal(), bucketRules.owner());
+            if (effect == PolicyEffect.DENY && !(mender && PolicyResources.isPolicyAction(check.action()))) {
                 return AccessDecision.DENIED_BY_POLICY;
             }
         }
@@ -91,8 +94,7 @@ public class AccessService {
             object = head(bucket, key, versionId);
         } catch (StorageException e) {
             if (!isMissingObject(e)) throw e;
-            // Who may list the bucket may learn that the key is not there; everyone else learns nothing.
-            return granted(bucketRules.acl(), principal, Permission.READ, ignorePublic);
+            return mayLearnItIsMissing(principal, bucketRules, bucket, key, context);
         }
         AccessControlList acl = objectAcl(object, bucketRules);
         if (isOwner(principal, acl.owner())) return AccessDecision.ALLOWED;
@@ -107,6 +109,24 @@ public class AccessService {
             if (e.reason() == Reason.NO_SUCH_BUCKET) return false;
             throw e;
         }
+    }
+
+    /**
+     * S3's answer to a request for a key that is not there: 404 to whoever may list the bucket
+     * under that prefix (its policy's s3:ListBucket, or the bucket ACL's READ), 403 to everyone
+     * else, so that keys do not leak.
+     */
+    private static AccessDecision mayLearnItIsMissing(Principal principal, BucketRules bucketRules, String bucket, String key,
+                                                      Map<String, List<String>> context) {
+        if (bucketRules.policy() != null) {
+            Map<String, List<String>> listing = new java.util.HashMap<>(context);
+            listing.put("s3:prefix", List.of(key));
+            PolicyEffect effect = bucketRules.policy().evaluate(new PolicyRequest("s3:ListBucket", PolicyResources.arn(bucket, null),
+                    principal.policyNames(), listing));
+            if (effect == PolicyEffect.DENY) return AccessDecision.NOT_GRANTED;
+            if (effect == PolicyEffect.ALLOW) return AccessDecision.ALLOWED;
+        }
+        return granted(bucketRules.acl(), principal, Permission.READ, bucketRules.ignoresPublicAcls());
     }
 
     // ---- bucket settings -----------------------------------------------------------------

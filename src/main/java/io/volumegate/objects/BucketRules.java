@@ -3,8 +3,11 @@ package io.volumegate.objects;
 import io.volumegate.access.AccessControlList;
 import io.volumegate.access.AclCodec;
 import io.volumegate.access.policy.BucketPolicy;
+import io.volumegate.access.policy.MalformedPolicyException;
 import io.volumegate.storage.BucketAccess;
 import io.volumegate.storage.BucketAccess.AccessBlock;
+
+import java.util.logging.Logger;
 
 /**
  * A bucket's access settings, parsed once for as long as the settings file is unchanged.
@@ -14,8 +17,14 @@ import io.volumegate.storage.BucketAccess.AccessBlock;
  * @param policy          the bucket policy; null for none
  * @param block           the public access block; {@link #NO_BLOCK} when none is set
  * @param objectOwnership S3's ObjectOwnership control; null when none is set
+ * @param policyUnreadable whether a policy is stored that does not parse (edited by hand on
+ *                        the volume): the bucket is then closed to all but its administrators
+ *                        until the policy is replaced, never opened by a policy nobody can read
  */
-public record BucketRules(String owner, AccessControlList acl, BucketPolicy policy, AccessBlock block, String objectOwnership) {
+public record BucketRules(String owner, AccessControlList acl, BucketPolicy policy, AccessBlock block, String objectOwnership,
+                          boolean policyUnreadable) {
+    private static final Logger LOG = Logger.getLogger(BucketRules.class.getName());
+
     /** No public access block: every switch off. */
     public static final AccessBlock NO_BLOCK = new AccessBlock(false, false, false, false);
     /** The ownership control under which ACLs are off and the bucket owner owns every object. */
@@ -25,9 +34,19 @@ public record BucketRules(String owner, AccessControlList acl, BucketPolicy poli
         String owner = access.owner() == null ? VolumeOwner.ID : access.owner();
         AccessControlList acl = access.acl() == null ? AccessControlList.privateTo(owner)
                 : new AccessControlList(owner, AclCodec.decode(access.acl()));
-        BucketPolicy policy = access.policy() == null ? null : BucketPolicy.parse(access.policy(), bucket);
+        BucketPolicy policy = null;
+        boolean unreadable = false;
+        if (access.policy() != null) {
+            try {
+                policy = BucketPolicy.parse(access.policy(), bucket);
+            } catch (MalformedPolicyException e) {
+                LOG.warning("The stored policy of bucket " + bucket + " does not parse (" + e.getMessage()
+                        + "); only administrators reach the bucket until the policy is replaced.");
+                unreadable = true;
+            }
+        }
         return new BucketRules(owner, acl, policy, access.accessBlock() == null ? NO_BLOCK : access.accessBlock(),
-                access.objectOwnership());
+                access.objectOwnership(), unreadable);
     }
 
     /** Whether grants to everybody in ACLs are ignored (IgnorePublicAcls). */

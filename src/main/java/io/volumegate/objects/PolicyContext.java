@@ -2,6 +2,7 @@ package io.volumegate.objects;
 
 import io.volumegate.access.Principal;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,9 @@ public final class PolicyContext {
         context.values.put("aws:SecureTransport", List.of(Boolean.toString(secureTransport)));
         context.values.put("aws:PrincipalType", List.of(principal.isAnonymous() ? "Anonymous" : "User"));
         if (!principal.isAnonymous()) context.values.put("aws:username", List.of(principal.accessKeyId()));
+        Instant now = Instant.now();
+        context.values.put("aws:CurrentTime", List.of(now.toString()));
+        context.values.put("aws:EpochTime", List.of(Long.toString(now.getEpochSecond())));
         return context;
     }
 
