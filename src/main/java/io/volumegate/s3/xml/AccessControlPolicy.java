@@ -1,7 +1,6 @@
 package io.volumegate.s3.xml;
 
 import jakarta.xml.bind.JAXBContext;
-import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlRootElement;
@@ -20,7 +19,7 @@ import java.util.List;
 public class AccessControlPolicy {
     /** XML Schema's instance namespace, where a grantee's {@code xsi:type} lives. */
     public static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
-    public static final JAXBContext CONTEXT = context();
+    public static final JAXBContext CONTEXT = S3Xml.context(AccessControlPolicy.class);
 
     public Owner Owner;
     /** A list only so that a document with two of them can be refused: S3 answers MalformedACLError. */
@@ -53,13 +52,5 @@ public class AccessControlPolicy {
         public String DisplayName;
         public String EmailAddress;
         public String URI;
-    }
-
-    private static JAXBContext context() {
-        try {
-            return JAXBContext.newInstance(AccessControlPolicy.class);
-        } catch (JAXBException e) {
-            throw new ExceptionInInitializerError(e);
-        }
     }
 }

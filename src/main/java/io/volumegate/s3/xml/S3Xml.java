@@ -74,14 +74,19 @@ public final class S3Xml {
     }
 
     private static JAXBContext create() {
+        return context(ListAllMyBucketsResult.class, ListBucketResult.class, ListBucketResultV2.class,
+                LocationConstraint.class, CreateBucketConfiguration.class, CopyObjectResult.class, CopyPartResult.class,
+                Delete.class, DeleteResult.class, InitiateMultipartUploadResult.class, CompleteMultipartUpload.class,
+                CompleteMultipartUploadResult.class, ListPartsResult.class, ListMultipartUploadsResult.class,
+                ListVersionsResult.class, VersioningConfiguration.class, ObjectLockConfiguration.class, Retention.class,
+                LegalHold.class, Tagging.class, CORSConfiguration.class, GetObjectAttributesResponse.class,
+                PolicyStatus.class, PublicAccessBlockConfiguration.class, OwnershipControls.class);
+    }
+
+    /** A JAXB context of these document types, for a class's static initialiser: failing to build one is a bug. */
+    public static JAXBContext context(Class<?>... types) {
         try {
-            return JAXBContext.newInstance(ListAllMyBucketsResult.class, ListBucketResult.class, ListBucketResultV2.class,
-                    LocationConstraint.class, CreateBucketConfiguration.class, CopyObjectResult.class, CopyPartResult.class,
-                    Delete.class, DeleteResult.class, InitiateMultipartUploadResult.class, CompleteMultipartUpload.class,
-                    CompleteMultipartUploadResult.class, ListPartsResult.class, ListMultipartUploadsResult.class,
-                    ListVersionsResult.class, VersioningConfiguration.class, ObjectLockConfiguration.class, Retention.class,
-                    LegalHold.class, Tagging.class, CORSConfiguration.class, GetObjectAttributesResponse.class,
-                    PolicyStatus.class, PublicAccessBlockConfiguration.class, OwnershipControls.class);
+            return JAXBContext.newInstance(types);
         } catch (JAXBException e) {
             throw new ExceptionInInitializerError(e);
         }
