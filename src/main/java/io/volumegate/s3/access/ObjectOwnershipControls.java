@@ -41,10 +41,13 @@ public final class ObjectOwnershipControls {
 
     /**
      * Refuses to turn ACLs off while the bucket's ACL grants to anyone but its owner: S3 wants
-     * those grants moved into a policy first, so nobody loses access unnoticed.
+     * those grants moved into a policy first, so nobody loses access unnoticed. For
+     * PutBucketOwnershipControls, and for CreateBucket with {@code x-amz-object-ownership}.
+     *
+     * @throws io.volumegate.http.S3Exception 400 InvalidBucketAclWithObjectOwnership
      */
-    static void requireSettable(BucketRules rules, String ownership) {
-        if (BucketRules.BUCKET_OWNER_ENFORCED.equals(ownership) && !rules.acl().isPrivate()) {
+    public static void requireSettable(AccessControlList bucketAcl, String ownership) {
+        if (BucketRules.BUCKET_OWNER_ENFORCED.equals(ownership) && !bucketAcl.isPrivate()) {
             throw S3Error.INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP.exception();
         }
     }

@@ -23,7 +23,7 @@ public class OwnershipControlsOperations {
     public void putBucketOwnershipControls(Exchange exchange, S3Request request) throws Exception {
         exchange.then(IntegrityCheckedBody.readVerifyingAnyDigest(exchange, request, MAX_DOCUMENT_BYTES), io, body -> {
             String ownership = ObjectOwnershipControls.parse(body);
-            ObjectOwnershipControls.requireSettable(access.rules(request.bucket()), ownership);
+            ObjectOwnershipControls.requireSettable(access.rules(request.bucket()).acl(), ownership);
             access.setObjectOwnership(request.bucket(), ownership);
             exchange.finishEmpty();
         });

@@ -97,8 +97,8 @@ class BucketAccessDocumentsTest {
     @Test
     void aclsGoOffOnlyOnceTheBucketAclIsPrivate() {
         BucketRules publicRead = new BucketRules(OWNER, CannedAcl.PUBLIC_READ.expand(OWNER, OWNER), null, BucketRules.NO_BLOCK, null);
-        refused(S3Error.INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP, () -> ObjectOwnershipControls.requireSettable(publicRead, "BucketOwnerEnforced"));
-        assertDoesNotThrow(() -> ObjectOwnershipControls.requireSettable(publicRead, "ObjectWriter"));
-        assertDoesNotThrow(() -> ObjectOwnershipControls.requireSettable(rules(BucketRules.NO_BLOCK, null), "BucketOwnerEnforced"));
+        refused(S3Error.INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP, () -> ObjectOwnershipControls.requireSettable(publicRead.acl(), "BucketOwnerEnforced"));
+        assertDoesNotThrow(() -> ObjectOwnershipControls.requireSettable(publicRead.acl(), "ObjectWriter"));
+        assertDoesNotThrow(() -> ObjectOwnershipControls.requireSettable(AccessControlList.privateTo(OWNER), "BucketOwnerEnforced"));
     }
 }
