@@ -3,6 +3,7 @@ package io.volumegate.s3;
 import io.volumegate.access.AccessControlList;
 import io.volumegate.access.CannedAcl;
 import io.volumegate.access.Grant;
+import io.volumegate.access.Grantee;
 import io.volumegate.access.GroupUri;
 import io.volumegate.access.Permission;
 import io.volumegate.http.S3Error;
@@ -67,18 +68,35 @@ public final class AclHeaders {
             String type = grantee.substring(0, eq).trim();
             String name = unquote(grantee.substring(eq + 1).trim());
             switch (type) {
-                case "id" -> {
-                    if (!knownUser.test(name)) throw S3Error.INVALID_ARGUMENT.exception("Invalid id").with("ArgumentName", "CanonicalUser/ID")
-                            .with("ArgumentValue", abbreviate(name));
-                    grants.add(Grant.toUser(name, permission));
-                }
-                case "uri" -> grants.add(Grant.toGroup(GroupUri.of(name).orElseThrow(() -> S3Error.INVALID_ARGUMENT
-                        .exception("Invalid group uri").with("ArgumentName", "Group/URI").with("ArgumentValue", abbreviate(name))), permission));
+                case "id" -> grants.add(new Grant(user(name, knownUser), permission));
+                case "uri" -> grants.add(new Grant(group(name), permission));
                 case "emailAddress" -> throw S3Error.UNRESOLVABLE_GRANT_BY_EMAIL_ADDRESS.exception();
                 default -> throw malformed(headerName, value);
             }
         }
         return grants;
+    }
+
+    /**
+     * The grantee a canonical user id names, in a header or in an AccessControlPolicy document.
+     *
+     * @throws io.volumegate.http.S3Exception InvalidArgument when it is no user of ours
+     */
+    public static Grantee.User user(String id, Predicate<String> knownUser) {
+        if (!knownUser.test(id)) {
+            throw S3Error.INVALID_ARGUMENT.exception("Invalid id").with("ArgumentName", "CanonicalUser/ID").with("ArgumentValue", abbreviate(id));
+        }
+        return new Grantee.User(id);
+    }
+
+    /**
+     * The grantee a group URI names, in a header or in an AccessControlPolicy document.
+     *
+     * @throws io.volumegate.http.S3Exception InvalidArgument when it is none of S3's groups
+     */
+    public static Grantee.Group group(String uri) {
+        return new Grantee.Group(GroupUri.of(uri).orElseThrow(() -> S3Error.INVALID_ARGUMENT.exception("Invalid group uri")
+                .with("ArgumentName", "Group/URI").with("ArgumentValue", abbreviate(uri))));
     }
 
     private static String unquote(String text) {

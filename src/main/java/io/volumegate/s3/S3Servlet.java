@@ -2,6 +2,10 @@ package io.volumegate.s3;
 
 import io.volumegate.http.Exchange;
 import io.volumegate.http.S3Error;
+import io.volumegate.s3.access.AclOperations;
+import io.volumegate.s3.access.BucketPolicyOperations;
+import io.volumegate.s3.access.OwnershipControlsOperations;
+import io.volumegate.s3.access.PublicAccessBlockOperations;
 import io.volumegate.s3.bucket.BucketOperations;
 import io.volumegate.s3.bucket.ListOperations;
 import io.volumegate.s3.bucket.VersioningOperations;
@@ -60,6 +64,14 @@ public class S3Servlet extends HttpServlet {
     ObjectAttributesOperation attributes;
     @Inject
     CorsOperations cors;
+    @Inject
+    AclOperations acls;
+    @Inject
+    BucketPolicyOperations policies;
+    @Inject
+    PublicAccessBlockOperations accessBlocks;
+    @Inject
+    OwnershipControlsOperations ownership;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) {
@@ -99,6 +111,20 @@ public class S3Servlet extends HttpServlet {
             case PUT_BUCKET_CORS -> cors::putBucketCors;
             case GET_BUCKET_CORS -> cors::getBucketCors;
             case DELETE_BUCKET_CORS -> cors::deleteBucketCors;
+            case GET_BUCKET_ACL -> acls::getBucketAcl;
+            case PUT_BUCKET_ACL -> acls::putBucketAcl;
+            case GET_OBJECT_ACL -> acls::getObjectAcl;
+            case PUT_OBJECT_ACL -> acls::putObjectAcl;
+            case PUT_BUCKET_POLICY -> policies::putBucketPolicy;
+            case GET_BUCKET_POLICY -> policies::getBucketPolicy;
+            case DELETE_BUCKET_POLICY -> policies::deleteBucketPolicy;
+            case GET_BUCKET_POLICY_STATUS -> policies::getBucketPolicyStatus;
+            case PUT_PUBLIC_ACCESS_BLOCK -> accessBlocks::putPublicAccessBlock;
+            case GET_PUBLIC_ACCESS_BLOCK -> accessBlocks::getPublicAccessBlock;
+            case DELETE_PUBLIC_ACCESS_BLOCK -> accessBlocks::deletePublicAccessBlock;
+            case PUT_BUCKET_OWNERSHIP_CONTROLS -> ownership::putBucketOwnershipControls;
+            case GET_BUCKET_OWNERSHIP_CONTROLS -> ownership::getBucketOwnershipControls;
+            case DELETE_BUCKET_OWNERSHIP_CONTROLS -> ownership::deleteBucketOwnershipControls;
             case GET_OBJECT_ATTRIBUTES -> attributes::getObjectAttributes;
             case GET_OBJECT, HEAD_OBJECT -> reads::getObject;
             case PUT_OBJECT -> writes::putObject;

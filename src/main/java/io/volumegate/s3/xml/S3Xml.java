@@ -59,9 +59,14 @@ public final class S3Xml {
      * some clients (s3cmd, hand-written scripts) leave the xmlns out.
      */
     public static <T> T read(byte[] body, Class<T> type) {
+        return read(body, type, CONTEXT);
+    }
+
+    /** Parses a request document of another JAXB context ({@link #write(Object, JAXBContext)}), as safely. */
+    public static <T> T read(byte[] body, Class<T> type, JAXBContext context) {
         try {
             XMLStreamReader reader = new StrictReader(INPUT.createXMLStreamReader(new ByteArrayInputStream(body)));
-            return CONTEXT.createUnmarshaller().unmarshal(reader, type).getValue();
+            return context.createUnmarshaller().unmarshal(reader, type).getValue();
         } catch (XMLStreamException | JAXBException | RuntimeException e) {
             // JAXB wraps reader failures in its own exceptions, and some parsers throw unchecked ones.
             throw S3Error.MALFORMED_XML.exception();
@@ -69,13 +74,19 @@ public final class S3Xml {
     }
 
     private static JAXBContext create() {
+        return context(ListAllMyBucketsResult.class, ListBucketResult.class, ListBucketResultV2.class,
+                LocationConstraint.class, CreateBucketConfiguration.class, CopyObjectResult.class, CopyPartResult.class,
+                Delete.class, DeleteResult.class, InitiateMultipartUploadResult.class, CompleteMultipartUpload.class,
+                CompleteMultipartUploadResult.class, ListPartsResult.class, ListMultipartUploadsResult.class,
+                ListVersionsResult.class, VersioningConfiguration.class, ObjectLockConfiguration.class, Retention.class,
+                LegalHold.class, Tagging.class, CORSConfiguration.class, GetObjectAttributesResponse.class,
+                PolicyStatus.class, PublicAccessBlockConfiguration.class, OwnershipControls.class);
+    }
+
+    /** A JAXB context of these document types, for a class's static initialiser: failing to build one is a bug. */
+    public static JAXBContext context(Class<?>... types) {
         try {
-            return JAXBContext.newInstance(ListAllMyBucketsResult.class, ListBucketResult.class, ListBucketResultV2.class,
-                    LocationConstraint.class, CreateBucketConfiguration.class, CopyObjectResult.class, CopyPartResult.class,
-                    Delete.class, DeleteResult.class, InitiateMultipartUploadResult.class, CompleteMultipartUpload.class,
-                    CompleteMultipartUploadResult.class, ListPartsResult.class, ListMultipartUploadsResult.class,
-                    ListVersionsResult.class, VersioningConfiguration.class, ObjectLockConfiguration.class, Retention.class,
-                    LegalHold.class, Tagging.class, CORSConfiguration.class, GetObjectAttributesResponse.class);
+            return JAXBContext.newInstance(types);
         } catch (JAXBException e) {
             throw new ExceptionInInitializerError(e);
         }
