@@ -1,12 +1,12 @@
 package io.volumegate.s3;
 
 import io.volumegate.access.AccessControlList;
-import io.volumegate.access.CannedAcl;
 import io.volumegate.access.Principal;
 import io.volumegate.auth.Credential;
-import io.volumegate.http.S3Error;
 import io.volumegate.objects.AccessService;
 import io.volumegate.objects.BucketRules;
+import io.volumegate.s3.access.ObjectOwnershipControls;
+import io.volumegate.s3.access.PublicAccessBlocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -31,20 +31,12 @@ public class NewObjectAcls {
     /** The ACL of an object {@code writer} writes in {@code bucket}, headers as {@code header} reads them. */
     public AccessControlList of(String bucket, Credential writer, Function<String, String> header) throws IOException {
         BucketRules rules = access.rules(bucket);
-        String owner = writer.isAnonymous() ? rules.owner() : Principal.canonicalIdOf(writer.accessKeyId());
-        if (rules.aclsDisabled()) {
-            String canned = header.apply(AclHeaders.CANNED);
-            boolean harmless = canned == null || canned.equals(CannedAcl.BUCKET_OWNER_FULL_CONTROL.header())
-                    || canned.equals(CannedAcl.PRIVATE.header());
-            if (!harmless || (canned == null && AclHeaders.present(header))) {
-                throw S3Error.ACCESS_CONTROL_LIST_NOT_SUPPORTED.exception();
-            }
-            return AccessControlList.privateTo(rules.owner());
-        }
+        String owner = writer.isAnonymous() || rules.aclsDisabled() ? rules.owner() : Principal.canonicalIdOf(writer.accessKeyId());
         AccessControlList acl = AclHeaders.from(header, owner, rules.owner(), principals::exists);
-        if (rules.block().blockPublicAcls() && acl.isPublic()) {
-            throw S3Error.ACCESS_DENIED.exception("The bucket's public access block refuses public ACLs.");
+        if (AclHeaders.present(header)) {
+            ObjectOwnershipControls.requireAclAllowed(rules, header.apply(AclHeaders.CANNED), acl);
+            PublicAccessBlocks.requireAclAllowed(rules, acl);
         }
-        return acl;
+        return rules.aclsDisabled() ? AccessControlList.privateTo(rules.owner()) : acl;
     }
 }

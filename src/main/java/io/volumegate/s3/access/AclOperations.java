@@ -1,5 +1,6 @@
 package io.volumegate.s3.access;
 
+import io.volumegate.s3.Principals;
 import io.volumegate.access.AccessControlList;
 import io.volumegate.http.Exchange;
 import io.volumegate.objects.AccessService;
@@ -29,7 +30,7 @@ public class AclOperations {
     @Inject
     AccessService access;
     @Inject
-    CanonicalNames names;
+    Principals names;
     @Inject
     IoExecutor io;
 
@@ -69,7 +70,7 @@ public class AclOperations {
     private AccessControlList requested(Exchange exchange, byte[] body, String owner, BucketRules rules) throws IOException {
         Function<String, String> header = exchange.request()::getHeader;
         AccessControlList acl = AccessControlPolicies.requested(body, header, owner, rules.owner(),
-                id -> id.equals(owner) || id.equals(rules.owner()) || names.isKnown(id));
+                id -> id.equals(owner) || id.equals(rules.owner()) || names.exists(id));
         ObjectOwnershipControls.requireAclAllowed(rules, header.apply(AclHeaders.CANNED), acl);
         if (rules.aclsDisabled()) return null;
         PublicAccessBlocks.requireAclAllowed(rules, acl);

@@ -52,6 +52,25 @@ public final class ObjectOwnershipControls {
         }
     }
 
+    /**
+     * The value of CreateBucket's {@code x-amz-object-ownership} header; null when it is absent.
+     *
+     * @throws io.volumegate.http.S3Exception 400 InvalidArgument for a value S3 does not know
+     */
+    public static String fromHeader(String header) {
+        if (header == null) return null;
+        String ownership = header.strip();
+        if (!VALUES.contains(ownership)) {
+            throw S3Error.INVALID_ARGUMENT.exception("Invalid x-amz-object-ownership header: " + abbreviate(ownership))
+                    .with("ArgumentName", "x-amz-object-ownership");
+        }
+        return ownership;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 64 ? text : text.substring(0, 64) + "...";
+    }
+
     /** The ObjectOwnership of an OwnershipControls document: one Rule with a known value, or MalformedXML. */
     static String parse(byte[] body) {
         OwnershipControls document = S3Xml.read(body, OwnershipControls.class);

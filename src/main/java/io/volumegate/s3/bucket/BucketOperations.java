@@ -13,6 +13,7 @@ import io.volumegate.access.Principal;
 import io.volumegate.objects.AccessService;
 import io.volumegate.s3.AclHeaders;
 import io.volumegate.s3.Principals;
+import io.volumegate.s3.access.ObjectOwnershipControls;
 import io.volumegate.s3.xml.Owner;
 import jakarta.servlet.http.HttpServletRequest;
 import io.volumegate.s3.S3Request;
@@ -106,7 +107,8 @@ public class BucketOperations {
         boolean objectLock = "true".equalsIgnoreCase(http.getHeader("x-amz-bucket-object-lock-enabled"));
         String owner = Principal.canonicalIdOf(request.credential().accessKeyId());
         AccessControlList acl = AclHeaders.from(http::getHeader, owner, owner, principals::exists);
-        String ownership = http.getHeader("x-amz-object-ownership");
+        String ownership = ObjectOwnershipControls.fromHeader(http.getHeader("x-amz-object-ownership"));
+        ObjectOwnershipControls.requireSettable(acl, ownership);
         exchange.then(SmallBody.read(exchange, MAX_CONFIGURATION_BYTES), io, body -> {
             if (body.length > 0) S3Xml.read(body, CreateBucketConfiguration.class); // refuse malformed XML
             try {
