@@ -33,7 +33,7 @@ class BucketAccessDocumentsTest {
     }
 
     private static BucketRules rules(AccessBlock block, String ownership) {
-        return new BucketRules(OWNER, AccessControlList.privateTo(OWNER), null, block, ownership);
+        return new BucketRules(OWNER, AccessControlList.privateTo(OWNER), null, block, ownership, false);
     }
 
     @Test
@@ -96,7 +96,7 @@ class BucketAccessDocumentsTest {
 
     @Test
     void aclsGoOffOnlyOnceTheBucketAclIsPrivate() {
-        BucketRules publicRead = new BucketRules(OWNER, CannedAcl.PUBLIC_READ.expand(OWNER, OWNER), null, BucketRules.NO_BLOCK, null);
+        BucketRules publicRead = new BucketRules(OWNER, CannedAcl.PUBLIC_READ.expand(OWNER, OWNER), null, BucketRules.NO_BLOCK, null, false);
         refused(S3Error.INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP, () -> ObjectOwnershipControls.requireSettable(publicRead.acl(), "BucketOwnerEnforced"));
         assertDoesNotThrow(() -> ObjectOwnershipControls.requireSettable(publicRead.acl(), "ObjectWriter"));
         assertDoesNotThrow(() -> ObjectOwnershipControls.requireSettable(AccessControlList.privateTo(OWNER), "BucketOwnerEnforced"));
