@@ -52,27 +52,33 @@ public class S3Authorizer {
     public void requireRead(HttpServletRequest request, Credential credential, String bucket, String key, String versionId) {
         AccessCheck check = new AccessCheck(versionId == null ? "s3:GetObject" : "s3:GetObjectVersion",
                 io.volumegate.access.Permission.READ, true, false);
-        require(request, credential, check, Endpoint.Access.READ, bucket, key, versionId, QueryParameters.parse(null));
+        AccessDecision decision = decide(request, credential, check, Endpoint.Access.READ, bucket, key, versionId, QueryParameters.parse(null));
+        if (!decision.allowed()) throw S3Error.ACCESS_DENIED.exception("The requester may not read the copy source. " + decision.message());
     }
 
     /** Refuses unless {@code credential} may write a new object in {@code bucket} (POST Object's form signer). */
     public void requireWrite(HttpServletRequest request, Credential credential, String bucket, String key) {
         AccessCheck check = new AccessCheck("s3:PutObject", io.volumegate.access.Permission.WRITE, false, true);
-        require(request, credential, check, Endpoint.Access.WRITE, bucket, key, null, QueryParameters.parse(null));
+        AccessDecision decision = decide(request, credential, check, Endpoint.Access.WRITE, bucket, key, null, QueryParameters.parse(null));
+        if (!decision.allowed()) throw S3Error.ACCESS_DENIED.exception("The requester may not write this bucket. " + decision.message());
     }
 
     private void require(HttpServletRequest request, Credential credential, AccessCheck check, Endpoint.Access scopeAccess,
                          String bucket, String key, String versionId, QueryParameters query) {
+        AccessDecision decision = decide(request, credential, check, scopeAccess, bucket, key, versionId, query);
+        if (!decision.allowed()) throw S3Error.ACCESS_DENIED.exception(decision.message());
+    }
+
+    private AccessDecision decide(HttpServletRequest request, Credential credential, AccessCheck check, Endpoint.Access scopeAccess,
+                                  String bucket, String key, String versionId, QueryParameters query) {
         boolean inScope = scopeAccess == Endpoint.Access.READ ? credential.mayRead(bucket) : credential.mayWrite(bucket);
         Requester who = credential.isAnonymous() ? Requester.ANONYMOUS
                 : new Requester(Principal.ofAccessKey(credential.accessKeyId()), inScope, credential.readOnly(), credential.admin());
-        AccessDecision decision;
         try {
-            decision = access.decide(who, check, bucket, key, versionId, context(request, who, query));
+            return access.decide(who, check, bucket, key, versionId, context(request, who, query));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (!decision.allowed()) throw S3Error.ACCESS_DENIED.exception(decision.message());
     }
 
     /** The condition keys a bucket policy may test, as AWS spells them. */

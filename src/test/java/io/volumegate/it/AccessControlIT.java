@@ -98,12 +98,12 @@ class AccessControlIT extends ServerTestBase {
 
         Path directory = Files.createTempDirectory("accesscontrolit");
         ExternalCommand.Result open = ExternalCommand.run(server, List.of("curl", "-sS", "-w", "\n%{http_code}",
-                server.endpoint() + "/" + bucket + "/site/index.html"), directory);
+                server.uri("/" + bucket + "/site/index.html").toString()), directory);
         assumeTrue(open.exitCode() != -1, "curl is not installed");
         assertEquals("<h1>hello</h1>\n200", open.output());
 
         ExternalCommand.Result closed = ExternalCommand.run(server, List.of("curl", "-sS", "-w", "\n%{http_code}",
-                server.endpoint() + "/" + bucket + "/private.txt"), directory);
+                server.uri("/" + bucket + "/private.txt").toString()), directory);
         assertTrue(closed.output().endsWith("\n403"), closed.output());
         assertTrue(closed.output().contains("<Code>AccessDenied</Code>"), closed.output());
         assertFalse(closed.output().contains("secret plans"));
