@@ -5,13 +5,18 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An S3 access control list: the resource's owner and its grants, in the order given.
- * A resource without a stored ACL has the private one, {@link #privateTo(String)}.
+ * An S3 access control list: the resource's owner and its grants, kept in one order whatever
+ * order they came in: grants to groups first, then grants to users, each in the order given.
+ * That is the order canned ACLs expand to and S3 servers answer in, so an ACL read back lists
+ * its grants as clients expect. A resource without a stored ACL has the private one,
+ * {@link #privateTo(String)}.
  */
 public record AccessControlList(String owner, List<Grant> grants) {
     public AccessControlList {
         Objects.requireNonNull(owner, "owner");
-        grants = List.copyOf(grants);
+        List<Grant> ordered = new ArrayList<>(grants);
+        ordered.sort(java.util.Comparator.comparing(grant -> grant.grantee() instanceof Grantee.User)); // stable: false first
+        grants = List.copyOf(ordered);
     }
 
     /** The ACL every bucket and object has until told otherwise: its owner may do everything. */

@@ -29,6 +29,8 @@ public record BucketRules(String owner, AccessControlList acl, BucketPolicy poli
     public static final AccessBlock NO_BLOCK = new AccessBlock(false, false, false, false);
     /** The ownership control under which ACLs are off and the bucket owner owns every object. */
     public static final String BUCKET_OWNER_ENFORCED = "BucketOwnerEnforced";
+    /** The ownership control under which a write with bucket-owner-full-control gives the object to the bucket's owner. */
+    public static final String BUCKET_OWNER_PREFERRED = "BucketOwnerPreferred";
 
     static BucketRules of(String bucket, BucketAccess access) {
         String owner = access.owner() == null ? VolumeOwner.ID : access.owner();

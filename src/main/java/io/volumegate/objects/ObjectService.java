@@ -67,14 +67,11 @@ public class ObjectService {
         Bucket bucket = volume.bucket(bucketName);
         ListPage page = bucket.list(query);
         List<ObjectSummary> objects = new ArrayList<>(page.objects().size());
-        String bucketOwner = null;
+        BucketRules rules = page.objects().isEmpty() ? null : access.rules(bucketName);
         for (ListedObject object : page.objects()) {
             Bucket.ListedDetails details = bucket.describe(object);
-            String owner = details.owner();
-            if (owner == null) {
-                if (bucketOwner == null) bucketOwner = access.rules(bucketName).owner();
-                owner = bucketOwner;
-            }
+            // The writer owns an object, unless nobody recorded one or the bucket's owner owns all (BucketOwnerEnforced).
+            String owner = details.owner() == null || rules.aclsDisabled() ? rules.owner() : details.owner();
             objects.add(new ObjectSummary(object.key(), object.size(), object.lastModified().toInstant(), details.etag(), owner));
         }
         return new ObjectPage(objects, page.commonPrefixes(), page.truncated(), page.lastReturned());

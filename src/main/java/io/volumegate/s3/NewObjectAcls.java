@@ -1,6 +1,7 @@
 package io.volumegate.s3;
 
 import io.volumegate.access.AccessControlList;
+import io.volumegate.access.CannedAcl;
 import io.volumegate.access.Principal;
 import io.volumegate.auth.Credential;
 import io.volumegate.objects.AccessService;
@@ -16,7 +17,8 @@ import java.util.function.Function;
 /**
  * The owner and ACL of an object a request writes (PutObject, CopyObject,
  * CreateMultipartUpload, POST Object): its writer owns it (an anonymous writer's object
- * belongs to the bucket's owner), with the ACL its headers ask for. Under the bucket's
+ * belongs to the bucket's owner, and so does one written with bucket-owner-full-control
+ * under BucketOwnerPreferred), with the ACL its headers ask for. Under the bucket's
  * BucketOwnerEnforced control the bucket's owner owns it and only ACLs that change nothing
  * are accepted; under BlockPublicAcls a public ACL is refused. Blocking (the bucket's
  * settings, cached by stamp): call from the I/O executor.
@@ -31,7 +33,10 @@ public class NewObjectAcls {
     /** The ACL of an object {@code writer} writes in {@code bucket}, headers as {@code header} reads them. */
     public AccessControlList of(String bucket, Credential writer, Function<String, String> header) throws IOException {
         BucketRules rules = access.rules(bucket);
-        String owner = writer.isAnonymous() || rules.aclsDisabled() ? rules.owner() : Principal.canonicalIdOf(writer.accessKeyId());
+        // Under BucketOwnerPreferred, an object written with bucket-owner-full-control is the bucket owner's.
+        boolean toBucketOwner = writer.isAnonymous() || rules.aclsDisabled() || (BucketRules.BUCKET_OWNER_PREFERRED.equals(rules.objectOwnership())
+                && CannedAcl.BUCKET_OWNER_FULL_CONTROL.header().equals(header.apply(AclHeaders.CANNED)));
+        String owner = toBucketOwner ? rules.owner() : Principal.canonicalIdOf(writer.accessKeyId());
         AccessControlList acl = AclHeaders.from(header, owner, rules.owner(), principals::exists);
         if (AclHeaders.present(header)) {
             ObjectOwnershipControls.requireAclAllowed(rules, header.apply(AclHeaders.CANNED), acl);

@@ -1,5 +1,6 @@
 package io.volumegate.s3;
 
+import io.volumegate.access.Permission;
 import io.volumegate.access.Principal;
 import io.volumegate.auth.Credential;
 import io.volumegate.http.QueryParameters;
@@ -9,6 +10,7 @@ import io.volumegate.objects.AccessDecision;
 import io.volumegate.objects.AccessService;
 import io.volumegate.objects.PolicyContext;
 import io.volumegate.objects.Requester;
+import io.volumegate.storage.StorageException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,6 +28,8 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class S3Authorizer {
+    private static final String EXPECTED_OWNER = "x-amz-expected-bucket-owner";
+
     @Inject
     AccessService access;
 
@@ -43,6 +47,24 @@ public class S3Authorizer {
             return;
         }
         require(request, credential, EndpointChecks.of(endpoint, query), endpoint.access(), bucket, key, query.get("versionId"), query);
+        requireExpectedOwner(request.getHeader(EXPECTED_OWNER), bucket);
+    }
+
+    /**
+     * Refuses a request whose {@code x-amz-expected-bucket-owner} names someone else than the
+     * bucket's owner: a client guarding against a bucket that changed hands (S3 answers 403).
+     */
+    private void requireExpectedOwner(String expected, String bucket) {
+        if (expected == null) return;
+        try {
+            if (!expected.equals(access.rules(bucket).owner())) {
+                throw S3Error.ACCESS_DENIED.exception("The bucket is not owned by the expected bucket owner.");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (StorageException e) {
+            if (e.reason() != StorageException.Reason.NO_SUCH_BUCKET) throw e; // the operation says NoSuchBucket
+        }
     }
 
     /**
@@ -51,14 +73,14 @@ public class S3Authorizer {
      */
     public void requireRead(HttpServletRequest request, Credential credential, String bucket, String key, String versionId) {
         AccessCheck check = new AccessCheck(versionId == null ? "s3:GetObject" : "s3:GetObjectVersion",
-                io.volumegate.access.Permission.READ, true, false);
+                Permission.READ, true, false);
         AccessDecision decision = decide(request, credential, check, Endpoint.Access.READ, bucket, key, versionId, QueryParameters.parse(null));
         if (!decision.allowed()) throw S3Error.ACCESS_DENIED.exception("The requester may not read the copy source. " + decision.message());
     }
 
     /** Refuses unless {@code credential} may write a new object in {@code bucket} (POST Object's form signer). */
     public void requireWrite(HttpServletRequest request, Credential credential, String bucket, String key) {
-        AccessCheck check = new AccessCheck("s3:PutObject", io.volumegate.access.Permission.WRITE, false, true);
+        AccessCheck check = new AccessCheck("s3:PutObject", Permission.WRITE, false, true);
         AccessDecision decision = decide(request, credential, check, Endpoint.Access.WRITE, bucket, key, null, QueryParameters.parse(null));
         if (!decision.allowed()) throw S3Error.ACCESS_DENIED.exception("The requester may not write this bucket. " + decision.message());
     }

@@ -54,9 +54,17 @@ class AccessControlListTest {
     }
 
     @Test
+    void grantsToGroupsComeBeforeGrantsToUsersWhateverTheOrderGiven() {
+        AccessControlList acl = new AccessControlList(OWNER, List.of(Grant.toUser(OWNER, Permission.FULL_CONTROL),
+                Grant.toGroup(GroupUri.ALL_USERS, Permission.READ), Grant.toUser(BUCKET_OWNER, Permission.READ)));
+        assertEquals(List.of(Grant.toGroup(GroupUri.ALL_USERS, Permission.READ), Grant.toUser(OWNER, Permission.FULL_CONTROL),
+                Grant.toUser(BUCKET_OWNER, Permission.READ)), acl.grants());
+    }
+
+    @Test
     void storedGrantsReadBackAsWritten() {
-        List<Grant> grants = List.of(Grant.toGroup(GroupUri.ALL_USERS, Permission.READ), Grant.toUser(OWNER, Permission.WRITE_ACP),
-                Grant.toGroup(GroupUri.LOG_DELIVERY, Permission.WRITE));
+        List<Grant> grants = List.of(Grant.toGroup(GroupUri.ALL_USERS, Permission.READ), Grant.toGroup(GroupUri.LOG_DELIVERY, Permission.WRITE),
+                Grant.toUser(OWNER, Permission.WRITE_ACP));
         String line = AclCodec.encode(grants);
         assertEquals(grants, AclCodec.decode(line));
         assertEquals(List.of(), AclCodec.decode(""));

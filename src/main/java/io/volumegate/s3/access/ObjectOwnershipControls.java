@@ -19,7 +19,7 @@ import java.util.Set;
  * always send bucket-owner-full-control keep working).
  */
 public final class ObjectOwnershipControls {
-    private static final Set<String> VALUES = Set.of(BucketRules.BUCKET_OWNER_ENFORCED, "BucketOwnerPreferred", "ObjectWriter");
+    private static final Set<String> VALUES = Set.of(BucketRules.BUCKET_OWNER_ENFORCED, BucketRules.BUCKET_OWNER_PREFERRED, "ObjectWriter");
 
     private ObjectOwnershipControls() {}
 

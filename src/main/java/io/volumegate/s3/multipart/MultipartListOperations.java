@@ -7,7 +7,9 @@ import io.volumegate.http.S3Error;
 import io.volumegate.objects.MultipartService;
 import io.volumegate.objects.UploadParts;
 import io.volumegate.s3.ListEncoding;
-import io.volumegate.s3.S3Owner;
+import io.volumegate.objects.AccessService;
+import io.volumegate.s3.Principals;
+import io.volumegate.s3.xml.Owner;
 import io.volumegate.s3.S3Request;
 import io.volumegate.s3.xml.CommonPrefix;
 import io.volumegate.s3.xml.ListMultipartUploadsResult;
@@ -30,6 +32,10 @@ public class MultipartListOperations {
     private static final int MAX_PAGE = 1000;
 
     @Inject
+    AccessService access;
+    @Inject
+    Principals principals;
+    @Inject
     MultipartService multipart;
     @Inject
     IoExecutor io;
@@ -45,6 +51,7 @@ public class MultipartListOperations {
 
         exchange.runOn(io, () -> {
             UploadListing page = multipart.uploads(request.bucket(), prefix, delimiter, keyMarker, uploadIdMarker, maxUploads);
+            String bucketOwner = access.rules(request.bucket()).owner();
             ListMultipartUploadsResult result = new ListMultipartUploadsResult();
             result.Bucket = request.bucket();
             result.KeyMarker = encode.apply(keyMarker);
@@ -60,8 +67,7 @@ public class MultipartListOperations {
                 ListMultipartUploadsResult.Upload entry = new ListMultipartUploadsResult.Upload();
                 entry.Key = encode.apply(upload.key());
                 entry.UploadId = upload.id().value();
-                entry.Initiator = S3Owner.OWNER;
-                entry.Owner = S3Owner.OWNER;
+                entry.Initiator = entry.Owner = ownerOf(upload, bucketOwner);
                 entry.Initiated = HttpDates.iso8601(upload.initiated());
                 entry.ChecksumAlgorithm = upload.checksumAlgorithm();
                 entry.ChecksumType = upload.checksumType();
@@ -92,8 +98,7 @@ public class MultipartListOperations {
             result.MaxParts = maxParts;
             result.IsTruncated = page.size() < after.size();
             if (!page.isEmpty()) result.NextPartNumberMarker = page.get(page.size() - 1).number();
-            result.Initiator = S3Owner.OWNER;
-            result.Owner = S3Owner.OWNER;
+            result.Initiator = result.Owner = ownerOf(upload, access.rules(request.bucket()).owner());
             result.ChecksumAlgorithm = upload.checksumAlgorithm();
             result.ChecksumType = upload.checksumType();
             for (PartRecord part : page) {
@@ -133,5 +138,11 @@ public class MultipartListOperations {
         }
         throw S3Error.INVALID_ARGUMENT.exception("Provided part-number-marker not an integer or within integer range")
                 .with("ArgumentName", "part-number-marker").with("ArgumentValue", value);
+    }
+
+    /** Who started an upload: the owner its object will have (recorded at CreateMultipartUpload), else the bucket's owner. */
+    private Owner ownerOf(UploadManifest upload, String bucketOwner) {
+        String owner = upload.metadata().owner();
+        return principals.owner(owner == null ? bucketOwner : owner);
     }
 }

@@ -141,7 +141,8 @@ class AccessControlPoliciesTest {
         refused(S3Error.INVALID_ARGUMENT, () -> AccessControlPolicies.requested(NO_BODY, headers::get, OWNER, OWNER, KNOWN));
         headers.clear();
         headers.put("x-amz-grant-read", "id=\"" + OTHER + "\", uri=\"" + GroupUri.ALL_USERS.uri() + "\"");
-        assertEquals(List.of(Grant.toUser(OTHER, Permission.READ), Grant.toGroup(GroupUri.ALL_USERS, Permission.READ)),
+        // Kept in the one order every ACL has: grants to groups, then to users.
+        assertEquals(List.of(Grant.toGroup(GroupUri.ALL_USERS, Permission.READ), Grant.toUser(OTHER, Permission.READ)),
                 AccessControlPolicies.requested(NO_BODY, headers::get, OWNER, OWNER, KNOWN).grants());
         headers.put("x-amz-grant-write", "emailAddress=\"someone@example.com\"");
         refused(S3Error.UNRESOLVABLE_GRANT_BY_EMAIL_ADDRESS, () -> AccessControlPolicies.requested(NO_BODY, headers::get, OWNER, OWNER, KNOWN));
