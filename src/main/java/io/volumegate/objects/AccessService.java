@@ -39,6 +39,8 @@ public class AccessService {
     @Inject
     Volume volume;
 
+    private static final String EXISTING_TAG = "s3:ExistingObjectTag/";
+
     private final Map<String, CachedRules> rules = new ConcurrentHashMap<>();
 
     private record CachedRules(BucketAccess source, BucketRules rules) {}
@@ -72,8 +74,9 @@ public class AccessService {
         if (bucketRules.policyUnreadable() && !who.admin()) return AccessDecision.DENIED_BY_POLICY;
         PolicyEffect effect = PolicyEffect.NONE;
         if (bucketRules.policy() != null) {
+            Map<String, List<String>> facts = withExistingTags(bucketRules.policy(), check, bucket, key, versionId, context);
             effect = bucketRules.policy().evaluate(new PolicyRequest(check.action(), PolicyResources.arn(bucket, key),
-                    who.principal().policyNames(), context));
+                    who.principal().policyNames(), facts));
             // The bucket's owner and administrators can always mend the policy itself, as the root
             // user of an AWS account can, or one bad Deny would lock the bucket for good.
             boolean mender = who.admin() || isOwner(who.principal(), bucketRules.owner());
@@ -109,6 +112,25 @@ public class AccessService {
             if (e.reason() == Reason.NO_SUCH_BUCKET) return false;
             throw e;
         }
+    }
+
+    /**
+     * The context with the object's tags as {@code s3:ExistingObjectTag/<key>}, when the policy
+     * tests them: reading them costs a read of the object's metadata, so only such policies pay it.
+     */
+    private Map<String, List<String>> withExistingTags(BucketPolicy policy, AccessCheck check, String bucket, String key,
+                                                       String versionId, Map<String, List<String>> context) throws IOException {
+        if (!check.onObject() || key == null || !policy.testsKeyStartingWith(EXISTING_TAG)) return context;
+        Map<String, String> tags;
+        try {
+            tags = head(bucket, key, versionId).metadata().map(ObjectMetadata::tags).orElse(Map.of());
+        } catch (StorageException e) {
+            if (isMissingObject(e)) return context;
+            throw e;
+        }
+        Map<String, List<String>> facts = new java.util.HashMap<>(context);
+        tags.forEach((name, value) -> facts.put(EXISTING_TAG + name, List.of(value)));
+        return facts;
     }
 
     /**

@@ -36,6 +36,13 @@ public final class PolicyContext {
         return this;
     }
 
+    /** Adds a key with several values (a multivalued key such as {@code s3:RequestObjectTagKeys}). */
+    public PolicyContext withAll(String key, List<String> values) {
+        values.forEach(java.util.Objects::requireNonNull);
+        this.values.put(key, List.copyOf(values));
+        return this;
+    }
+
     public Map<String, List<String>> values() {
         return Map.copyOf(values);
     }

@@ -10,6 +10,7 @@ import io.volumegate.objects.AccessDecision;
 import io.volumegate.objects.AccessService;
 import io.volumegate.objects.PolicyContext;
 import io.volumegate.objects.Requester;
+import io.volumegate.s3.tagging.TagSets;
 import io.volumegate.storage.StorageException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -109,9 +110,36 @@ public class S3Authorizer {
                 .with("aws:Referer", request.getHeader("Referer"))
                 .with("aws:UserAgent", request.getHeader("User-Agent"))
                 .with("s3:x-amz-acl", request.getHeader("x-amz-acl"))
-                .with("s3:x-amz-copy-source", request.getHeader("x-amz-copy-source"))
-                .with("s3:VersionId", query.get("versionId"));
+                .with("s3:x-amz-copy-source", withoutLeadingSlash(request.getHeader("x-amz-copy-source")))
+                .with("s3:VersionId", query.get("versionId"))
+                .with("s3:x-amz-metadata-directive", request.getHeader("x-amz-metadata-directive"))
+                .with("s3:x-amz-server-side-encryption", request.getHeader("x-amz-server-side-encryption"));
         for (String name : List.of("prefix", "delimiter", "max-keys")) context.with("s3:" + name, query.get(name));
+        for (String grant : List.of("read", "write", "read-acp", "write-acp", "full-control")) {
+            context.with("s3:x-amz-grant-" + grant, request.getHeader("x-amz-grant-" + grant));
+        }
+        requestTags(request.getHeader(TagSets.HEADER), context);
         return context.values();
+    }
+
+    /**
+     * The tags a write asks for ({@code x-amz-tagging}) as {@code s3:RequestObjectTag/<key>} and
+     * {@code s3:RequestObjectTagKeys}. A malformed header adds nothing here: the operation refuses it.
+     */
+    private static void requestTags(String tagging, PolicyContext context) {
+        if (tagging == null) return;
+        Map<String, String> tags;
+        try {
+            tags = TagSets.fromHeader(tagging);
+        } catch (RuntimeException malformed) {
+            return;
+        }
+        tags.forEach((name, value) -> context.with("s3:RequestObjectTag/" + name, value));
+        if (!tags.isEmpty()) context.withAll("s3:RequestObjectTagKeys", List.copyOf(tags.keySet()));
+    }
+
+    /** A copy source as policies match it, {@code bucket/key}: clients may send it with a leading slash. */
+    private static String withoutLeadingSlash(String copySource) {
+        return copySource != null && copySource.startsWith("/") ? copySource.substring(1) : copySource;
     }
 }

@@ -46,6 +46,15 @@ public final class BucketPolicy {
         return new BucketPolicy(json, PolicyReader.read(json, bucket, principalExists));
     }
 
+    /**
+     * Whether some condition tests a key starting with {@code prefix}, such as
+     * {@code s3:ExistingObjectTag/}: a caller supplies such costly keys only to policies that test them.
+     */
+    public boolean testsKeyStartingWith(String prefix) {
+        for (Statement statement : statements) if (statement.testsKeyStartingWith(prefix)) return true;
+        return false;
+    }
+
     /** DENY if any statement that applies denies; else ALLOW if any applies and allows; else NONE. */
     public PolicyEffect evaluate(PolicyRequest request) {
         boolean allowed = false;

@@ -43,4 +43,12 @@ final class Statement {
         }
         return true;
     }
+
+    /** Whether a condition of this statement tests a key that starts with {@code prefix} (case-insensitive, as key names are). */
+    boolean testsKeyStartingWith(String prefix) {
+        for (Condition condition : conditions) {
+            if (condition.key().regionMatches(true, 0, prefix, 0, prefix.length())) return true;
+        }
+        return false;
+    }
 }
