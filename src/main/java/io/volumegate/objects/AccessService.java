@@ -36,10 +36,10 @@ import java.util.function.UnaryOperator;
  */
 @ApplicationScoped
 public class AccessService {
+    private static final String EXISTING_TAG = "s3:ExistingObjectTag/";
+
     @Inject
     Volume volume;
-
-    private static final String EXISTING_TAG = "s3:ExistingObjectTag/";
 
     private final Map<String, CachedRules> rules = new ConcurrentHashMap<>();
 
