@@ -53,6 +53,7 @@ public class PresignResource {
     /** The reference's BulkPresignResponse; method ("GET") is ours. */
     public record PresignedKeys(List<PresignedKey> urls, long expiresIn, String method) {}
 
+    /** The body of the reference's POST /presign: bucket, key and method (get_object or put_object) are required. */
     public record PresignRequest(String bucket, String key, Long expiresIn, String method) {}
 
     /** The reference's PresignedUrlResponse: method is the operation asked for, get_object or put_object. */
@@ -81,7 +82,9 @@ public class PresignResource {
             if (body.bucket() == null || body.bucket().isEmpty() || body.key() == null || body.key().isEmpty()) {
                 throw ApiException.badRequest("bucket and key are required.");
             }
-            String operation = body.method() == null ? "get_object" : body.method().toLowerCase(Locale.ROOT);
+            // Required, as the reference's field table has it: no default operation to guess.
+            if (body.method() == null || body.method().isEmpty()) throw ApiException.badRequest("method is required: get_object or put_object.");
+            String operation = body.method().toLowerCase(Locale.ROOT);
             String method = switch (operation) {
                 case "get_object" -> "GET";
                 case "put_object" -> "PUT";

@@ -5,13 +5,13 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,15 +20,34 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 import static io.volumegate.it.ApiClient.assertApiError;
+import static io.volumegate.it.ApiClient.entries;
 import static io.volumegate.it.ApiClient.json;
+import static io.volumegate.it.ApiClient.number;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** Bulk delete, ZIP download (larger than the server's heap), presigned URLs. */
+/**
+ * The reference's "Bulk Endpoints" (hcp-objects-api.txt), in its request shapes:
+ * <ul>
+ * <li>{@code GET .../objects} with prefix, delimiter, max_keys, continuation_token: 200
+ *     ListObjectsResponse{objects [{key, size, last_modified, etag, storage_class, owner}],
+ *     common_prefixes, is_truncated, next_continuation_token, key_count}, each entry what S3's
+ *     ListObjectsV2 shows, max_keys 1000 by default ({@link #listingPagesWithPrefixDelimiterAndTokens});
+ * <li>{@code POST .../objects/delete} {keys}: 200 DeleteObjectsResponse{status, deleted, errors},
+ *     exactly ({@link #bulkDeleteReportsEachKey});
+ * <li>{@code POST .../objects/download} {keys}: 200, a streamed application/zip of those keys
+ *     ({@link #zipOfFilesLargerThanTheServerHeapStreams});
+ * <li>{@code POST .../objects/presign} {keys, expires_in}: 200 BulkPresignResponse{urls [{key,
+ *     url}], expires_in} (ours: method "GET"), expires_in 3600 by default, each URL fetched
+ *     without credentials ({@link #bulkPresignedUrlsAreOnePerKeyAndWorkWithoutAnyOtherCredential}).
+ * </ul>
+ * {@code POST /presign} (one URL) is the reference's credentials section: ApiPresignIT.
+ */
 class ApiBulkIT extends ServerTestBase {
     private static final String BUCKET = "apibulkit";
     private static final String OTHER = "apibulkit-other";
@@ -45,6 +64,59 @@ class ApiBulkIT extends ServerTestBase {
             for (String bucket : List.of(BUCKET, OTHER)) assertEquals(201, admin.post("/buckets", "{\"name\": \"" + bucket + "\"}").statusCode());
             prepared = true;
         }
+    }
+
+    /**
+     * The reference's "List objects" in its query names (prefix, delimiter, max_keys,
+     * continuation_token): every entry is what S3's ListObjectsV2 (with fetch-owner) shows for
+     * the same object, and pages chain through next_continuation_token.
+     */
+    @Test
+    void listingPagesWithPrefixDelimiterAndTokens() {
+        for (String key : List.of("list/a.txt", "list/b/1.txt", "list/b/2.txt", "list/c.txt", "list/d/3.txt")) put(BUCKET, key, key);
+        HttpResponse<String> response = admin.get("/buckets/" + BUCKET + "/objects?prefix=list/");
+        assertEquals(200, response.statusCode(), response.body());
+        Map<String, Object> all = json(response);
+        List<Map<String, Object>> objects = entries(all, "objects");
+        assertEquals(List.of("list/a.txt", "list/b/1.txt", "list/b/2.txt", "list/c.txt", "list/d/3.txt"), keys(all));
+        assertEquals(5, number(all, "key_count"));
+        assertEquals(false, all.get("is_truncated"));
+        assertTrue(all.containsKey("next_continuation_token") && all.get("next_continuation_token") == null, all.toString());
+        assertEquals(List.of(), all.get("common_prefixes"));
+        assertEquals(1000, number(all, "max_keys"), "max_keys is 1000 by default");
+        List<S3Object> s3 = server.s3().listObjectsV2(b -> b.bucket(BUCKET).prefix("list/").fetchOwner(true)).contents();
+        for (int i = 0; i < objects.size(); i++) {
+            Map<String, Object> entry = objects.get(i);
+            S3Object expected = s3.get(i);
+            assertEquals(Set.of("key", "size", "last_modified", "etag", "storage_class", "owner"), entry.keySet());
+            assertEquals(expected.size(), number(entry, "size"), entry.toString());
+            assertEquals(expected.eTag(), entry.get("etag"));
+            assertEquals(expected.lastModified(), Instant.parse((String) entry.get("last_modified")));
+            assertEquals("STANDARD", entry.get("storage_class"));
+            assertEquals(expected.owner().displayName(), entry.get("owner"));
+        }
+        assertEquals(10, number(objects.get(0), "size"));
+
+        Map<String, Object> page1 = json(admin.get("/buckets/" + BUCKET + "/objects?prefix=list%2F&delimiter=%2F&max_keys=2"));
+        assertEquals(List.of("list/a.txt"), keys(page1));
+        assertEquals(List.of("list/b/"), page1.get("common_prefixes"));
+        assertEquals(true, page1.get("is_truncated"));
+        assertEquals(2, number(page1, "key_count"), "keys and common prefixes");
+        String token = (String) page1.get("next_continuation_token");
+        Map<String, Object> page2 = json(admin.get("/buckets/" + BUCKET + "/objects?prefix=list/&delimiter=/&max_keys=2&continuation_token=" + token));
+        assertEquals(List.of("list/c.txt"), keys(page2));
+        assertEquals(List.of("list/d/"), page2.get("common_prefixes"));
+        assertEquals(false, page2.get("is_truncated"));
+        assertEquals(2, number(page2, "key_count"));
+
+        assertApiError(admin.get("/buckets/" + BUCKET + "/objects?max_keys=abc"), 400, "InvalidArgument");
+        assertApiError(admin.get("/buckets/" + BUCKET + "/objects?max_keys=1001"), 400, "InvalidArgument");
+        assertApiError(admin.get("/buckets/" + BUCKET + "/objects?continuation_token=%21%21"), 400, "InvalidArgument");
+        assertApiError(admin.get("/buckets/apibulkit-none/objects"), 404, "NoSuchBucket");
+    }
+
+    private static List<String> keys(Map<String, Object> listing) {
+        return entries(listing, "objects").stream().map(o -> (String) o.get("key")).toList();
     }
 
     @Test
@@ -165,70 +237,44 @@ class ApiBulkIT extends ServerTestBase {
     }
 
     @Test
-    void presignedUrlsWorkWithoutAnyOtherCredential() throws Exception {
+    void bulkPresignedUrlsAreOnePerKeyAndWorkWithoutAnyOtherCredential() {
         put(BUCKET, "presign/a b+c.txt", "presigned A");
         put(BUCKET, "presign/日本.txt", "presigned B");
         HttpResponse<String> response = admin.post("/buckets/" + BUCKET + "/objects/presign",
                 "{\"keys\": [\"presign/a b+c.txt\", \"presign/日本.txt\"], \"expires_in\": 600}");
         assertEquals(200, response.statusCode(), response.body());
         Map<String, Object> result = json(response);
+        assertEquals(Set.of("urls", "expires_in", "method"), result.keySet(), "the reference's BulkPresignResponse{urls, expires_in}, our method");
+        assertEquals(600, number(result, "expires_in"));
         assertEquals("GET", result.get("method"));
-        assertEquals(600, ((Number) result.get("expires_in")).intValue(), "the reference's BulkPresignResponse{urls, expires_in}");
-        assertFalse(result.containsKey("expires_at"));
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> urls = (List<Map<String, Object>>) result.get("urls");
-        assertEquals(2, urls.size());
-        assertEquals("presigned A", fetch((String) urls.get(0).get("url")));
-        assertEquals("presigned B", fetch((String) urls.get(1).get("url")));
+        List<Map<String, Object>> urls = entries(result, "urls");
+        assertEquals(List.of(Set.of("key", "url"), Set.of("key", "url")), urls.stream().map(Map::keySet).toList());
+        assertEquals(List.of("presign/a b+c.txt", "presign/日本.txt"), urls.stream().map(u -> u.get("key")).toList(),
+                "one {key, url} per key, in order");
+        assertEquals("presigned A", ApiClient.fetch(server, (String) urls.get(0).get("url")));
+        assertEquals("presigned B", ApiClient.fetch(server, (String) urls.get(1).get("url")));
         String url = (String) urls.get(0).get("url");
         assertTrue(url.startsWith(server.endpoint() + BUCKET + "/presign/a%20b%2Bc.txt?"), url);
         assertTrue(url.contains("X-Amz-Credential=" + server.adminAccessKey() + "%2F"), url);
         assertTrue(url.contains("X-Amz-Expires=600"), url);
 
-        // PUT through a presigned URL
-        HttpResponse<String> single = admin.post("/presign", "{\"bucket\": \"" + BUCKET + "\", \"key\": \"presign/put.txt\","
-                + " \"method\": \"put_object\", \"expires_in\": 60}");
-        assertEquals(200, single.statusCode(), single.body());
-        Map<String, Object> presigned = json(single);
-        assertEquals(Set.of("url", "bucket", "key", "expires_in", "method"), presigned.keySet(), "the reference's PresignedUrlResponse");
-        assertEquals("put_object", presigned.get("method"));
-        assertEquals(BUCKET, presigned.get("bucket"));
-        assertEquals("presign/put.txt", presigned.get("key"));
-        assertEquals(60, ((Number) presigned.get("expires_in")).intValue());
-        HttpResponse<String> put = server.http().send(HttpRequest.newBuilder(URI.create((String) json(single).get("url")))
-                .PUT(HttpRequest.BodyPublishers.ofString("put via URL")).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, put.statusCode(), put.body());
-        assertEquals("put via URL", Files.readString(server.volume().resolve(BUCKET).resolve("presign/put.txt")));
-        HttpResponse<String> get = admin.post("/presign", "{\"bucket\": \"" + BUCKET + "\", \"key\": \"presign/put.txt\"}");
-        assertEquals("get_object", json(get).get("method"), "get_object unless asked otherwise");
-        assertEquals(3600, ((Number) json(get).get("expires_in")).intValue(), "an hour by default");
-        assertEquals("put via URL", fetch((String) json(get).get("url")));
+        // expires_in is optional: an hour
+        Map<String, Object> byDefault = json(admin.post("/buckets/" + BUCKET + "/objects/presign", "{\"keys\": [\"presign/a b+c.txt\"]}"));
+        assertEquals(3600, number(byDefault, "expires_in"));
+        assertTrue(((String) entries(byDefault, "urls").get(0).get("url")).contains("X-Amz-Expires=3600"), byDefault.toString());
 
         // signed with the caller's credential, within its scope
         ApiClient readOnly = ApiClient.scoped(server, Set.of(BUCKET), true, "apibulkit: presign read-only");
-        HttpResponse<String> mine = readOnly.post("/presign", "{\"bucket\": \"" + BUCKET + "\", \"key\": \"presign/put.txt\"}");
-        assertEquals(200, mine.statusCode(), mine.body());
-        String mineUrl = (String) json(mine).get("url");
-        assertTrue(mineUrl.contains("X-Amz-Credential=" + readOnly.accessKeyId() + "%2F"), mineUrl);
-        assertEquals("put via URL", fetch(mineUrl));
-        assertApiError(readOnly.post("/presign", "{\"bucket\": \"" + BUCKET + "\", \"key\": \"x\", \"method\": \"put_object\"}"), 403, "AccessDenied");
-        assertApiError(readOnly.post("/presign", "{\"bucket\": \"" + OTHER + "\", \"key\": \"x\"}"), 403, "AccessDenied");
+        String mine = (String) entries(json(readOnly.post("/buckets/" + BUCKET + "/objects/presign", "{\"keys\": [\"presign/日本.txt\"]}")),
+                "urls").get(0).get("url");
+        assertTrue(mine.contains("X-Amz-Credential=" + readOnly.accessKeyId() + "%2F"), mine);
+        assertEquals("presigned B", ApiClient.fetch(server, mine));
         assertApiError(readOnly.post("/buckets/" + OTHER + "/objects/presign", "{\"keys\": [\"x\"]}"), 403, "AccessDenied");
 
-        assertApiError(admin.post("/presign", "{\"bucket\": \"" + BUCKET + "\", \"key\": \"x\", \"expires_in\": 0}"), 400, "InvalidArgument");
-        assertApiError(admin.post("/presign", "{\"bucket\": \"" + BUCKET + "\", \"key\": \"x\", \"expires_in\": 604801}"), 400, "InvalidArgument");
-        assertApiError(admin.post("/presign", "{\"bucket\": \"" + BUCKET + "\", \"key\": \"x\", \"method\": \"delete_object\"}"), 400, "InvalidArgument");
-        assertApiError(admin.post("/presign", "{\"bucket\": \"" + BUCKET + "\", \"key\": \"../x\"}"), 400, "InvalidArgument");
-        assertApiError(admin.post("/presign", "{\"bucket\": \"" + BUCKET + "\"}"), 400, "InvalidArgument");
-        assertApiError(admin.post("/presign", "{\"bucket\": "), 400, "MalformedJson");
-        assertApiError(admin.post("/buckets/" + BUCKET + "/objects/presign", "{\"keys\": [\"a/../../b\"]}"), 400, "InvalidArgument");
-    }
-
-    private String fetch(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = server.http().send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), url + " -> " + response.body());
-        return response.body();
+        String path = "/buckets/" + BUCKET + "/objects/presign";
+        assertApiError(admin.post(path, "{\"keys\": [\"a/../../b\"]}"), 400, "InvalidArgument");
+        assertApiError(admin.post(path, "{\"expires_in\": 600}"), 400, "InvalidArgument");
+        assertApiError(admin.post(path, "{\"keys\": [\"presign/a b+c.txt\"], \"expires_in\": 0}"), 400, "InvalidArgument");
     }
 
     private void put(String bucket, String key, String content) {

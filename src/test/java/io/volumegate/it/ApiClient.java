@@ -142,6 +142,44 @@ final class ApiClient {
         return JSON.fromJson(response.body(), Map.class);
     }
 
+    /** The array {@code field} of a JSON document: its objects, in order (an assertion error when it is not there). */
+    @SuppressWarnings("unchecked")
+    static java.util.List<Map<String, Object>> entries(Map<String, Object> document, String field) {
+        Object value = document.get(field);
+        assertTrue(value instanceof java.util.List, field + " is not an array in " + document);
+        return (java.util.List<Map<String, Object>>) value;
+    }
+
+    /** A JSON number field as a long. */
+    static long number(Map<String, Object> document, String field) {
+        Object value = document.get(field);
+        assertTrue(value instanceof Number, field + " is not a number in " + document);
+        return ((Number) value).longValue();
+    }
+
+    /**
+     * The body of a URL the API handed out (a presigned URL, a share link), sent as a browser or
+     * curl would: without a token. It must answer 200.
+     */
+    static String fetch(TestServer server, String url) {
+        HttpResponse<String> response = anonymous(server).send(HttpRequest.newBuilder(java.net.URI.create(url)).GET().build());
+        assertEquals(200, response.statusCode(), url + " -> " + response.body());
+        return response.body();
+    }
+
+    /** Makes these buckets, owned by this client's credential, unless it already owns them (from an earlier test). */
+    void ownBuckets(String... names) {
+        for (String name : names) {
+            HttpResponse<String> response = post("/buckets", JSON.toJson(Map.of("name", name)));
+            if (response.statusCode() != 201) assertApiError(response, 409, "BucketAlreadyOwnedByYou");
+        }
+    }
+
+    /** The raw (still encoded) name=value pairs of a URL's query, as the API wrote them. */
+    static java.util.List<String> queryOf(String url) {
+        return java.util.List.of(url.substring(url.indexOf('?') + 1).split("&"));
+    }
+
     /** A JSON error {"code", "message"} with this status and code, and nothing else in it. */
     static Map<String, Object> assertApiError(HttpResponse<String> response, int status, String code) {
         assertEquals(status, response.statusCode(), response.request().method() + " " + response.uri() + ": " + response.body());

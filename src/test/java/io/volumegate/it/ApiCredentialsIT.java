@@ -17,7 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** S3 credentials through the management API: create (secret once), list, delete, rotate. */
+/**
+ * Our S3 credential management (admin only, beyond the reference): create (the secret in that
+ * answer only), list without secrets, delete, rotate; and that {@code GET /credentials} answers
+ * the caller's own key pair, never another's. The reference's {@code GET /credentials} fields
+ * (S3CredentialsResponse) are checked with its section, in ApiPresignIT.
+ */
 class ApiCredentialsIT extends ServerTestBase {
     private static final String BUCKET = "apicredentialsit";
 

@@ -28,8 +28,25 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The browser multipart flow of the management API: presign, PUT the parts straight to the S3
- * endpoint as a page of an allowed origin would, list, complete, abort; and its bad input.
+ * The reference's presigned "Multipart Upload" (hcp-objects-api.txt), the flow its sequence
+ * diagram draws: presign, PUT the raw parts straight to the S3 endpoint as a page of an allowed
+ * origin would (reading each ETag header), list, complete, abort; and its errors.
+ * <ul>
+ * <li>{@code POST .../multipart/{key}/presign} {file_size, part_size, expires_in} (ours:
+ *     content_type): PresignedMultipartResponse{bucket, key, upload_id, part_size, total_parts,
+ *     urls [{part_number, url}], expires_in}, exactly those fields, with the defaults 25 MiB and
+ *     3600 s and the document's example body ({@link #aBrowserUploadsPartsToPresignedUrlsAndCompletes},
+ *     {@link #aZeroOrMissingFileSizeIs422AndStartsNoUpload}); 400 TooManyParts past 10,000 parts,
+ *     422 for a file_size or part_size out of range ({@link #sizesAndExpiriesAreChecked});
+ * <li>{@code POST .../complete} {upload_id, parts [{PartNumber, ETag}]}: CompleteMultipartUploadResponse
+ *     {bucket, key, etag} (ours: status, size, last_modified, content_type), the etag S3 answers;
+ * <li>{@code POST .../abort} {upload_id}: StatusResponse{status "aborted"}, exactly;
+ * <li>{@code GET .../parts?upload_id=}: bucket, key, upload_id, parts' ETag and Size, is_truncated
+ *     (every ListPartsResponse field and max_parts: ApiMultipartProxiedIT).
+ * </ul>
+ * The document names no status for the presign call; ours is 201 (it creates an upload), as the
+ * proxied initiate's documented 201. An expires_in outside 60 s to 12 h is 400 InvalidArgument:
+ * the document's 422 is for file_size and part_size only.
  */
 class ApiMultipartIT extends ServerTestBase {
     private static final String BUCKET = "apimultipartit";
@@ -55,6 +72,8 @@ class ApiMultipartIT extends ServerTestBase {
         String key = "videos/holiday 2026/clip.mp4";
         Map<String, Object> plan = presign(key, "{\"file_size\": " + file.length + ", \"part_size\": " + 5 * MIB
                 + ", \"expires_in\": 600, \"content_type\": \"video/mp4\"}");
+        assertEquals(Set.of("bucket", "key", "upload_id", "part_size", "total_parts", "urls", "expires_in"), plan.keySet(),
+                "the reference's PresignedMultipartResponse");
         assertEquals(3, ((Number) plan.get("total_parts")).intValue());
         assertEquals(5 * MIB, ((Number) plan.get("part_size")).intValue());
         assertEquals(key, plan.get("key"));
@@ -64,6 +83,12 @@ class ApiMultipartIT extends ServerTestBase {
         String uploadId = (String) plan.get("upload_id");
         List<Map<String, Object>> urls = urls(plan);
         assertEquals(List.of(1, 2, 3), urls.stream().map(u -> ((Number) u.get("part_number")).intValue()).toList());
+        for (Map<String, Object> url : urls) {
+            assertEquals(Set.of("part_number", "url"), url.keySet());
+            String part = (String) url.get("url");
+            List<String> query = ApiClient.queryOf(part);
+            assertTrue(query.contains("partNumber=" + url.get("part_number")) && query.contains("X-Amz-Expires=600"), part);
+        }
 
         // the upload is an S3 multipart upload like any other
         List<MultipartUpload> listed = server.s3().listMultipartUploads(b -> b.bucket(BUCKET).prefix("videos/")).uploads();
@@ -122,6 +147,12 @@ class ApiMultipartIT extends ServerTestBase {
         }
         assertTrue(server.s3().listMultipartUploads(b -> b.bucket(BUCKET).prefix("empty/")).uploads().isEmpty(),
                 "no stray upload");
+        // the document's own example: {"file_size": 52428800} is two parts of the default size
+        Map<String, Object> example = presign("empty/example.bin", "{\"file_size\": 52428800}");
+        assertEquals(2, ((Number) example.get("total_parts")).intValue());
+        assertEquals(2, urls(example).size());
+        assertEquals(200, admin.post(multipart("empty/example.bin") + "/abort", "{\"upload_id\": \"" + example.get("upload_id") + "\"}")
+                .statusCode());
         Map<String, Object> plan = presign("empty/one.bin", "{\"file_size\": 1}");
         assertEquals(1, ((Number) plan.get("total_parts")).intValue());
         assertEquals(25 * MIB, ((Number) plan.get("part_size")).intValue(), "25 MiB parts by default");

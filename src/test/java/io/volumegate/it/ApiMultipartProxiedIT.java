@@ -31,10 +31,25 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The reference's proxied multipart upload, in its own request shapes: initiate
- * ({@code POST .../multipart/{key}}), upload parts as a form's {@code file} field
- * ({@code PUT ...?upload_id=&part_number=}), list them ({@code GET .../parts}, max_parts,
- * is_truncated), complete, abort. The upload is an S3 multipart upload like any other.
+ * The reference's proxied "Multipart Upload" (hcp-objects-api.txt), in its own request shapes;
+ * the upload is an S3 multipart upload like any other, so each answer is also checked against
+ * what S3 clients see.
+ * <ul>
+ * <li>{@code POST .../multipart/{key}} (no body): 201 CreateMultipartUploadResponse{bucket, key,
+ *     upload_id}, exactly those fields;
+ * <li>{@code PUT .../multipart/{key}?upload_id=&part_number=}, the part as a form's {@code file}
+ *     field: 200 UploadPartResponse{PartNumber, ETag}, exactly, the ETag the part's MD5 as S3's
+ *     ListParts shows it;
+ * <li>{@code GET .../multipart/{key}/parts?upload_id=&max_parts=}: ListPartsResponse{bucket, key,
+ *     upload_id, parts [{PartNumber, Size, ETag, LastModified}], is_truncated} (ours:
+ *     next_part_number_marker, part_number_marker), max_parts 1000 by default;
+ * <li>{@code POST .../complete} {upload_id, parts [{PartNumber, ETag}]}: 200
+ *     CompleteMultipartUploadResponse{bucket, key, etag}, the etag S3's GetObject answers;
+ * <li>{@code POST .../abort} {upload_id}: 200 StatusResponse{status "aborted"}, exactly
+ *     ({@link #anInitiateBodyMayNameTheContentTypeAndAbortDiscardsEverything}).
+ * </ul>
+ * part_number outside 1 to 10,000, a missing upload_id and max_parts outside 1 to 1000 are 400
+ * InvalidArgument ({@link #badInputIsAClearJsonError}).
  */
 class ApiMultipartProxiedIT extends ServerTestBase {
     private static final String BUCKET = "apimultipartproxiedit";

@@ -1,5 +1,6 @@
 package io.volumegate.it;
 
+import io.volumegate.access.Principal;
 import io.volumegate.checksum.Crc64Nvme;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,10 +25,33 @@ import static io.volumegate.it.ApiClient.json;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Objects through the management API: list, upload, download, HEAD, delete, copy. */
+/**
+ * The reference's "Single-Object Endpoints" (hcp-objects-api.txt), driven in its request
+ * shapes, each documented field checked by name and value:
+ * <ul>
+ * <li>{@code POST .../objects/{key}}, a form whose {@code file} field is the content: 201
+ *     UploadObjectResponse{bucket, key, status "uploaded"} (ours: size, etag, last_modified,
+ *     content_type) ({@link #uploadDownloadHeadDeleteWithFullKeys});
+ * <li>{@code GET .../objects/{key}}: 200, the bytes with Content-Type and Content-Disposition;
+ *     {@code version_id} here as "null" ({@link #aVersionIdOtherThanNullIsRefused}), naming a
+ *     version in ApiVersionsIT;
+ * <li>{@code HEAD .../objects/{key}}: 200, HeadObjectResponse's content_length, content_type,
+ *     etag, last_modified as the headers Content-Length, Content-Type, ETag, Last-Modified (HEAD
+ *     has no body), checked against the upload's answer;
+ * <li>{@code DELETE .../objects/{key}}: 200 ObjectMutationResponse{status "deleted", bucket,
+ *     key}, exactly; {@code version_id} deletes in ApiVersionsIT;
+ * <li>{@code POST .../objects/{key}/copy} {source_bucket, source_key}: 200
+ *     ObjectMutationResponse{status "copied", bucket, key}, across buckets
+ *     ({@link #copyWithinAndAcrossBuckets});
+ * <li>{@code GET .../objects/{key}/acl}: 200 AclResponse{owner, grants}; {@code PUT} of
+ *     AclPolicy{Owner, Grants}: 200 StatusResponse{status "updated"}
+ *     ({@link #anObjectAclGoesBackToPutAsGetAnsweredIt}; the ACL rules are ApiAclIT's).
+ * </ul>
+ * The document names no status for upload, delete and copy; ours are 201 (an object was
+ * created), 200 and 200. "List objects" is in the reference's bulk section: ApiBulkIT.
+ */
 class ApiObjectsIT extends ServerTestBase {
     private static final String BUCKET = "apiobjectsit";
     private static final String OTHER = "apiobjectsit-other";
@@ -169,43 +193,6 @@ class ApiObjectsIT extends ServerTestBase {
     }
 
     @Test
-    void listingPagesWithPrefixDelimiterAndTokens() {
-        for (String key : List.of("list/a.txt", "list/b/1.txt", "list/b/2.txt", "list/c.txt", "list/d/3.txt")) {
-            server.s3().putObject(p -> p.bucket(BUCKET).key(key), RequestBody.fromString(key));
-        }
-        Map<String, Object> all = json(admin.get("/buckets/" + BUCKET + "/objects?prefix=list/"));
-        assertEquals(List.of("list/a.txt", "list/b/1.txt", "list/b/2.txt", "list/c.txt", "list/d/3.txt"), keys(all));
-        assertEquals(5, ((Number) all.get("key_count")).intValue());
-        assertEquals(false, all.get("is_truncated"));
-        assertNull(all.get("next_continuation_token"));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> first = ((List<Map<String, Object>>) all.get("objects")).get(0);
-        assertEquals(10, ((Number) first.get("size")).intValue());
-        assertTrue(first.get("etag") instanceof String && first.get("last_modified") instanceof String);
-        assertEquals("STANDARD", first.get("storage_class"));
-        // the owner S3's ListObjects shows (fetch-owner)
-        String owner = server.s3().listObjectsV2(b -> b.bucket(BUCKET).prefix("list/").fetchOwner(true)).contents().get(0).owner().displayName();
-        assertEquals(owner, first.get("owner"));
-        assertEquals(Set.of("key", "size", "last_modified", "etag", "storage_class", "owner"), first.keySet());
-
-        Map<String, Object> page1 = json(admin.get("/buckets/" + BUCKET + "/objects?prefix=list%2F&delimiter=%2F&max_keys=2"));
-        assertEquals(List.of("list/a.txt"), keys(page1));
-        assertEquals(List.of("list/b/"), page1.get("common_prefixes"));
-        assertEquals(true, page1.get("is_truncated"));
-        assertEquals(2, ((Number) page1.get("key_count")).intValue());
-        String token = (String) page1.get("next_continuation_token");
-        Map<String, Object> page2 = json(admin.get("/buckets/" + BUCKET + "/objects?prefix=list/&delimiter=/&max_keys=2&continuation_token=" + token));
-        assertEquals(List.of("list/c.txt"), keys(page2));
-        assertEquals(List.of("list/d/"), page2.get("common_prefixes"));
-        assertEquals(false, page2.get("is_truncated"));
-
-        assertApiError(admin.get("/buckets/" + BUCKET + "/objects?max_keys=abc"), 400, "InvalidArgument");
-        assertApiError(admin.get("/buckets/" + BUCKET + "/objects?max_keys=1001"), 400, "InvalidArgument");
-        assertApiError(admin.get("/buckets/" + BUCKET + "/objects?continuation_token=%21%21"), 400, "InvalidArgument");
-        assertApiError(admin.get("/buckets/apiobjectsit-none/objects"), 404, "NoSuchBucket");
-    }
-
-    @Test
     void copyWithinAndAcrossBuckets() throws Exception {
         server.s3().putObject(p -> p.bucket(BUCKET).key("copy/src.json").contentType("application/json").metadata(Map.of("k", "v")),
                 RequestBody.fromString("{\"a\":1}"));
@@ -244,6 +231,38 @@ class ApiObjectsIT extends ServerTestBase {
         ApiClient readOnly = ApiClient.scoped(server, Set.of(), true, "apiobjectsit: read-only");
         assertApiError(readOnly.post("/buckets/" + OTHER + "/objects/ro.json/copy",
                 "{\"source_bucket\": \"" + BUCKET + "\", \"source_key\": \"copy/src.json\"}"), 403, "AccessDenied");
+    }
+
+    /**
+     * The reference's object ACL pair in its own shapes: GET answers AclResponse{owner, grants},
+     * and that very document, its two names capitalised, is the AclPolicy{Owner, Grants} a PUT
+     * takes (display names and all), answered by StatusResponse. The rules are ApiAclIT's.
+     */
+    @Test
+    void anObjectAclGoesBackToPutAsGetAnsweredIt() {
+        String path = "/buckets/" + BUCKET + "/objects/acl/report.txt";
+        assertEquals(201, admin.upload(path, new MultipartBody().file("file", "report.txt", "text/plain", "acl".getBytes(StandardCharsets.UTF_8)))
+                .statusCode());
+        HttpResponse<String> got = admin.get(path + "/acl");
+        assertEquals(200, got.statusCode(), got.body());
+        String adminId = Principal.canonicalIdOf(server.adminAccessKey());
+        Map<String, Object> owner = Map.of("ID", adminId, "DisplayName", server.adminAccessKey());
+        Map<String, Object> ownerGrant = Map.of("Grantee", Map.of("Type", "CanonicalUser", "ID", adminId, "DisplayName", server.adminAccessKey()),
+                "Permission", "FULL_CONTROL");
+        Map<String, Object> acl = json(got);
+        assertEquals(Map.of("owner", owner, "grants", List.of(ownerGrant)), acl, "the writer owns it, privately");
+
+        String group = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers";
+        List<Object> grants = List.of(Map.of("Grantee", Map.of("Type", "Group", "URI", group), "Permission", "READ"), ownerGrant);
+        HttpResponse<String> put = admin.put(path + "/acl", ApiClient.JSON.toJson(Map.of("Owner", acl.get("owner"), "Grants", grants)));
+        assertEquals(200, put.statusCode(), put.body());
+        assertEquals(Map.of("status", "updated"), json(put), "the reference's StatusResponse");
+        assertEquals(Map.of("owner", owner, "grants", grants), json(admin.get(path + "/acl")));
+        var s3 = server.s3().getObjectAcl(b -> b.bucket(BUCKET).key("acl/report.txt"));
+        assertEquals(adminId, s3.owner().id());
+        assertEquals(List.of(group + " READ", adminId + " FULL_CONTROL"), s3.grants().stream()
+                .map(g -> (g.grantee().uri() != null ? g.grantee().uri() : g.grantee().id()) + " " + g.permissionAsString()).toList(),
+                "S3 clients see the ACL that was put");
     }
 
     @Test
@@ -311,10 +330,5 @@ class ApiObjectsIT extends ServerTestBase {
         assertEquals("InvalidArgument", errors.get(0).get("code"), bulk.body());
         assertEquals("written by another program", Files.readString(foreign), "not deleted");
         assertFalse(Files.exists(server.volume().resolve(BUCKET).resolve("ctl/copy.txt")));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> keys(Map<String, Object> listing) {
-        return ((List<Map<String, Object>>) listing.get("objects")).stream().map(o -> (String) o.get("key")).toList();
     }
 }

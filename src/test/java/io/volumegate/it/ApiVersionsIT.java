@@ -4,25 +4,46 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
+import software.amazon.awssdk.services.s3.model.ObjectVersion;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import static io.volumegate.it.ApiClient.assertApiError;
 import static io.volumegate.it.ApiClient.json;
+import static io.volumegate.it.ApiClient.number;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Versions through the management API, as hcp-objects-api.txt ("Object Versions") has them:
- * the version listing, version_id on download and delete, and (ours) the versioning switch.
+ * The reference's "Object Versions" section (hcp-objects-api.txt), in its request shapes, and
+ * (ours) the versioning switch that makes a bucket versioned:
+ * <ul>
+ * <li>{@code GET .../versions} with prefix, max_keys, key_marker, version_id_marker: 200
+ *     ListObjectVersionsResponse: versions [{Key, VersionId, IsLatest, LastModified, ETag, Size,
+ *     StorageClass}] and delete_markers [{Key, VersionId, IsLatest, LastModified}], each the
+ *     entry S3's ListObjectVersions shows; is_truncated, key_count, and next_key_marker and
+ *     next_version_id_marker naming a truncated page's last entry and chaining the pages
+ *     ({@link #theVersioningSwitchListingDownloadAndDeleteOfVersions},
+ *     {@link #versionListingsPageWithMarkers});
+ * <li>"Version-aware operations": {@code version_id} on download (that version's bytes) and on
+ *     delete (a version removed for good; deleting the delete marker restores the object).
+ * </ul>
+ * max_keys's default (1000) is not observable here without 1001 versions; the bound is
+ * ObjectResource.maxKeys', shared with the object listing, whose default ApiBulkIT checks.
  */
 class ApiVersionsIT extends ServerTestBase {
     private ApiClient admin;
@@ -45,9 +66,12 @@ class ApiVersionsIT extends ServerTestBase {
         return server.s3().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(text)).versionId();
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> list(Map<String, Object> answer, String field) {
-        return (List<Map<String, Object>>) answer.get(field);
+        return ApiClient.entries(answer, field);
+    }
+
+    private static String md5Etag(String text) throws Exception {
+        return '"' + HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8))) + '"';
     }
 
     @Test
@@ -62,17 +86,39 @@ class ApiVersionsIT extends ServerTestBase {
         String v2 = put("docs/a.txt", "two");
         server.s3().deleteObject(b -> b.bucket(bucket).key("docs/a.txt"));
 
-        Map<String, Object> answer = json(admin.get("/buckets/" + bucket + "/versions?prefix=docs/"));
+        HttpResponse<String> listed = admin.get("/buckets/" + bucket + "/versions?prefix=docs/");
+        assertEquals(200, listed.statusCode(), listed.body());
+        Map<String, Object> answer = json(listed);
         List<Map<String, Object>> versions = list(answer, "versions");
         List<Map<String, Object>> markers = list(answer, "delete_markers");
         assertEquals(List.of(v2, v1), versions.stream().map(v -> v.get("VersionId")).toList());
-        assertEquals(java.util.Set.of("Key", "VersionId", "IsLatest", "LastModified", "ETag", "Size", "StorageClass"),
-                versions.get(0).keySet(), "the reference's field names");
-        assertEquals(3, ((Number) answer.get("key_count")).intValue());
-        assertEquals(false, answer.get("is_truncated"));
+        // each entry as S3's ListObjectVersions shows it, in the reference's field names
+        ListObjectVersionsResponse s3 = server.s3().listObjectVersions(b -> b.bucket(bucket).prefix("docs/"));
+        for (int i = 0; i < versions.size(); i++) {
+            Map<String, Object> version = versions.get(i);
+            ObjectVersion expected = s3.versions().get(i);
+            assertEquals(Set.of("Key", "VersionId", "IsLatest", "LastModified", "ETag", "Size", "StorageClass"), version.keySet());
+            assertEquals("docs/a.txt", version.get("Key"));
+            assertEquals(expected.versionId(), version.get("VersionId"));
+            assertEquals(false, version.get("IsLatest"), "the delete marker is the latest");
+            assertEquals(expected.lastModified(), Instant.parse((String) version.get("LastModified")));
+            assertEquals(expected.eTag(), version.get("ETag"));
+            assertEquals(3, number(version, "Size"));
+            assertEquals("STANDARD", version.get("StorageClass"));
+        }
+        assertEquals(List.of(md5Etag("two"), md5Etag("one")), versions.stream().map(v -> v.get("ETag")).toList());
         assertEquals(1, markers.size());
-        assertEquals(true, markers.get(0).get("IsLatest"));
-        String marker = (String) markers.get(0).get("VersionId");
+        Map<String, Object> deleteMarker = markers.get(0);
+        assertEquals(Set.of("Key", "VersionId", "IsLatest", "LastModified"), deleteMarker.keySet());
+        assertEquals("docs/a.txt", deleteMarker.get("Key"));
+        assertEquals(s3.deleteMarkers().get(0).versionId(), deleteMarker.get("VersionId"));
+        assertEquals(true, deleteMarker.get("IsLatest"));
+        assertEquals(s3.deleteMarkers().get(0).lastModified(), Instant.parse((String) deleteMarker.get("LastModified")));
+        assertEquals(3, number(answer, "key_count"), "two versions and a delete marker");
+        assertEquals(false, answer.get("is_truncated"));
+        assertNull(answer.get("next_key_marker"));
+        assertNull(answer.get("next_version_id_marker"));
+        String marker = (String) deleteMarker.get("VersionId");
 
         HttpResponse<String> first = admin.get("/buckets/" + bucket + "/objects/docs/a.txt?version_id=" + v1);
         assertEquals(200, first.statusCode());
@@ -113,8 +159,15 @@ class ApiVersionsIT extends ServerTestBase {
         for (int page = 0; page < 10; page++) {
             Map<String, Object> answer = json(admin.get("/buckets/" + bucket + "/versions?prefix=pages/&max_keys=4"
                     + (keyMarker.isEmpty() ? "" : "&key_marker=" + keyMarker + "&version_id_marker=" + versionMarker)));
-            list(answer, "versions").forEach(v -> seen.add(v.get("Key") + "@" + v.get("VersionId")));
+            List<Map<String, Object>> versions = list(answer, "versions");
+            versions.forEach(v -> seen.add(v.get("Key") + "@" + v.get("VersionId")));
+            assertEquals(versions.size(), number(answer, "key_count"));
             if (!(Boolean) answer.get("is_truncated")) break;
+            assertEquals(4, versions.size(), "a truncated page is max_keys long");
+            // the markers name the page's last entry, where the next page starts after
+            Map<String, Object> last = versions.get(versions.size() - 1);
+            assertEquals(last.get("Key"), answer.get("next_key_marker"));
+            assertEquals(last.get("VersionId"), answer.get("next_version_id_marker"));
             keyMarker = (String) answer.get("next_key_marker");
             versionMarker = (String) answer.get("next_version_id_marker");
         }
@@ -126,7 +179,7 @@ class ApiVersionsIT extends ServerTestBase {
 
     @Test
     void aReadOnlyCredentialListsVersionsButCannotSwitchVersioning() {
-        ApiClient reader = ApiClient.scoped(server, java.util.Set.of(bucket), true, "api versions reader");
+        ApiClient reader = ApiClient.scoped(server, Set.of(bucket), true, "api versions reader");
         assertEquals(200, reader.get("/buckets/" + bucket + "/versions").statusCode());
         assertApiError(setVersioning(reader, "\"Enabled\""), 403, "AccessDenied");
     }

@@ -145,8 +145,13 @@ public final class TestServer {
      * and sends plain (not aws-chunked) bodies.
      */
     public S3Client s3(String accessKey, String secretKey) {
+        return s3(URI.create("http://127.0.0.1:" + port), accessKey, secretKey);
+    }
+
+    /** As {@link #s3(String, String)}, for the endpoint URL a client was told (by GET /api/v1/credentials, say). */
+    public S3Client s3(URI endpoint, String accessKey, String secretKey) {
         return S3Client.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + port))
+                .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
                 .serviceConfiguration(S3Configuration.builder()
