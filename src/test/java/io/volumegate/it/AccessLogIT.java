@@ -58,6 +58,7 @@ class AccessLogIT extends ServerTestBase {
         try (ServerLog log = ServerLog.capture()) {
             S3Client s3 = server.s3();
             sdk(expectedLines, "PUT /" + BUCKET + " 200", () -> s3.createBucket(b -> b.bucket(BUCKET)));
+            sdk(expectedLines, "PUT /accesslogit-other 200", () -> s3.createBucket(b -> b.bucket("accesslogit-other")));
             String putId = sdk(expectedLines, "PUT /" + BUCKET + "/doc.txt 200",
                     () -> s3.putObject(p -> p.bucket(BUCKET).key("doc.txt"), RequestBody.fromString("logged")));
             sdk(expectedLines, "HEAD /" + BUCKET + "/doc.txt 200", () -> s3.headObject(h -> h.bucket(BUCKET).key("doc.txt")));

@@ -153,10 +153,11 @@ class ObjectIntegrityIT extends ObjectTestBase {
     @Test
     void unimplementedOperationsAnswer501InS3Xml() throws Exception {
         original("tag-me");
-        assertS3Error(501, "NotImplemented", () -> server.s3().getObjectAcl(b -> b.bucket(BUCKET).key("tag-me")));
+        assertS3Error(501, "NotImplemented", () -> server.s3().getObjectTorrent(b -> b.bucket(BUCKET).key("tag-me"),
+                software.amazon.awssdk.core.sync.ResponseTransformer.toBytes()));
         assertS3Error(501, "NotImplemented", () -> server.s3().getBucketWebsite(b -> b.bucket(BUCKET)));
 
-        HttpResponse<byte[]> response = raw().get("/" + BUCKET + "/tag-me?acl").send();
+        HttpResponse<byte[]> response = raw().get("/" + BUCKET + "/tag-me?torrent").send();
         assertRawError(501, "NotImplemented", response);
         assertErrorDocument(response);
     }
@@ -207,7 +208,7 @@ class ObjectIntegrityIT extends ObjectTestBase {
         responses.put("GET 416", raw().get(path).header("Range", "bytes=50-").send());
         responses.put("HEAD 404", raw().head(path + "-missing").send());
         responses.put("GET 404", raw().get(path + "-missing").send());
-        responses.put("GET 501", raw().get(path + "?acl").send());
+        responses.put("GET 501", raw().get(path + "?torrent").send());
         responses.put("LIST 200", raw().get("/" + BUCKET + "?list-type=2").send());
         responses.put("DELETE 204", raw().delete(path).send());
         responses.forEach((what, response) -> {
