@@ -4,8 +4,8 @@ import io.volumegate.access.AccessControlList;
 import io.volumegate.access.AclCodec;
 import io.volumegate.access.policy.BucketPolicy;
 import io.volumegate.access.policy.MalformedPolicyException;
-import io.volumegate.storage.BucketAccess;
 import io.volumegate.storage.BucketAccess.AccessBlock;
+import io.volumegate.storage.BucketAccess;
 
 import java.util.logging.Logger;
 

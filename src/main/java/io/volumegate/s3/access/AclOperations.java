@@ -1,12 +1,12 @@
 package io.volumegate.s3.access;
 
-import io.volumegate.s3.Principals;
 import io.volumegate.access.AccessControlList;
 import io.volumegate.http.Exchange;
 import io.volumegate.objects.AccessService;
 import io.volumegate.objects.BucketRules;
 import io.volumegate.objects.ObjectRef;
 import io.volumegate.s3.AclHeaders;
+import io.volumegate.s3.Principals;
 import io.volumegate.s3.S3Request;
 import io.volumegate.s3.object.IntegrityCheckedBody;
 import io.volumegate.s3.xml.S3Xml;

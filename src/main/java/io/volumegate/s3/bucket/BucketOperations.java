@@ -1,31 +1,31 @@
 package io.volumegate.s3.bucket;
 
+import io.volumegate.access.AccessControlList;
+import io.volumegate.access.Principal;
 import io.volumegate.config.Config;
 import io.volumegate.http.Exchange;
 import io.volumegate.http.HttpDates;
 import io.volumegate.http.QueryParameters;
 import io.volumegate.http.S3Error;
 import io.volumegate.http.SmallBody;
+import io.volumegate.objects.AccessService;
 import io.volumegate.objects.BucketService;
 import io.volumegate.objects.ContinuationTokens;
-import io.volumegate.access.AccessControlList;
-import io.volumegate.access.Principal;
-import io.volumegate.objects.AccessService;
 import io.volumegate.s3.AclHeaders;
 import io.volumegate.s3.Principals;
-import io.volumegate.s3.access.ObjectOwnershipControls;
-import io.volumegate.s3.xml.Owner;
-import jakarta.servlet.http.HttpServletRequest;
 import io.volumegate.s3.S3Request;
+import io.volumegate.s3.access.ObjectOwnershipControls;
 import io.volumegate.s3.xml.CreateBucketConfiguration;
 import io.volumegate.s3.xml.ListAllMyBucketsResult;
 import io.volumegate.s3.xml.LocationConstraint;
+import io.volumegate.s3.xml.Owner;
 import io.volumegate.s3.xml.S3Xml;
 import io.volumegate.storage.BucketEntry;
 import io.volumegate.storage.IoExecutor;
 import io.volumegate.storage.StorageException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.List;
 

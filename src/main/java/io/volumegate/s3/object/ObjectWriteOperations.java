@@ -1,16 +1,16 @@
 package io.volumegate.s3.object;
 
+import io.volumegate.access.AccessControlList;
 import io.volumegate.config.Config;
 import io.volumegate.http.Exchange;
 import io.volumegate.http.S3Error;
+import io.volumegate.objects.AccessService;
 import io.volumegate.objects.ObjectRef;
-import io.volumegate.s3.VersionHeaders;
 import io.volumegate.objects.ObjectService;
 import io.volumegate.objects.ObjectUpload;
-import io.volumegate.access.AccessControlList;
-import io.volumegate.objects.AccessService;
 import io.volumegate.s3.NewObjectAcls;
 import io.volumegate.s3.S3Request;
+import io.volumegate.s3.VersionHeaders;
 import io.volumegate.s3.body.ChecksumHeaders;
 import io.volumegate.s3.body.UploadBody;
 import io.volumegate.storage.IoExecutor;

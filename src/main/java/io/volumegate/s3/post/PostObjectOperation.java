@@ -1,5 +1,6 @@
 package io.volumegate.s3.post;
 
+import io.volumegate.access.AccessControlList;
 import io.volumegate.auth.AuthResult;
 import io.volumegate.auth.Credential;
 import io.volumegate.auth.Keyring;
@@ -12,11 +13,9 @@ import io.volumegate.http.MultipartFormParser;
 import io.volumegate.http.RequestContext;
 import io.volumegate.http.S3Error;
 import io.volumegate.http.UriEncoding;
+import io.volumegate.objects.AccessService;
 import io.volumegate.objects.ObjectService;
 import io.volumegate.objects.ObjectUpload;
-import io.volumegate.s3.Endpoint;
-import io.volumegate.access.AccessControlList;
-import io.volumegate.objects.AccessService;
 import io.volumegate.s3.AclHeaders;
 import io.volumegate.s3.NewObjectAcls;
 import io.volumegate.s3.S3Authorizer;
