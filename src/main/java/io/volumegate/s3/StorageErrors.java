@@ -94,7 +94,12 @@ public final class StorageErrors {
             case PART_TOO_SMALL -> S3Error.ENTITY_TOO_SMALL;
             case TOO_LARGE -> S3Error.ENTITY_TOO_LARGE;
             case NO_SPACE -> S3Error.INSUFFICIENT_STORAGE;
-            case READ_ONLY -> S3Error.SERVICE_UNAVAILABLE;
+            // S3 has no read-only code. Not 503: SDKs retry 5xx (the v2 Java SDK, boto3 and the
+            // CLI three times or more, with back-off) and a read-only mount does not heal within a
+            // retry; not 507, which says "delete something". 403 AccessDenied is what S3 answers a
+            // write this node will not take, SDKs fail it at once, and the message says why; reads
+            // go on, and /-/ready turns 503 so a load balancer moves traffic away.
+            case READ_ONLY -> S3Error.ACCESS_DENIED;
         };
     }
 }

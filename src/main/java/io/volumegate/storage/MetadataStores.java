@@ -53,7 +53,16 @@ public final class MetadataStores {
         // Not computeIfAbsent: the probe does I/O and may throw. Two threads racing here both
         // probe and reach the same answer; the first to publish wins.
         SidecarMetadataStore sidecar = new SidecarMetadataStore(root);
-        MetadataStore created = xattrsAllowed && userXattrsWork(root) ? new XattrMetadataStore(sidecar) : sidecar;
+        MetadataStore created;
+        try {
+            created = xattrsAllowed && userXattrsWork(root) ? new XattrMetadataStore(sidecar) : sidecar;
+        } catch (IOException e) {
+            if (!isReadOnly(e)) throw e;
+            // A read-only volume (EROFS) takes no probe file, but its objects must still read:
+            // xattrs that can be listed are where the probe would have put metadata. Not cached
+            // here, so a bucket opened anew once the volume is writable is probed for real.
+            return xattrsAllowed && userXattrsReadable(root) ? new XattrMetadataStore(sidecar) : sidecar;
+        }
         MetadataStore raced = byBucket.putIfAbsent(root, created);
         return raced != null ? raced : created;
     }
@@ -61,6 +70,22 @@ public final class MetadataStores {
     /** Drops the cached decision, e.g. after a bucket is deleted (it may come back on another mount). */
     public void forget(Path bucketRoot) {
         byBucket.remove(bucketRoot.toAbsolutePath().normalize());
+    }
+
+    private static boolean isReadOnly(IOException e) {
+        return StorageException.classify(e).map(storage -> storage.reason() == StorageException.Reason.READ_ONLY).orElse(false);
+    }
+
+    /** Whether the user xattrs of the bucket's directory can be listed (all a read-only volume allows of a probe). */
+    static boolean userXattrsReadable(Path bucketRoot) {
+        try {
+            UserDefinedFileAttributeView view = Files.getFileAttributeView(bucketRoot, UserDefinedFileAttributeView.class);
+            if (view == null) return false;
+            view.list();
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.volumegate.storage;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -85,6 +86,10 @@ public final class StorageException extends RuntimeException {
         PART_TOO_SMALL,
         TOO_LARGE,
         NO_SPACE,
+        /**
+         * The filesystem refuses writes (EROFS: a volume or bucket directory mounted read-only,
+         * or remounted so after an error). Reads go on.
+         */
         READ_ONLY
     }
 
@@ -137,7 +142,8 @@ public final class StorageException extends RuntimeException {
      */
     public static Optional<StorageException> classify(Throwable failure) {
         Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException
+                || cause instanceof UncheckedIOException) && cause.getCause() != null) {
             cause = cause.getCause();
         }
         if (cause instanceof StorageException storage) return Optional.of(storage);
@@ -158,7 +164,7 @@ public final class StorageException extends RuntimeException {
             return Optional.of(new StorageException(Reason.NO_SPACE, "The volume has no space left for this request."));
         }
         if (reason.contains("read-only file system")) {
-            return Optional.of(new StorageException(Reason.READ_ONLY, "The volume is read-only."));
+            return Optional.of(new StorageException(Reason.READ_ONLY, "The volume is read-only on this server."));
         }
         if (reason.contains("file name too long")) {
             return Optional.of(new StorageException(Reason.KEY_TOO_LONG, "Your key is too long for the volume's filesystem."));

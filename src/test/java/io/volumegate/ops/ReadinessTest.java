@@ -1,5 +1,6 @@
 package io.volumegate.ops;
 
+import io.volumegate.storage.Tmpfs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,5 +67,19 @@ class ReadinessTest {
         List<String> problems = new Readiness(Map.of("share", bound), volume.resolve(".volumegate/keystore.p12"), 1).problems();
         assertEquals(1, problems.size(), problems::toString);
         assertTrue(problems.get(0).startsWith("bucket share's directory") && problems.get(0).contains("not writable"), problems.get(0));
+    }
+
+    @Test
+    void aReadOnlyVolumeIsNotReadyButItsKeystoreStillReads() throws Exception {
+        Path volume = dir.resolve("ro-volume");
+        try (Tmpfs tmpfs = Tmpfs.mount(volume, "4m")) {
+            Files.createDirectories(volume.resolve(".volumegate"));
+            Files.write(volume.resolve(".volumegate/keystore.p12"), new byte[] {1, 2, 3});
+            tmpfs.readOnly();
+            List<String> problems = new Readiness(Map.of("volume", volume), volume.resolve(".volumegate/keystore.p12"), 1).problems();
+            assertEquals(List.of("the volume " + volume + " is not writable: Read-only file system"), problems);
+            assertEquals("{\"status\":\"DOWN\",\"reasons\":[\"the volume " + volume + " is not writable: Read-only file system\"]}",
+                    Readiness.json(problems));
+        }
     }
 }

@@ -58,6 +58,16 @@ public final class Tmpfs implements AutoCloseable {
         assertEquals(0, run("mount", "-o", "remount,size=" + size, directory.toString()), "remount " + directory);
     }
 
+    /** Remounts this tmpfs read-only: every write to it then fails with EROFS, reads go on. */
+    public void readOnly() throws Exception {
+        assertEquals(0, run("mount", "-o", "remount,ro", directory.toString()), "remount,ro " + directory);
+    }
+
+    /** Remounts this tmpfs read-write again. */
+    public void writable() throws Exception {
+        assertEquals(0, run("mount", "-o", "remount,rw", directory.toString()), "remount,rw " + directory);
+    }
+
     private static int run(String... command) throws Exception {
         try {
             return new ProcessBuilder(List.of(command)).inheritIO().start().waitFor();
