@@ -54,7 +54,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * <p>Runs only against a server named by system properties (the {@code servers} profile sets
  * them, see pom.xml): {@code volumegate.container.endpoint} (e.g. {@code http://127.0.0.1:8080/}),
  * {@code volumegate.container.name}, {@code volumegate.container.volume} and the admin keys
- * {@code volumegate.container.access-key} / {@code volumegate.container.secret-key}. Without
+ * {@code volumegate.container.access-key} / {@code volumegate.container.secret-key}, and the
+ * server's {@code volumegate.metrics.token} as {@code volumegate.container.metrics-token}. Without
  * them it is skipped. The volume starts empty.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
