@@ -54,7 +54,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * <p>Runs only against a server named by system properties (the {@code servers} profile sets
  * them, see pom.xml): {@code volumegate.container.endpoint} (e.g. {@code http://127.0.0.1:8080/}),
  * {@code volumegate.container.name}, {@code volumegate.container.volume} and the admin keys
- * {@code volumegate.container.access-key} / {@code volumegate.container.secret-key}. Without
+ * {@code volumegate.container.access-key} / {@code volumegate.container.secret-key}, and the
+ * server's {@code volumegate.metrics.token} as {@code volumegate.container.metrics-token}. Without
  * them it is skipped. The volume starts empty.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -359,8 +360,72 @@ class ContainerRoundTripIT {
         assertArrayEquals(LARGE, Files.readAllBytes(volume.resolve(BUCKET).resolve(key)), name);
     }
 
+    /**
+     * The Prometheus scrape as an operator's Prometheus makes it on this container: the pom
+     * opens the metrics to a bearer token only (volumegate.metrics.allow=none), so the test
+     * client is refused without it; with it, the series of a PUT, a GET and a 404 moved by
+     * exactly those requests, bytes both ways, and the JVM and volume gauges are there.
+     */
     @Test
     @Order(9)
+    void metricsMoveAsRequestsAreMade() throws Exception {
+        URI metrics = endpoint.resolve("-/metrics");
+        String bearer = "Bearer " + required("volumegate.container.metrics-token");
+        HttpResponse<String> refused = PrometheusScrape.get(http, metrics, null);
+        assertEquals(401, refused.statusCode(), () -> name + ": loopback is not on this allow-list: " + refused.body());
+        assertTrue(refused.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer "), name);
+        assertEquals(401, PrometheusScrape.get(http, metrics, "Bearer wrong").statusCode(), name);
+        HttpResponse<String> served = PrometheusScrape.get(http, metrics, bearer);
+        assertEquals(200, served.statusCode(), () -> name + ": " + served.body());
+        String contentType = served.headers().firstValue("Content-Type").orElse("");
+        assertTrue(contentType.startsWith("text/plain") && contentType.contains("version=0.0.4"), name + ": " + contentType);
+        assertTrue(served.body().contains("# TYPE volumegate_requests_total counter"), name);
+
+        String before = PrometheusScrape.scrape(http, metrics, bearer);
+        byte[] body = java.util.Arrays.copyOf(LARGE, 10_000);
+        sdk.putObject(b -> b.bucket(BUCKET).key("metrics/object.bin"), RequestBody.fromBytes(body));
+        assertArrayEquals(body, sdk.getObjectAsBytes(b -> b.bucket(BUCKET).key("metrics/object.bin")).asByteArray(), name);
+        S3Exception missing = assertThrows(S3Exception.class, () -> sdk.getObjectAsBytes(b -> b.bucket(BUCKET).key("metrics/missing.bin")));
+        assertEquals(404, missing.statusCode(), name);
+
+        String putOk = "volumegate_requests_total{operation=\"PUT_OBJECT\",status=\"2xx\"}";
+        String getOk = "volumegate_requests_total{operation=\"GET_OBJECT\",status=\"2xx\"}";
+        String getMissing = "volumegate_requests_total{operation=\"GET_OBJECT\",status=\"4xx\"}";
+        String scrapeOk = "volumegate_requests_total{operation=\"METRICS\",status=\"2xx\"}";
+        // A request is counted as it ends, which can be just after its client has the answer.
+        String after = PrometheusScrape.scrape(http, metrics, bearer);
+        for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10); System.nanoTime() < deadline; ) {
+            String settled = after;
+            if (List.of(putOk, getOk, getMissing, scrapeOk).stream().allMatch(s -> PrometheusScrape.delta(before, settled, s) >= 1)) break;
+            Thread.sleep(100);
+            after = PrometheusScrape.scrape(http, metrics, bearer);
+        }
+        String report = name + ", before:\n" + before + "\nafter:\n" + after;
+        assertEquals(1, PrometheusScrape.delta(before, after, putOk), report);
+        assertEquals(1, PrometheusScrape.delta(before, after, getOk), report);
+        assertEquals(1, PrometheusScrape.delta(before, after, getMissing), report);
+        assertEquals(0, PrometheusScrape.delta(before, after, "volumegate_requests_total{operation=\"PUT_OBJECT\",status=\"4xx\"}"), report);
+        assertEquals(0, PrometheusScrape.delta(before, after, "volumegate_requests_total{operation=\"GET_OBJECT\",status=\"5xx\"}"), report);
+        assertEquals(1, PrometheusScrape.delta(before, after, "volumegate_errors_total{code=\"NoSuchKey\"}"), report);
+        assertEquals(2, PrometheusScrape.delta(before, after, "volumegate_request_duration_seconds_count{operation=\"GET_OBJECT\"}"), report);
+        assertTrue(PrometheusScrape.value(after, "volumegate_requests_total{operation=\"METRICS\",status=\"4xx\"}") >= 2,
+                name + ": the refused scrapes are counted too");
+        assertTrue(PrometheusScrape.value(after, "volumegate_errors_total{code=\"AccessDenied\"}") >= 2, report);
+        // The SDK's default upload is aws-chunked: the body and its chunk framing.
+        double received = PrometheusScrape.delta(before, after, "volumegate_received_bytes_total{operation=\"PUT_OBJECT\"}");
+        assertTrue(received >= body.length && received < body.length + 1024, name + " received " + received);
+        double sent = PrometheusScrape.delta(before, after, "volumegate_sent_bytes_total{operation=\"GET_OBJECT\"}");
+        assertTrue(sent > body.length && sent < body.length + 1024, name + ": one body and one error document: " + sent);
+        assertTrue(PrometheusScrape.value(after, "volumegate_requests_in_flight") >= 1, name + ": the scrape itself is in flight");
+        assertTrue(PrometheusScrape.value(after, "volumegate_volume_usable_bytes{root=\"volume\"}") > 0, report);
+        assertTrue(PrometheusScrape.value(after, "volumegate_volume_total_bytes{root=\"volume\"}") > 0, report);
+        for (String jvm : List.of("\njvm_memory_used_bytes{", "\njvm_gc_", "\njvm_threads_live_threads ", "\nprocess_uptime_seconds ")) {
+            assertTrue(after.contains(jvm), name + ": no " + jvm.strip() + " in\n" + after);
+        }
+    }
+
+    @Test
+    @Order(10)
     void deleteEverythingAndTheBucket() {
         sdk.listObjectsV2Paginator(b -> b.bucket(BUCKET)).contents()
                 .forEach(o -> sdk.deleteObject(b -> b.bucket(BUCKET).key(o.key())));

@@ -5,11 +5,10 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import static io.volumegate.it.PrometheusScrape.delta;
+import static io.volumegate.it.PrometheusScrape.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -67,24 +66,10 @@ class MetricsIT extends ServerTestBase {
     }
 
     private String scrape(String authorization) throws Exception {
-        HttpResponse<String> response = get(authorization);
-        assertEquals(200, response.statusCode(), response::body);
-        return response.body();
+        return PrometheusScrape.scrape(server.http(), server.uri("/-/metrics"), authorization);
     }
 
     private HttpResponse<String> get(String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri("/-/metrics")).GET();
-        if (authorization != null) request.header("Authorization", authorization);
-        return server.http().send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** The sample's value, 0 when absent (a counter not yet incremented has no series). */
-    static double value(String scrape, String sample) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(sample) + " (\\S+)$").matcher(scrape);
-        return m.find() ? Double.parseDouble(m.group(1)) : 0;
-    }
-
-    private static double delta(String before, String after, String sample) {
-        return value(after, sample) - value(before, sample);
+        return PrometheusScrape.get(server.http(), server.uri("/-/metrics"), authorization);
     }
 }
