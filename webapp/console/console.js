@@ -7,7 +7,7 @@ const TOKEN = 'volumegate.token';
 const api = new VolumeGateApi('', sessionStorage.getItem(TOKEN));
 const $ = (id) => document.getElementById(id);
 let caller = null;
-let listing = null; // {bucket, prefix, nextToken}
+let listing = null; // {bucket, prefix, nextToken, writable}
 
 // ---- small helpers -----------------------------------------------------------------------
 
@@ -85,6 +85,7 @@ function signOut(message) {
 
 async function showBuckets() {
   show('buckets-view');
+  $('create-bucket').hidden = caller.read_only;
   const buckets = await attempt(() => api.buckets());
   if (!buckets) return;
   const rows = buckets.map((bucket) => el('tr', {},
@@ -118,12 +119,30 @@ async function deleteBucket(name) {
 
 async function showObjects(bucket, prefix) {
   show('objects-view');
-  listing = { bucket, prefix, nextToken: null };
+  listing = { bucket, prefix, nextToken: null, writable: false };
   renderBreadcrumbs(bucket, prefix);
+  showWriteActions(false); // until the server says this caller may write here
   $('object-rows').replaceChildren();
   $('select-all').checked = false;
   updateSelection();
+  const writable = await mayWrite(bucket);
+  if (listing.bucket !== bucket || listing.prefix !== prefix) return;
+  listing.writable = writable;
+  showWriteActions(writable);
   await loadPage();
+}
+
+/** Whether the caller may write to the bucket: its writable flag in the bucket list. */
+async function mayWrite(bucket) {
+  if (caller.read_only) return false;
+  const buckets = await attempt(() => api.buckets());
+  const entry = buckets && buckets.find((candidate) => candidate.name === bucket);
+  return Boolean(entry && entry.writable);
+}
+
+/** Upload, the drop zone and Delete are there only for a caller who may use them. */
+function showWriteActions(writable) {
+  for (const id of ['upload-button', 'drop-zone', 'uploads', 'delete-selected']) $(id).hidden = !writable;
 }
 
 function renderBreadcrumbs(bucket, prefix) {
@@ -162,7 +181,8 @@ async function loadPage() {
       el('td', {}, date(object.last_modified)),
       el('td', { className: 'actions' },
         el('button', { type: 'button', className: 'link', textContent: 'Share', onclick: () => openShare(bucket, object.key) }),
-        el('button', { type: 'button', className: 'link', textContent: 'Delete', onclick: () => deleteKeys([object.key]) }))));
+        listing.writable
+          ? el('button', { type: 'button', className: 'link', textContent: 'Delete', onclick: () => deleteKeys([object.key]) }) : null)));
   }
   if (!nextToken && rows.length === 0) rows.push(el('tr', {}, el('td', { colSpan: 5, className: 'empty' }, 'This folder is empty.')));
   $('object-rows').append(...rows);
