@@ -5,6 +5,8 @@
 export const SINGLE_UPLOAD_LIMIT = 25 * 1024 * 1024;
 export const PART_SIZE = 25 * 1024 * 1024;
 const MAX_PARTS = 10000;
+/** The most keys one POST .../objects/delete may name. */
+export const DELETE_BATCH = 1000;
 
 /** A refusal of the API: its HTTP status, machine code and message for people. */
 export class ApiError extends Error {
@@ -61,8 +63,22 @@ export class VolumeGateApi {
   /** {status: 'deleted', bucket, key}, also when there was nothing to delete. */
   deleteObject(bucket, key) { return this.#call('DELETE', this.#objectPath(bucket, key)); }
 
-  /** Deletes up to 1000 keys: {status: 'deleted' | 'partial', deleted, errors}. */
-  deleteObjects(bucket, keys) { return this.#call('POST', `${this.#bucketPath(bucket)}/objects/delete`, { keys }); }
+  /**
+   * Deletes any number of keys, DELETE_BATCH (the API's limit) per request, one request after
+   * another: {status: 'deleted' | 'partial', deleted, errors}, merged over the requests. A
+   * refused request (an ApiError) stops there and is thrown; the batches before it stay deleted.
+   */
+  async deleteObjects(bucket, keys) {
+    const merged = { status: 'deleted', deleted: [], errors: [] };
+    for (let start = 0; start < keys.length; start += DELETE_BATCH) {
+      const batch = keys.slice(start, start + DELETE_BATCH);
+      const result = await this.#call('POST', `${this.#bucketPath(bucket)}/objects/delete`, { keys: batch });
+      merged.deleted.push(...(result.deleted || []));
+      merged.errors.push(...(result.errors || []));
+      if (result.status !== 'deleted' || (result.errors && result.errors.length)) merged.status = 'partial';
+    }
+    return merged;
+  }
 
   /** A presigned S3 GET URL: the browser downloads straight from the S3 endpoint. */
   async downloadUrl(bucket, key, expiresIn = 300) {

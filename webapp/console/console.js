@@ -175,8 +175,7 @@ async function loadPage() {
     const box = el('input', { type: 'checkbox', value: object.key, onchange: updateSelection });
     rows.push(el('tr', {},
       el('td', { className: 'check' }, box),
-      el('td', {}, el('button', { type: 'button', className: 'link', textContent: object.key.slice(prefix.length),
-        title: 'Download', onclick: () => download(bucket, object.key) })),
+      el('td', {}, objectLink(bucket, object.key, object.key.slice(prefix.length))),
       el('td', { className: 'number' }, size(object.size)),
       el('td', {}, date(object.last_modified)),
       el('td', { className: 'actions' },
@@ -200,9 +199,47 @@ function updateSelection() {
   $('download-selected').disabled = count === 0;
 }
 
-async function download(bucket, key) {
-  const url = await attempt(() => api.downloadUrl(bucket, key));
-  if (url) window.location.assign(url);
+/** How long a presigned link on a row is used before it is signed again (it lasts 300 s). */
+const LINK_FRESH_MS = 240_000;
+
+/**
+ * An object's name as a link that opens the object in a new tab, never in the console's: the
+ * presigned URL is fetched when the pointer or focus reaches the link, so a plain click, a
+ * middle-click or "open in new tab" follow a real href. A click that comes before the URL is
+ * there opens the new tab at once (while it is still the user's click, so no pop-up blocker
+ * stops it) and sends it to the URL when it arrives.
+ */
+function objectLink(bucket, key, label) {
+  const link = el('a', { href: '#', target: '_blank', rel: 'noopener', className: 'object-link', title: 'Open in a new tab' }, label);
+  let signedAt = 0;
+  let signing = null;
+  const sign = () => {
+    if (!signing) {
+      signing = api.downloadUrl(bucket, key).then((url) => {
+        link.href = url;
+        signedAt = Date.now();
+        return url;
+      }).finally(() => { signing = null; });
+    }
+    return signing;
+  };
+  const fresh = () => signedAt > 0 && Date.now() - signedAt < LINK_FRESH_MS;
+  const arm = () => { if (!fresh()) sign().catch(() => {}); };
+  link.addEventListener('pointerenter', arm);
+  link.addEventListener('focus', arm);
+  link.addEventListener('click', (event) => {
+    if (fresh()) return; // the browser opens link.href in a new tab
+    event.preventDefault();
+    const tab = window.open('', '_blank');
+    if (tab) tab.opener = null;
+    attempt(async () => {
+      const url = await sign();
+      if (tab) tab.location.href = url;
+      else say('The browser blocked the new tab; click the name again.', true);
+      return url;
+    }).then((url) => { if (!url && tab) tab.close(); });
+  });
+  return link;
 }
 
 async function downloadSelected() {
@@ -265,6 +302,7 @@ function openShare(bucket, key) {
   $('share-key').textContent = `${bucket}/${key}`;
   $('share-url').value = '';
   $('share-copy').disabled = true;
+  shareMessage('');
   $('share-dialog').showModal();
 }
 
@@ -276,9 +314,32 @@ async function createShare() {
   $('share-url').select();
 }
 
+/**
+ * Copies the link: through navigator.clipboard where the page has it (a secure context:
+ * https or localhost), else by selecting the read-only field and execCommand('copy'). The user
+ * is told either way, beside the field: "Copied", or to select and copy the link by hand.
+ */
 async function copyShare() {
-  await navigator.clipboard.writeText($('share-url').value);
-  say('Link copied.');
+  const field = $('share-url');
+  let copied = false;
+  if (navigator.clipboard && window.isSecureContext) {
+    try {
+      await navigator.clipboard.writeText(field.value);
+      copied = true;
+    } catch { /* denied or unavailable: fall back below */ }
+  }
+  field.focus();
+  field.select();
+  if (!copied) {
+    try { copied = document.execCommand('copy'); } catch { copied = false; }
+  }
+  shareMessage(copied ? 'Copied.' : 'Select and copy the link (Ctrl+C or ⌘C).', !copied);
+}
+
+function shareMessage(text, isError = false) {
+  const message = $('share-message');
+  message.textContent = text;
+  message.className = isError ? 'error' : '';
 }
 
 // ---- credentials -------------------------------------------------------------------------

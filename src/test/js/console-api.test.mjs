@@ -3,7 +3,7 @@
 // VOLUMEGATE_SECRET_KEY set to the integration-test server and its admin key pair.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApiError, VolumeGateApi, encodeKey, partSizeFor, PART_SIZE } from '../../../webapp/console/api.js';
+import { ApiError, VolumeGateApi, encodeKey, partSizeFor, PART_SIZE, DELETE_BATCH } from '../../../webapp/console/api.js';
 
 const endpoint = process.env.VOLUMEGATE_ENDPOINT;
 const accessKey = process.env.VOLUMEGATE_ACCESS_KEY;
@@ -27,6 +27,41 @@ test('keys are encoded segment by segment and part sizes respect the 10,000-part
   assert.equal(encodeKey('a b/c%d+e/ü?#'), 'a%20b/c%25d%2Be/%C3%BC%3F%23');
   assert.equal(partSizeFor(100 * MIB), PART_SIZE);
   assert.equal(partSizeFor(10000 * PART_SIZE + 1), PART_SIZE + 1);
+});
+
+test('deleting 2,500 keys sends 1000 + 1000 + 500 and merges the answers', async () => {
+  const keys = Array.from({ length: 2500 }, (_, i) => `k/${i}`);
+  const sent = [];
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = async (url, options) => {
+    assert.equal(url, 'http://vg.test/api/v1/buckets/b%20x/objects/delete');
+    assert.equal(options.method, 'POST');
+    assert.equal(options.headers.Authorization, 'Bearer t');
+    const batch = JSON.parse(options.body).keys;
+    sent.push(batch);
+    // the second batch fails for one key, as the API reports it
+    const errors = sent.length === 2 ? [{ key: batch[0], code: 'AccessDenied', message: 'no' }] : [];
+    const deleted = batch.filter((key) => !errors.some((error) => error.key === key));
+    return new Response(JSON.stringify({ status: errors.length ? 'partial' : 'deleted', deleted, errors }),
+      { status: 200, headers: { 'Content-Type': 'application/json' } });
+  };
+  try {
+    const api = new VolumeGateApi('http://vg.test/', 't');
+    const result = await api.deleteObjects('b x', keys);
+    assert.equal(DELETE_BATCH, 1000);
+    assert.deepEqual(sent.map((batch) => batch.length), [1000, 1000, 500]);
+    assert.deepEqual(sent.flat(), keys);
+    assert.equal(result.status, 'partial');
+    assert.deepEqual(result.deleted, keys.filter((key) => key !== 'k/1000'));
+    assert.deepEqual(result.errors, [{ key: 'k/1000', code: 'AccessDenied', message: 'no' }]);
+
+    sent.length = 0;
+    const small = await api.deleteObjects('b x', ['a', 'b']);
+    assert.deepEqual(sent, [['a', 'b']]);
+    assert.deepEqual(small, { status: 'deleted', deleted: ['a', 'b'], errors: [] });
+  } finally {
+    globalThis.fetch = realFetch;
+  }
 });
 
 test('a wrong secret is an ApiError with the API\'s status and code', async () => {

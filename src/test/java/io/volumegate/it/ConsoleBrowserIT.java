@@ -33,7 +33,9 @@ class ConsoleBrowserIT extends ServerTestBase {
             + "     || getComputedStyle(node).visibility === 'hidden') return false;"
             + " const box = node.getBoundingClientRect(); return box.width > 0 && box.height > 0; };"
             + "window.rowButtons = (text) => [...document.querySelectorAll('#object-rows button')]"
-            + "  .filter((b) => b.textContent === text);";
+            + "  .filter((b) => b.textContent === text);"
+            + "window.rowLink = (text) => [...document.querySelectorAll('#object-rows a')]"
+            + "  .find((a) => a.textContent === text);";
 
     @Test
     void aReadOnlyCredentialIsNotShownWhatItMayNotDo() throws Exception {
@@ -63,6 +65,9 @@ class ConsoleBrowserIT extends ServerTestBase {
             signIn(browser, server.adminAccessKey(), server.adminSecretKey());
             JsonObject readWrite = objectsView(browser);
             assertObjectsView(readWrite, true);
+
+            assertObjectLinkOpensANewTab(browser);
+            assertShareCopyTellsTheUser(browser);
         } finally {
             admin.delete("/credentials/keys/" + reader.get("access_key_id"));
         }
@@ -84,7 +89,7 @@ class ConsoleBrowserIT extends ServerTestBase {
 
     /** Waits for the object's row, then reports what is visible in the objects view. */
     private static JsonObject objectsView(HeadlessChromium browser) throws Exception {
-        browser.await("shown('#objects-view') && rowButtons(" + Json.createValue(KEY) + ").some(shown)", WAIT);
+        browser.await("shown('#objects-view') && shown(rowLink(" + Json.createValue(KEY) + "))", WAIT);
         return browser.evaluate("({"
                 + " nav: shown('#nav'),"
                 + " upload: shown('#upload-button'),"
@@ -93,7 +98,7 @@ class ConsoleBrowserIT extends ServerTestBase {
                 + " deleteSelected: shown('#delete-selected'),"
                 + " downloadSelected: shown('#download-selected'),"
                 + " rowDelete: rowButtons('Delete').some(shown),"
-                + " rowDownload: rowButtons(" + Json.createValue(KEY) + ").some(shown),"
+                + " rowDownload: shown(rowLink(" + Json.createValue(KEY) + ")),"
                 + " rowShare: rowButtons('Share').some(shown),"
                 + " loadMore: shown('#load-more')"
                 + "})").asJsonObject();
@@ -110,6 +115,57 @@ class ConsoleBrowserIT extends ServerTestBase {
         assertEquals(true, bool(view, "downloadSelected"), view.toString());
         assertEquals(false, bool(view, "fileInput"), "the browser's file box inside the Upload button: " + view);
         assertEquals(false, bool(view, "loadMore"), "one object, nothing more to load: " + view);
+    }
+
+    /**
+     * The object's name is a link into a new tab (target=_blank, rel=noopener), never a
+     * navigation of the console's own tab; reaching it with the pointer gives it the object's
+     * presigned URL, so the browser follows a real href.
+     */
+    private static void assertObjectLinkOpensANewTab(HeadlessChromium browser) throws Exception {
+        String link = "rowLink(" + Json.createValue(KEY) + ")";
+        assertEquals("_blank", string(browser, link + ".target"));
+        assertEquals(JsonValue.TRUE, browser.evaluate(link + ".relList.contains('noopener')"));
+        browser.evaluate(link + ".dispatchEvent(new PointerEvent('pointerenter'))");
+        browser.await(link + ".href.includes('/" + BUCKET + "/" + KEY + "?')", WAIT);
+        String page = string(browser, "location.href");
+        HttpResponse<String> object = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(string(browser, link + ".href"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, object.statusCode(), object.body());
+        assertEquals("hello", object.body());
+        assertEquals(page, string(browser, "location.href"), "the console's tab stays where it was");
+    }
+
+    /**
+     * Copy in the share dialog says what happened: "Copied." when the clipboard took the
+     * link; without navigator.clipboard (not a secure context) it selects the link and uses
+     * execCommand('copy'), and when that fails too, asks the user to select and copy it.
+     */
+    private static void assertShareCopyTellsTheUser(HeadlessChromium browser) throws Exception {
+        browser.evaluate("rowButtons('Share')[0].click()");
+        browser.await("document.getElementById('share-dialog').open", WAIT);
+        browser.evaluate("document.getElementById('share-create').click()");
+        browser.await("document.getElementById('share-url').value.startsWith('http')", WAIT);
+        String message = "document.getElementById('share-message').textContent";
+
+        browser.evaluate("Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });"
+                + " window.copied = 0; document.execCommand = (command) => command === 'copy' && ++window.copied > 0;"
+                + " document.getElementById('share-copy').click()");
+        browser.await(message + " !== ''", WAIT);
+        assertEquals("Copied.", string(browser, message));
+        assertEquals(JsonValue.TRUE, browser.evaluate("window.copied === 1"));
+
+        browser.evaluate("document.execCommand = () => false; document.getElementById('share-copy').click()");
+        browser.await(message + ".startsWith('Select and copy the link')", WAIT);
+        assertEquals(JsonValue.TRUE, browser.evaluate("(() => { const field = document.getElementById('share-url');"
+                + " return document.activeElement === field && field.selectionStart === 0"
+                + " && field.selectionEnd === field.value.length; })()"), "the link is selected for the user");
+        assertEquals(JsonValue.TRUE, browser.evaluate("shown('#share-message')"));
+    }
+
+    private static String string(HeadlessChromium browser, String expression) throws Exception {
+        return ((jakarta.json.JsonString) browser.evaluate(expression)).getString();
     }
 
     private static boolean bool(JsonObject view, String field) {
