@@ -42,16 +42,4 @@ public record AccessControlList(String owner, List<Grant> grants) {
     public boolean isPrivate() {
         return equals(privateTo(owner));
     }
-
-    /** The same grants, owned by {@code newOwner} (for a copy, whose writer owns it). */
-    public AccessControlList withOwner(String newOwner) {
-        return new AccessControlList(newOwner, grants);
-    }
-
-    /** The canonical ids of the users this ACL grants to. */
-    public List<String> userIds() {
-        List<String> ids = new ArrayList<>();
-        for (Grant grant : grants) if (grant.grantee() instanceof Grantee.User user) ids.add(user.id());
-        return ids;
-    }
 }

@@ -66,7 +66,7 @@ public class ApiAccess {
         boolean inScope = scope == ApiRoute.Access.WRITE ? credential.mayWrite(bucket) : credential.mayRead(bucket);
         Requester who = new Requester(Principal.ofAccessKey(credential.accessKeyId()), inScope, credential.readOnly(), credential.admin());
         try {
-            return access.decide(who, check, bucket, key, versionId, request.policyContext());
+            return access.decide(who, check, bucket, key, versionId, request::policyContext);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

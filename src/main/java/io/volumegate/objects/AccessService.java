@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -59,10 +60,11 @@ public class AccessService {
     /**
      * Decides whether {@code who} may do {@code check} on the bucket or on the object at
      * {@code key} (and {@code versionId}, null for the latest). A missing bucket is let
-     * through, so the operation answers NoSuchBucket as S3 does.
+     * through, so the operation answers NoSuchBucket as S3 does. {@code requestContext} gives the
+     * policy condition keys of the request; it is asked only when the bucket has a policy.
      */
     public AccessDecision decide(Requester who, AccessCheck check, String bucket, String key, String versionId,
-                                 Map<String, List<String>> context) throws IOException {
+                                 Supplier<Map<String, List<String>>> requestContext) throws IOException {
         if (who.readOnly() && check.writes()) return AccessDecision.READ_ONLY;
         BucketRules bucketRules;
         try {
@@ -73,6 +75,9 @@ public class AccessService {
         }
         if (bucketRules.policyUnreadable() && !who.admin()) return AccessDecision.DENIED_BY_POLICY;
         PolicyEffect effect = PolicyEffect.NONE;
+        // The condition keys are built only for a bucket with a policy: most buckets have none,
+        // and every one of their requests would pay for a map it never reads.
+        Map<String, List<String>> context = bucketRules.policy() == null ? Map.of() : requestContext.get();
         if (bucketRules.policy() != null) {
             Map<String, List<String>> facts = withExistingTags(bucketRules.policy(), check, bucket, key, versionId, context);
             effect = bucketRules.policy().evaluate(new PolicyRequest(check.action(), PolicyResources.arn(bucket, key),

@@ -98,7 +98,7 @@ public class S3Authorizer {
         Requester who = credential.isAnonymous() ? Requester.ANONYMOUS
                 : new Requester(Principal.ofAccessKey(credential.accessKeyId()), inScope, credential.readOnly(), credential.admin());
         try {
-            return access.decide(who, check, bucket, key, versionId, context(request, who, query));
+            return access.decide(who, check, bucket, key, versionId, () -> context(request, who, query));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -223,11 +223,6 @@ public final class Bucket {
         return new VersionLister(this, versionsRoot, metadata, snapshots).list(realRoot, query, this::isDirectoryObject);
     }
 
-    /** The ETag of a listed object: from stored metadata, never by hashing the file. */
-    public String etagOf(ListedObject object) throws IOException {
-        return describe(object).etag();
-    }
-
     /** What a listing shows of an object beyond its name and size, from one read of its stored metadata. */
     public record ListedDetails(String etag, String owner) {}
 

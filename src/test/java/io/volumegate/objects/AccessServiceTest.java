@@ -43,7 +43,7 @@ class AccessServiceTest {
     }
 
     private AccessDecision decide(Requester who, AccessCheck check, String key) throws IOException {
-        return access.decide(who, check, BUCKET, key, null, Map.of());
+        return access.decide(who, check, BUCKET, key, null, Map::of);
     }
 
     private static Requester outsider(Principal principal) {
@@ -145,7 +145,7 @@ class AccessServiceTest {
 
     @Test
     void aMissingBucketIsLeftToTheOperationToReport() throws IOException {
-        assertEquals(AccessDecision.ALLOWED, access.decide(Requester.ANONYMOUS, LIST, "nosuchbucket", null, null, Map.of()));
+        assertEquals(AccessDecision.ALLOWED, access.decide(Requester.ANONYMOUS, LIST, "nosuchbucket", null, null, Map::of));
     }
 
     @Test

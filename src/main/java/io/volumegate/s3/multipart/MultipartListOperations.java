@@ -7,6 +7,7 @@ import io.volumegate.http.S3Error;
 import io.volumegate.objects.AccessService;
 import io.volumegate.objects.MultipartService;
 import io.volumegate.objects.UploadParts;
+import io.volumegate.s3.IntegerArguments;
 import io.volumegate.s3.ListEncoding;
 import io.volumegate.s3.Principals;
 import io.volumegate.s3.S3Request;
@@ -118,26 +119,17 @@ public class MultipartListOperations {
     private static int pageSize(QueryParameters query, String name) {
         String value = query.get(name);
         if (value == null) return MAX_PAGE;
-        try {
-            int size = Integer.parseInt(value.strip());
-            if (size >= 0) return Math.min(size, MAX_PAGE);
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw S3Error.INVALID_ARGUMENT.exception("Provided " + name + " not an integer or within integer range")
-                .with("ArgumentName", name).with("ArgumentValue", value);
+        int size = IntegerArguments.nonNegative(value).orElseThrow(() -> S3Error.INVALID_ARGUMENT
+                .exception("Provided " + name + " not an integer or within integer range")
+                .with("ArgumentName", name).with("ArgumentValue", value));
+        return Math.min(size, MAX_PAGE);
     }
 
     private static int partNumberMarker(String value) {
         if (value == null || value.isBlank()) return 0;
-        try {
-            int marker = Integer.parseInt(value.strip());
-            if (marker >= 0 && marker <= PartRules.MAX_PARTS) return marker;
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw S3Error.INVALID_ARGUMENT.exception("Provided part-number-marker not an integer or within integer range")
-                .with("ArgumentName", "part-number-marker").with("ArgumentValue", value);
+        return IntegerArguments.nonNegative(value).stream().filter(marker -> marker <= PartRules.MAX_PARTS).findFirst()
+                .orElseThrow(() -> S3Error.INVALID_ARGUMENT.exception("Provided part-number-marker not an integer or within integer range")
+                        .with("ArgumentName", "part-number-marker").with("ArgumentValue", value));
     }
 
     /** Who started an upload: the owner its object will have (recorded at CreateMultipartUpload), else the bucket's owner. */

@@ -3,9 +3,9 @@ package io.volumegate.s3.object;
 import io.volumegate.http.Exchange;
 import io.volumegate.http.HttpDates;
 import io.volumegate.http.S3Error;
-import io.volumegate.http.S3Exception;
 import io.volumegate.objects.ObjectRef;
 import io.volumegate.objects.ObjectService;
+import io.volumegate.s3.IntegerArguments;
 import io.volumegate.s3.S3Request;
 import io.volumegate.s3.VersionHeaders;
 import io.volumegate.s3.xml.GetObjectAttributesResponse;
@@ -85,14 +85,8 @@ public class ObjectAttributesOperation {
 
     private static int nonNegative(String header, String name, int absent, String message) {
         if (header == null) return absent;
-        try {
-            int value = Integer.parseInt(header.strip());
-            if (value >= 0) return value;
-        } catch (NumberFormatException e) {
-            // below
-        }
-        S3Exception invalid = S3Error.INVALID_ARGUMENT.exception(message);
-        throw invalid.with("ArgumentName", name).with("ArgumentValue", header);
+        return IntegerArguments.nonNegative(header).orElseThrow(() ->
+                S3Error.INVALID_ARGUMENT.exception(message).with("ArgumentName", name).with("ArgumentValue", header));
     }
 
     static GetObjectAttributesResponse answer(StoredObject object, Set<Attribute> attributes, int maxParts, int marker) {
