@@ -5,6 +5,7 @@ import io.volumegate.config.Config;
 import io.volumegate.config.Setting;
 import io.volumegate.http.CorsPolicy;
 import io.volumegate.http.TrustedProxies;
+import io.volumegate.ops.GracefulShutdown;
 import io.volumegate.ops.Operations;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
@@ -19,7 +20,8 @@ import java.util.logging.Logger;
 /**
  * Start-up: reads configuration (context parameters included), makes sure the volume and
  * the keystore exist, and prints where to connect. A keystore created now gets an admin
- * credential whose secret is printed this once and never again.
+ * credential whose secret is printed this once and never again. At the end (undeploy, or the
+ * container stopping on SIGTERM), requests in flight get their grace period ({@link GracefulShutdown}).
  */
 @WebListener
 public class Bootstrap implements ServletContextListener {
@@ -31,6 +33,8 @@ public class Bootstrap implements ServletContextListener {
     Keyring keyring;
     @Inject
     Operations operations;
+    @Inject
+    GracefulShutdown shutdown;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -73,5 +77,14 @@ public class Bootstrap implements ServletContextListener {
             LOG.log(Level.SEVERE, "VolumeGate cannot start: " + e.getMessage(), e);
             throw new IllegalStateException("VolumeGate cannot start", e);
         }
+    }
+
+    /**
+     * The container calls this before it destroys the application's beans: the requests in
+     * flight still have everything they need while they finish.
+     */
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        shutdown.run();
     }
 }

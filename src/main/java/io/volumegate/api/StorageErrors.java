@@ -34,7 +34,7 @@ final class StorageErrors {
             case PRECONDITION_FAILED -> error(412, "PreconditionFailed", failure);
             case CONFLICT -> error(409, "ConditionalRequestConflict", failure);
             case FILE_LOCKED -> error(409, "Conflict", failure);
-            case CHANGED_WHILE_READ -> error(503, "ServiceUnavailable", failure);
+            case CHANGED_WHILE_READ, SHUTTING_DOWN -> error(503, "ServiceUnavailable", failure);
             case NO_SUCH_UPLOAD -> error(404, "NoSuchUpload", failure);
             case INVALID_PART -> error(400, "InvalidPart", failure);
             case INVALID_PART_ORDER -> error(400, "InvalidPartOrder", failure);

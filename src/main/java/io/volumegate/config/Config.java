@@ -63,6 +63,13 @@ public class Config {
         return Duration.ofSeconds(seconds);
     }
 
+    /** How long a shutdown lets requests in flight finish; zero or more. */
+    public Duration shutdownGrace() {
+        long seconds = Long.parseLong(get(Setting.SHUTDOWN_GRACE_SECONDS).trim());
+        if (seconds < 0) throw new IllegalArgumentException(Setting.SHUTDOWN_GRACE_SECONDS.property() + " must be 0 or more: " + seconds);
+        return Duration.ofSeconds(seconds);
+    }
+
     public int ioThreads() { return Integer.parseInt(get(Setting.IO_THREADS)); }
 
     /** How long an unfinished multipart upload is kept; zero: for ever. */

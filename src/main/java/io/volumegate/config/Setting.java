@@ -69,6 +69,9 @@ public enum Setting {
     ACCESS_LOG_QUEUE("volumegate.access-log.queue-size", "8192",
             "Access-log lines waiting for the writer; when it falls this far behind, lines are dropped (and counted "
                     + "in volumegate_access_log_dropped_total) rather than slowing requests."),
+    SHUTDOWN_GRACE_SECONDS("volumegate.shutdown.grace-seconds", "30",
+            "On undeploy or SIGTERM, how long requests in flight (uploads, Completes) may take to finish while new ones "
+                    + "are refused with 503; what is still running then is cut off, its temp files removed."),
     READY_MIN_FREE_BYTES("volumegate.ready.min-free-bytes", "1073741824",
             "Free space in bytes the volume (and each bound bucket's directory) must have for /-/ready to answer 200."),
     WRITE_RESERVE_BYTES("volumegate.write.reserve-bytes", "67108864",

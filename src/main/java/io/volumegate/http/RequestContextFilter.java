@@ -19,13 +19,17 @@ import java.io.IOException;
  * starts and when it ends, and is the error boundary for anything thrown while the chain runs
  * on the container thread. Work that continues asynchronously reports its own failures through
  * {@link ErrorResponses}. A request that came through trusted proxies goes down the chain as
- * its client sent it ({@link ForwardedRequest}): public Host, scheme and client address.
+ * its client sent it ({@link ForwardedRequest}): public Host, scheme and client address. Every
+ * request passes the {@link RequestGate}, which counts it in flight until its answer ends; once
+ * a shutdown closed the gate, a new request is answered 503 ({@link ShutdownRefusal}).
  */
 public class RequestContextFilter extends HttpFilter {
     @Inject
     Config config;
     @Inject
     RequestObserver observer;
+    @Inject
+    RequestGate gate;
 
     private final ParsedSetting<TrustedProxies> proxies = new ParsedSetting<>(TrustedProxies::parse);
 
@@ -39,17 +43,22 @@ public class RequestContextFilter extends HttpFilter {
         response.setHeader("x-amz-request-id", context.requestId());
         context.setLastingHeader(response, "Server", "VolumeGate");
         HttpServletRequest request = received;
+        boolean admitted = gate.enter();
         try {
             request = ByteCounting.request(ForwardedRequest.of(received, proxies.of(config.get(Setting.TRUSTED_PROXIES))), context);
-            chain.doFilter(request, response);
+            if (admitted) {
+                chain.doFilter(request, response);
+            } else {
+                ShutdownRefusal.send(request, response);
+            }
         } catch (RuntimeException | IOException | ServletException e) {
             ErrorResponses.sendBeforeBody(request, response, e instanceof ServletException && e.getCause() != null ? e.getCause() : e);
         } finally {
             try {
                 if (request.isAsyncStarted()) {
-                    request.getAsyncContext().addListener(new EndOnCompletion(observer), request, response);
+                    request.getAsyncContext().addListener(new EndOnCompletion(observer, admitted ? gate : null), request, response);
                 } else {
-                    observer.ended(request, response, context);
+                    end(request, response, context, observer, admitted ? gate : null);
                 }
             } finally {
                 context.dispatchReturned();
@@ -57,27 +66,38 @@ public class RequestContextFilter extends HttpFilter {
         }
     }
 
+    private static void end(HttpServletRequest request, HttpServletResponse response, RequestContext context,
+                            RequestObserver observer, RequestGate gate) {
+        try {
+            observer.ended(request, response, context);
+        } finally {
+            if (gate != null) gate.leave();
+        }
+    }
+
     /**
-     * Tells the observer when an asynchronous request ends. With a public no-argument
+     * Tells the observer (and the gate) when an asynchronous request ends. With a public no-argument
      * constructor: WildFly treats every AsyncListener class in a deployment as a component it
      * may instantiate, and warns (WFLYEE0007) about one it cannot.
      */
     public static final class EndOnCompletion implements AsyncListener {
         private final RequestObserver observer;
+        private final RequestGate gate;
 
         public EndOnCompletion() {
-            this(null);
+            this(null, null);
         }
 
-        EndOnCompletion(RequestObserver observer) {
+        EndOnCompletion(RequestObserver observer, RequestGate gate) {
             this.observer = observer;
+            this.gate = gate;
         }
 
         @Override
         public void onComplete(AsyncEvent event) {
             if (observer == null) return;
             HttpServletRequest request = (HttpServletRequest) event.getSuppliedRequest();
-            observer.ended(request, (HttpServletResponse) event.getSuppliedResponse(), RequestContext.of(request));
+            end(request, (HttpServletResponse) event.getSuppliedResponse(), RequestContext.of(request), observer, gate);
         }
 
         @Override public void onTimeout(AsyncEvent event) { }

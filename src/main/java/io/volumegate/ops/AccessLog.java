@@ -39,8 +39,8 @@ final class AccessLog implements AutoCloseable {
 
     /** Lines to the {@code io.volumegate.access} logger at INFO. */
     static Consumer<String> toLogger() {
-        Logger logger = Logger.getLogger(LOGGER);
-        return line -> logger.info(line);
+        ShutdownSafeLog logger = new ShutdownSafeLog(LOGGER); // the last lines come while the JVM shuts down
+        return line -> logger.log(Level.INFO, line);
     }
 
     /** Queues the record; never blocks. */

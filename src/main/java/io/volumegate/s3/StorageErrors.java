@@ -86,7 +86,7 @@ public final class StorageErrors {
             case PRECONDITION_FAILED -> S3Error.PRECONDITION_FAILED;
             case CONFLICT -> S3Error.CONDITIONAL_REQUEST_CONFLICT;
             case FILE_LOCKED -> S3Error.FILE_LOCKED;
-            case CHANGED_WHILE_READ -> S3Error.SERVICE_UNAVAILABLE;
+            case CHANGED_WHILE_READ, SHUTTING_DOWN -> S3Error.SERVICE_UNAVAILABLE;
             case NO_SUCH_UPLOAD -> S3Error.NO_SUCH_UPLOAD;
             case INVALID_PART -> S3Error.INVALID_PART;
             case INVALID_PART_ORDER -> S3Error.INVALID_PART_ORDER;

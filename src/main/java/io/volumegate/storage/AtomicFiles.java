@@ -34,7 +34,7 @@ public final class AtomicFiles {
             try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) out.write(buffer);
-                out.force(false);
+                Fsyncs.file(out, false);
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             forceDirectory(target.getParent());
@@ -50,7 +50,7 @@ public final class AtomicFiles {
      */
     public static void forceDirectory(Path dir) {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
+            Fsyncs.directory(channel);
         } catch (IOException e) {
             // not supported here; see above
         }

@@ -90,7 +90,9 @@ public final class StorageException extends RuntimeException {
          * The filesystem refuses writes (EROFS: a volume or bucket directory mounted read-only,
          * or remounted so after an error). Reads go on.
          */
-        READ_ONLY
+        READ_ONLY,
+        /** A write cut off by the server's shutdown after its grace period: nothing of it was kept; retrying elsewhere may succeed. */
+        SHUTTING_DOWN
     }
 
     /** Names of the {@link #facts()} some reasons carry. */
@@ -133,6 +135,10 @@ public final class StorageException extends RuntimeException {
 
     public static StorageException changedWhileRead() {
         return new StorageException(Reason.CHANGED_WHILE_READ, "The object changed while it was being read; retry the request.");
+    }
+
+    public static StorageException shuttingDown() {
+        return new StorageException(Reason.SHUTTING_DOWN, "The server shut down before this request completed; nothing of it was kept. Retry the request.");
     }
 
     /**

@@ -25,6 +25,7 @@ final class FakeHttp {
     final CountDownLatch completed = new CountDownLatch(1);
     volatile int status = 200;
     volatile boolean committed;
+    volatile String requestUri = "/bucket/key";
     final HttpServletRequest request;
     final HttpServletResponse response;
 
@@ -48,7 +49,8 @@ final class FakeHttp {
             case "startAsync" -> async;
             case "getAttribute" -> attributes.get((String) args[0]);
             case "setAttribute" -> { attributes.put((String) args[0], args[1]); yield null; }
-            case "getRequestURI" -> "/bucket/key";
+            case "getRequestURI" -> requestUri;
+            case "getContextPath" -> "";
             case "getMethod" -> "POST";
             case "getContentLengthLong" -> 0L;
             default -> null;
