@@ -57,6 +57,7 @@ public class Keyring implements CredentialLookup {
 
     private final Map<String, DecryptedEntry> decrypted = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong decryptions = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong reloads = new java.util.concurrent.atomic.AtomicLong();
     private volatile Loaded loaded;
     private final Map<String, String> canonicalIds = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -194,6 +195,7 @@ public class Keyring implements CredentialLookup {
     private synchronized Loaded reload() throws IOException, GeneralSecurityException {
         FileStamp stamp = FileStamp.of(config.keystore()); // before reading: a later save shows as a change
         KeyStore store = read();
+        reloads.incrementAndGet();
         decrypted.keySet().retainAll(Collections.list(store.aliases()));
         Map<String, Credential> credentials = new HashMap<>();
         Map<String, String> descriptions = new HashMap<>();
@@ -281,6 +283,12 @@ public class Keyring implements CredentialLookup {
     }
 
     private record DecryptedEntry(Date created, byte[] value) {}
+
+    /**
+     * How many times the keystore file was read so far: at start-up, after each change this node
+     * made, and whenever another node (or tool) changed the shared file. For the operator's metrics.
+     */
+    public long reloads() { return reloads.get(); }
 
     /** How many entries were decrypted so far: lets a test see that reloads reuse them. */
     long decryptions() { return decryptions.get(); }

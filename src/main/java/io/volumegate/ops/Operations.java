@@ -1,5 +1,6 @@
 package io.volumegate.ops;
 
+import io.volumegate.auth.Keyring;
 import io.volumegate.config.Config;
 import io.volumegate.config.Setting;
 import io.volumegate.http.RequestContext;
@@ -26,6 +27,8 @@ import java.util.Map;
 public class Operations implements RequestObserver {
     @Inject
     Config config;
+    @Inject
+    Keyring keyring;
 
     private volatile RequestMetrics metrics;
     private volatile AccessLog accessLog;
@@ -55,6 +58,7 @@ public class Operations implements RequestObserver {
                     : TrustedProxies.parse(allow, Setting.METRICS_ALLOW.property());
             String token = config.get(Setting.METRICS_TOKEN);
             metrics = new RequestMetrics(roots);
+            metrics.bind(new StorageMetrics(keyring::reloads));
             servletContext.addServlet("metrics", new MetricsServlet(metrics, allowed, token)).addMapping(path);
             banner.append("  metrics:  ").append(path).append(" (Prometheus; from ").append(allowed)
                     .append(token.isBlank() ? ")" : ", or with the bearer token)").append('\n');

@@ -3,6 +3,7 @@ package io.volumegate.ops;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -18,8 +19,10 @@ import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -35,6 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * volumegate_requests_in_flight                            requests started and not yet ended
  * volumegate_errors_total{code}                            error answers by S3 (or API) error code
  * volumegate_access_log_dropped_total                      access-log lines dropped (writer behind)
+ * volumegate_fsync_seconds_*, volumegate_listing_entries_total, volumegate_keystore_reloads_total
+ *                                                          see {@link StorageMetrics}
  * volumegate_volume_usable_bytes{root}, _total_bytes{root} free and total space of the volume and
  *                                                          of each bound bucket's directory
  * jvm_*, process_*, system_*                               Micrometer's JVM, GC and process meters
@@ -55,6 +60,7 @@ final class RequestMetrics implements AutoCloseable {
     private final Map<String, Counter> errors = new ConcurrentHashMap<>();
     private final Counter accessLogDropped;
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final List<MeterBinder> bound = new CopyOnWriteArrayList<>();
 
     /** @param roots the directories whose space to report, by name ("volume", or a bound bucket's name) */
     RequestMetrics(Map<String, Path> roots) {
@@ -95,6 +101,14 @@ final class RequestMetrics implements AutoCloseable {
             errors.computeIfAbsent(errorCode, code -> Counter.builder("volumegate.errors").tag("code", code)
                     .description("Error answers by error code").register(registry)).increment();
         }
+    }
+
+    /** Adds meters that read their values from elsewhere (storage's totals, the keyring's). */
+    void bind(MeterBinder binder) {
+        binder.bindTo(registry);
+        // Function meters hold what they read weakly: kept here, a binder's state (a method
+        // reference, say) lives as long as the registry instead of until the next GC.
+        bound.add(binder);
     }
 
     void accessLogDropped() {

@@ -215,12 +215,16 @@ public final class Bucket {
     }
 
     public ListPage list(ListQuery query) throws IOException {
-        return lister.list(realRoot, query, this::isDirectoryObject);
+        ListPage page = lister.list(realRoot, query, this::isDirectoryObject);
+        Listings.objects(page.objects().size() + page.commonPrefixes().size());
+        return page;
     }
 
     /** A page of the versions of the bucket's keys, in S3 order (see {@link VersionLister}). */
     public VersionPage listVersions(VersionQuery query) throws IOException {
-        return new VersionLister(this, versionsRoot, metadata, snapshots).list(realRoot, query, this::isDirectoryObject);
+        VersionPage page = new VersionLister(this, versionsRoot, metadata, snapshots).list(realRoot, query, this::isDirectoryObject);
+        Listings.versions(page.versions().size() + page.commonPrefixes().size());
+        return page;
     }
 
     /** What a listing shows of an object beyond its name and size, from one read of its stored metadata. */

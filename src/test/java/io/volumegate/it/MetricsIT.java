@@ -1,11 +1,16 @@
 package io.volumegate.it;
 
+import io.volumegate.auth.Credential;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 import java.net.http.HttpResponse;
+import java.util.Set;
 
 import static io.volumegate.it.PrometheusScrape.delta;
 import static io.volumegate.it.PrometheusScrape.value;
@@ -51,6 +56,43 @@ class MetricsIT extends ServerTestBase {
         assertTrue(after.contains("volumegate_access_log_dropped_total 0.0"), "no access-log line dropped");
         assertEquals(1, delta(before, after, "volumegate_requests_total{operation=\"METRICS\",status=\"2xx\"}"),
                 "the first scrape is counted once it ended");
+    }
+
+    @Test
+    void fsyncsListingEntriesAndKeystoreReloadsMoveAsTheVolumeWorks() throws Exception {
+        S3Client s3 = server.s3();
+        String bucket = BUCKET + "-storage";
+        s3.createBucket(b -> b.bucket(bucket));
+        s3.putBucketVersioning(b -> b.bucket(bucket).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+        String before = scrape(null);
+
+        for (String key : new String[] {"a.txt", "b.txt", "dir/c.txt"}) {
+            s3.putObject(p -> p.bucket(bucket).key(key), RequestBody.fromString(key));
+        }
+        ListObjectsV2Response listed = s3.listObjectsV2(b -> b.bucket(bucket).delimiter("/"));
+        assertEquals(3, listed.contents().size() + listed.commonPrefixes().size(), "a.txt, b.txt and dir/");
+        ListObjectVersionsResponse versions = s3.listObjectVersions(b -> b.bucket(bucket));
+        assertEquals(3, versions.versions().size());
+        String afterWork = scrape(null);
+
+        assertTrue(delta(before, afterWork, "volumegate_fsync_seconds_count{target=\"file\"}") >= 3, "each PUT's data is fsynced");
+        assertTrue(delta(before, afterWork, "volumegate_fsync_seconds_sum{target=\"file\"}") > 0, "and that took time");
+        assertTrue(delta(before, afterWork, "volumegate_fsync_seconds_count{target=\"directory\"}") >= 3, "and the rename into its folder");
+        assertEquals(3, delta(before, afterWork, "volumegate_listing_entries_total{listing=\"objects\"}"));
+        assertEquals(3, delta(before, afterWork, "volumegate_listing_entries_total{listing=\"versions\"}"));
+
+        // Another node (the test, here) changes the shared keystore: the server reads it again at its next request.
+        Credential temporary = server.keyring().create(Set.of(bucket), true, false, "metricsit");
+        try {
+            double reloads = 0;
+            for (long deadline = System.nanoTime() + 10_000_000_000L; reloads < 1 && System.nanoTime() < deadline; Thread.sleep(200)) {
+                s3.listBuckets();
+                reloads = delta(afterWork, scrape(null), "volumegate_keystore_reloads_total");
+            }
+            assertEquals(1, reloads, "the changed keystore was read once");
+        } finally {
+            server.keyring().delete(temporary.accessKeyId());
+        }
     }
 
     @Test
