@@ -16,15 +16,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
 
 /**
  * What an operator watches: request metrics (Prometheus, {@code volumegate.metrics.*}), the
  * access log ({@code volumegate.access-log.*}) and the readiness probe. Told of every request
  * by the request-context filter; {@link #start} registers the endpoints once the settings can
- * be read, and the application's end stops the access-log writer after it wrote what was queued.
+ * be read (and warns of container endpoints that shadow buckets, {@link ContainerEndpoints}), and the application's end stops the access-log writer after it wrote what was queued.
  */
 @ApplicationScoped
 public class Operations implements RequestObserver {
+    private static final Logger LOG = Logger.getLogger(Operations.class.getName());
+
     @Inject
     Config config;
     @Inject
@@ -40,6 +44,8 @@ public class Operations implements RequestObserver {
      * @throws IllegalArgumentException for a malformed setting: the start fails, naming it
      */
     public String start(ServletContext servletContext) {
+        Set<String> shadowing = ContainerEndpoints.shadowingBuckets(servletContext);
+        if (!shadowing.isEmpty()) LOG.warning(ContainerEndpoints.warning(shadowing));
         Map<String, Path> roots = new LinkedHashMap<>();
         roots.put("volume", config.volume());
         roots.putAll(config.bucketBindings());

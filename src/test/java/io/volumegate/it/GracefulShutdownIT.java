@@ -94,6 +94,7 @@ class GracefulShutdownIT {
         String log = server.logText();
         assertTrue(log.contains("shutting down: new requests are refused; waiting up to 60 s for the"), server.tail());
         assertTrue(log.contains("shutting down: every request in flight finished"), server.tail());
+        assertFalse(log.contains(ContainerEndpointsIT.WARNING), "the project's preboot commands turn the container's endpoints off");
         System.out.println("GracefulShutdownIT: SIGTERM to exit " + stoppedAfter + " ms, the upload in flight completed");
     }
 
