@@ -194,12 +194,11 @@ public final class Exchange {
     public void fail(Throwable failure) {
         if (ended.get()) return;
         try {
-            if (response.isCommitted()) {
-                LOG.log(Level.FINE, "response already committed; dropping the connection", failure);
-            } else {
-                // A client may still be sending a body we will not read: don't reuse that connection.
-                errors.send(request, response, failure, !bodyConsumed && ErrorResponses.mayHaveBody(request));
-            }
+            // Also when the response is committed (a download failing mid-body): the writer still
+            // classifies the failure, so a server fault is logged once with the request id and the
+            // access log gets its code; then it throws, and the dropped connection tells the client.
+            // A client may still be sending a body we will not read: don't reuse that connection.
+            errors.send(request, response, failure, !bodyConsumed && ErrorResponses.mayHaveBody(request));
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "could not send an error response", e);
         } finally {

@@ -42,7 +42,14 @@ public class RoutingFilter extends HttpFilter {
         AuthResult auth = AuthFilter.of(request);
         // A form upload's signer is in its body: POST Object decides once it has read the form's fields.
         if (!(auth.isAnonymous() && endpoint == Endpoint.POST_OBJECT)) {
-            authorizer.authorize(request, auth.credential(), endpoint, address.bucket(), address.key(), query);
+            try {
+                authorizer.authorize(request, auth.credential(), endpoint, address.bucket(), address.key(), query);
+            } catch (RuntimeException failure) {
+                // A storage refusal met while deciding (a read-only volume, say) is the client's
+                // answer from S3's table, not a server fault for the error boundary to log as one.
+                Throwable translated = StorageErrors.translate(failure);
+                throw translated instanceof RuntimeException answer ? answer : failure;
+            }
         }
 
         new S3Request(endpoint, address.bucket(), address.key(), query, auth).attachTo(request);
