@@ -23,7 +23,8 @@ import java.util.logging.Logger;
  * What an operator watches: request metrics (Prometheus, {@code volumegate.metrics.*}), the
  * access log ({@code volumegate.access-log.*}) and the readiness probe. Told of every request
  * by the request-context filter; {@link #start} registers the endpoints once the settings can
- * be read (and warns of container endpoints that shadow buckets, {@link ContainerEndpoints}), and the application's end stops the access-log writer after it wrote what was queued.
+ * be read (and warns of container endpoints that shadow buckets, {@link ContainerEndpoints}),
+ * and the application's end stops the access-log writer after it wrote what was queued.
  */
 @ApplicationScoped
 public class Operations implements RequestObserver {
