@@ -5,8 +5,9 @@ import io.volumegate.config.Config;
 import io.volumegate.config.Setting;
 import io.volumegate.http.CorsPolicy;
 import io.volumegate.http.TrustedProxies;
-import io.volumegate.ops.GracefulShutdown;
+import io.volumegate.http.RequestGate;
 import io.volumegate.ops.Operations;
+import io.volumegate.storage.TempFile;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -21,7 +22,7 @@ import java.util.logging.Logger;
  * Start-up: reads configuration (context parameters included), makes sure the volume and
  * the keystore exist, and prints where to connect. A keystore created now gets an admin
  * credential whose secret is printed this once and never again. At the end (undeploy, or the
- * container stopping on SIGTERM), requests in flight get their grace period ({@link GracefulShutdown}).
+ * container stopping on SIGTERM), requests in flight get their grace period ({@link RequestGate}).
  */
 @WebListener
 public class Bootstrap implements ServletContextListener {
@@ -33,13 +34,16 @@ public class Bootstrap implements ServletContextListener {
     Keyring keyring;
     @Inject
     Operations operations;
-    @Inject
-    GracefulShutdown shutdown;
+
+    /** Plain, not a bean: it must still work when the container has ended CDI before telling us (Tomcat). */
+    private volatile RequestGate gate;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
         config.useContextParameters(event.getServletContext()::getInitParameter);
         try {
+            gate = new RequestGate(config.shutdownGrace(), Setting.SHUTDOWN_GRACE_SECONDS.property(), TempFile::cutOffAll);
+            RequestGate.install(event.getServletContext(), gate);
             Files.createDirectories(config.volume());
             Keyring.Opening opening = keyring.open();
             StringBuilder banner = new StringBuilder("\n==== VolumeGate ====\n");
@@ -80,11 +84,12 @@ public class Bootstrap implements ServletContextListener {
     }
 
     /**
-     * The container calls this before it destroys the application's beans: the requests in
-     * flight still have everything they need while they finish.
+     * Drains the requests in flight, unless the request filter's end did already (it comes first
+     * on Tomcat and Payara); no bean is used here, as CDI may be gone (Weld on Tomcat).
      */
     @Override
     public void contextDestroyed(ServletContextEvent event) {
-        shutdown.run();
+        RequestGate ending = gate;
+        if (ending != null) ending.drain();
     }
 }

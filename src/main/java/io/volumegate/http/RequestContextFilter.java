@@ -28,10 +28,24 @@ public class RequestContextFilter extends HttpFilter {
     Config config;
     @Inject
     RequestObserver observer;
-    @Inject
     RequestGate gate;
 
     private final ParsedSetting<TrustedProxies> proxies = new ParsedSetting<>(TrustedProxies::parse);
+
+    /** Listeners start before filters: the start-up has installed the gate. */
+    @Override
+    public void init() {
+        gate = RequestGate.of(getServletContext());
+    }
+
+    /**
+     * The application is ending: drain the requests in flight now, while every bean they need
+     * still serves them (Tomcat and Payara destroy filters before they tell listeners).
+     */
+    @Override
+    public void destroy() {
+        if (gate != null) gate.drain();
+    }
 
     @Override
     protected void doFilter(HttpServletRequest received, HttpServletResponse sent, FilterChain chain)

@@ -1,5 +1,7 @@
 package io.volumegate.ops;
 
+import io.volumegate.http.ShutdownSafeLog;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;

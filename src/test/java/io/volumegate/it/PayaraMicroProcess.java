@@ -116,6 +116,9 @@ final class PayaraMicroProcess implements AutoCloseable {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) throw new IllegalStateException("Payara Micro ended early; see " + log + ":\n" + tail());
+            if (Files.exists(log) && Files.readString(log).contains("Exception while loading the app")) {
+                throw new IllegalStateException("the WAR did not deploy; see " + log + ":\n" + tail());
+            }
             try {
                 HttpResponse<Void> health = http.send(HttpRequest.newBuilder(endpoint.resolve("/-/health"))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());

@@ -1,4 +1,4 @@
-package io.volumegate.ops;
+package io.volumegate.http;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -11,14 +11,14 @@ import java.util.logging.Logger;
  * finished within it. Once no handler is left, lines go to the console instead, which the
  * container's log still captures.
  */
-final class ShutdownSafeLog {
+public final class ShutdownSafeLog {
     private final Logger logger;
 
-    ShutdownSafeLog(String name) {
+    public ShutdownSafeLog(String name) {
         this.logger = Logger.getLogger(name);
     }
 
-    void log(Level level, String message) {
+    public void log(Level level, String message) {
         if (hasHandlers(logger)) {
             logger.logp(level, logger.getName(), null, message); // named by the logger, not by this class
         } else if (logger.isLoggable(level)) {
