@@ -16,8 +16,9 @@ import java.util.logging.Level;
  *
  * <p>A plain object kept in the servlet context, not a CDI bean: containers end an application
  * in different orders, and on Tomcat Weld is gone before our listeners hear of the end. The
- * drain starts at the first of the filter's {@code destroy} (Tomcat and Payara destroy filters
- * before listeners, while every bean still serves the requests in flight) and the start-up
+ * drain starts at the first of the filter's {@code destroy} (Tomcat, and Payara built on its
+ * Catalina, destroy filters before listeners, while every bean still serves the requests in
+ * flight) and the start-up
  * listener's {@code contextDestroyed}; the second call finds it done.
  */
 public final class RequestGate {
