@@ -61,7 +61,9 @@ final class AbandonedFiles {
         try (var entries = Files.list(locks)) {
             for (Path lock : (Iterable<Path>) entries::iterator) {
                 try {
-                    if (Files.isRegularFile(lock) && olderThan(lock, cutoff) && Files.deleteIfExists(lock)) removed++;
+                    if (Files.isRegularFile(lock) && (olderThan(lock, cutoff) || TempOwner.isAbandonedLock(lock)) && Files.deleteIfExists(lock)) {
+                        removed++;
+                    }
                 } catch (IOException e) {
                     // released meanwhile
                 }

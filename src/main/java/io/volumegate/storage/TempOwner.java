@@ -2,6 +2,7 @@ package io.volumegate.storage;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
@@ -34,6 +35,7 @@ import java.util.regex.Pattern;
 public final class TempOwner {
     static final String LEASES = "writers";
     private static final Pattern TAGGED = Pattern.compile("\\.w-([0-9a-f]{16})\\.tmp$");
+    private static final Pattern TAG_ONLY = Pattern.compile("[0-9a-f]{16}");
     /** A lease file younger than this is never removed: its owner may be about to lock it. */
     private static final Duration LEASE_GRACE = Duration.ofMinutes(1);
     private static final String TAG = HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
@@ -97,6 +99,31 @@ public final class TempOwner {
         } catch (IOException e) {
             // no leases here
         }
+    }
+
+    /**
+     * What a lock file in {@code dir} holds: this process's tag once it holds its lease in the
+     * reserved folder above, so a lock left by a process that died can be broken at once; empty
+     * where it cannot (the lock is then broken by age alone).
+     */
+    static byte[] lockMark(Path dir) {
+        Optional<Path> reserved = reservedFolderOf(dir);
+        return reserved.isPresent() && holdsLease(reserved.get()) ? TAG.getBytes(StandardCharsets.US_ASCII) : new byte[0];
+    }
+
+    /** True when the lock file {@code lock} names an owner (see {@link #lockMark}) that is gone. */
+    static boolean isAbandonedLock(Path lock) {
+        String owner;
+        try {
+            owner = Files.readString(lock, StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            return false; // released meanwhile
+        }
+        if (!TAG_ONLY.matcher(owner).matches() || owner.equals(TAG)) return false;
+        Optional<Path> reserved = reservedFolderOf(lock.getParent());
+        if (reserved.isEmpty()) return false;
+        Path lease = reserved.get().resolve(LEASES).resolve(owner);
+        return !Files.exists(lease) || isUnheld(lease);
     }
 
     /** True when {@code temp}'s name carries an owner's tag. */

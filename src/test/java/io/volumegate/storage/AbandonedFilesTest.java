@@ -80,6 +80,22 @@ class AbandonedFilesTest {
         assertEquals(List.of(held, young), remaining(locks, tmp));
     }
 
+    @Test
+    void aCommitLockOfADeadProcessIsBrokenAtOnceAndOneOfOursIsNot() throws IOException {
+        Bucket bucket = TestBuckets.open(bucketRoot);
+        Path locks = Files.createDirectories(reserved().resolve("locks"));
+        Path dead = Files.writeString(locks.resolve("dead"), "0123456789abcdef"); // a tag without a lease
+
+        try (LockFile mine = LockFile.acquire(locks.resolve("mine"), Duration.ofSeconds(1));
+             LockFile taken = LockFile.acquire(dead, Duration.ofSeconds(5))) {
+            assertEquals(TempOwner.tag(), Files.readString(locks.resolve("mine")), "a lock names its owner");
+            assertEquals(0, bucket.sweepAbandonedUploads(DAY), "both are held by this process now");
+        }
+        Files.writeString(dead, "0123456789abcdef");
+        assertEquals(1, bucket.sweepAbandonedUploads(DAY));
+        assertFalse(Files.exists(dead));
+    }
+
     private Path reserved() {
         return bucketRoot.resolve(ObjectKeys.RESERVED);
     }
