@@ -45,6 +45,7 @@ final class PayaraMicroNode implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private Process process;
+    private int starts;
 
     private PayaraMicroNode(Path work, String name, Path volume, Map<String, String> settings, int port) {
         this.work = work;
@@ -102,6 +103,12 @@ final class PayaraMicroNode implements AutoCloseable {
         return STACK_FRAME.matcher(Files.readString(log())).results().count();
     }
 
+    /** What the start-up sweeps logged they removed ("bucket b: removed N files ..."), summed over the log. */
+    long sweptFiles() throws IOException {
+        return Pattern.compile(": removed (\\d+) files abandoned").matcher(Files.readString(log())).results()
+                .mapToLong(m -> Long.parseLong(m.group(1))).sum();
+    }
+
     @Override
     public void close() {
         if (process == null) return;
@@ -133,7 +140,9 @@ final class PayaraMicroNode implements AutoCloseable {
         command.addAll(List.of("-jar", payara.toString(),
                 "--nohazelcast", "--port", String.valueOf(port), "--contextroot", "/",
                 "--prebootcommandfile", Path.of("deployment-descriptors/payara/preboot-commands.asadmin").toAbsolutePath().toString(),
-                "--rootdir", work.resolve(name + "-root").toString(),
+                // A fresh root each start: a root a killed Payara left behind remembers its
+                // deployment, and the restart then answered our paths with its own 404s.
+                "--rootdir", work.resolve(name + "-root-" + (++starts)).toString(),
                 "--deploy", war.toString()));
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile())).start();
