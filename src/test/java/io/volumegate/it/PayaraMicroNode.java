@@ -69,6 +69,9 @@ final class PayaraMicroNode implements AutoCloseable {
 
     int port() { return port; }
 
+    /** The server's process id (Payara Micro runs in the one JVM this started). */
+    long pid() { return process.pid(); }
+
     Path log() { return work.resolve(name + ".log"); }
 
     Path volume() { return volume; }
