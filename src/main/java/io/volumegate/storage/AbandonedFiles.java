@@ -9,10 +9,11 @@ import java.time.Instant;
 /**
  * Removes what writes that died with their process left in a bucket's reserved folder, so a
  * node restarted after a crash starts clean: temp files of uploads, Completes and metadata
- * ({@code tmp/}) and of parts ({@code uploads/<id>/*.tmp}) whose owner is gone
- * ({@link TempOwner}) at once, untagged ones once they are older than a day, and commit locks
- * past {@link LockFile#STALE_AFTER}, which any writer would break anyway. Multipart uploads
- * themselves are not touched: an upload a client started stays listable and completable.
+ * ({@code tmp/}) and of parts ({@code uploads/<id>/*.tmp}) whose owner is known to be gone
+ * ({@link TempOwner}) at once, others' (another host's, untagged) once they are older than a
+ * day; commit locks of a dead owner at once, others' past {@link LockFile#STALE_AFTER}, when
+ * any writer would break them anyway. Multipart uploads themselves are not touched: an upload
+ * a client started stays listable and completable.
  */
 final class AbandonedFiles {
     private AbandonedFiles() {}
@@ -30,7 +31,6 @@ final class AbandonedFiles {
             // no uploads folder
         }
         removed += sweepLocks(reserved.resolve("locks"), now.minus(LockFile.STALE_AFTER));
-        TempOwner.removeDeadLeases(reserved);
         return removed;
     }
 
@@ -42,7 +42,7 @@ final class AbandonedFiles {
                 boolean isTemp = dir.getFileName().toString().equals("tmp") || name.endsWith(".tmp");
                 try {
                     if (isTemp && Files.isRegularFile(entry)
-                            && (TempOwner.isAbandoned(entry) || !TempOwner.isTagged(entry) && olderThan(entry, untaggedCutoff))
+                            && isAbandoned(TempOwner.ownerOfTemp(entry), entry, untaggedCutoff)
                             && Files.deleteIfExists(entry)) {
                         removed++;
                     }
@@ -61,7 +61,7 @@ final class AbandonedFiles {
         try (var entries = Files.list(locks)) {
             for (Path lock : (Iterable<Path>) entries::iterator) {
                 try {
-                    if (Files.isRegularFile(lock) && (olderThan(lock, cutoff) || TempOwner.isAbandonedLock(lock)) && Files.deleteIfExists(lock)) {
+                    if (Files.isRegularFile(lock) && isAbandoned(TempOwner.ownerOfLock(lock), lock, cutoff) && Files.deleteIfExists(lock)) {
                         removed++;
                     }
                 } catch (IOException e) {
@@ -72,6 +72,12 @@ final class AbandonedFiles {
             // no locks folder yet
         }
         return removed;
+    }
+
+    /** A dead owner's file goes at once; one of an owner we cannot judge (another host's, untagged) by age. */
+    private static boolean isAbandoned(TempOwner.Owner owner, Path file, Instant cutoff) throws IOException {
+        if (owner == TempOwner.Owner.DEAD) return true;
+        return owner == TempOwner.Owner.UNKNOWN && olderThan(file, cutoff);
     }
 
     private static boolean olderThan(Path file, Instant cutoff) throws IOException {

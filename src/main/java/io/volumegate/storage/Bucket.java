@@ -270,7 +270,7 @@ public final class Bucket {
         ObjectKeys.segments(key); // refuse a bad key before any byte is read
         Path tempDirectory = reserved.resolve("tmp");
         Files.createDirectories(tempDirectory);
-        Path temp = tempDirectory.resolve(TempOwner.tempName(tempDirectory, UUID.randomUUID().toString()));
+        Path temp = tempDirectory.resolve(TempOwner.tempName(UUID.randomUUID().toString()));
         FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         return new PendingUpload(key, temp, channel);
     }

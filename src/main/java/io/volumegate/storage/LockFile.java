@@ -14,8 +14,8 @@ import java.util.concurrent.locks.LockSupport;
  * A lock that every node sharing the volume respects: a file created with O_EXCL, deleted on
  * close. No in-memory state is involved, so it works across processes and machines on NFS,
  * CephFS, EFS and the like. Held for milliseconds around a check-and-rename; a lock left by a
- * crashed process is broken at once when it names its owner's tag and that owner is gone
- * ({@link TempOwner}), else once it is older than {@link #STALE_AFTER}.
+ * crashed process is broken at once when its owner is known to be gone ({@link TempOwner}),
+ * else once it is older than {@link #STALE_AFTER}.
  */
 public final class LockFile implements AutoCloseable {
     static final Duration STALE_AFTER = Duration.ofSeconds(30);
@@ -39,7 +39,7 @@ public final class LockFile implements AutoCloseable {
         while (true) {
             try {
                 // Created exclusively, holding its owner's tag: see breakIfStale.
-                Files.write(file, TempOwner.lockMark(file.getParent()), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                Files.write(file, TempOwner.lockMark(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 return new LockFile(file);
             } catch (NoSuchFileException e) {
                 Files.createDirectories(file.getParent());
@@ -55,7 +55,7 @@ public final class LockFile implements AutoCloseable {
     private static void breakIfStale(Path file) {
         try {
             Instant created = Files.getLastModifiedTime(file).toInstant();
-            if (created.plus(STALE_AFTER).isBefore(Instant.now()) || TempOwner.isAbandonedLock(file)) Files.deleteIfExists(file);
+            if (created.plus(STALE_AFTER).isBefore(Instant.now()) || TempOwner.ownerOfLock(file) == TempOwner.Owner.DEAD) Files.deleteIfExists(file);
         } catch (IOException e) {
             // Released meanwhile, or unreadable: the next attempt tells.
         }

@@ -232,15 +232,42 @@ final class CrashWrites {
 
     // ---- the large upload of the Complete test ----------------------------------------------
 
-    /** Uploads {@code count} parts of {@code size} bytes, four at a time. */
-    static List<CompletedPart> uploadParts(S3Client s3, String bucket, String key, String uploadId, int count, int size) throws Exception {
+    /** The source of the large upload's parts, and what the object assembled from them must be. */
+    record LargeSource(String sha256, String multipartEtag, long size) {
+    }
+
+    /**
+     * Writes {@code count} slices of {@code size} seeded bytes to {@code file}, an object on the
+     * volume (objects are files), faster than any upload: the parts are copied from it.
+     */
+    static LargeSource writeSource(Path file, int count, int size) throws IOException {
+        Files.createDirectories(file.getParent());
+        MessageDigest whole = digest("SHA-256");
+        ByteArrayOutputStream md5s = new ByteArrayOutputStream();
+        try (var out = Files.newOutputStream(file)) {
+            for (int number = 1; number <= count; number++) {
+                byte[] slice = bytes(number, size);
+                out.write(slice);
+                whole.update(slice);
+                md5s.writeBytes(digest("MD5").digest(slice));
+            }
+        }
+        return new LargeSource(HexFormat.of().formatHex(whole.digest()),
+                "\"" + md5Hex(md5s.toByteArray()) + "-" + count + "\"", (long) count * size);
+    }
+
+    /** UploadPartCopy of each slice of the source as a part, four at a time (in-kernel copies on the server). */
+    static List<CompletedPart> copyParts(S3Client s3, String bucket, String sourceKey, String key, String uploadId, int count, int size)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<CompletedPart>> parts = new ArrayList<>();
             for (int number = 1; number <= count; number++) {
                 int n = number;
-                parts.add(pool.submit(() -> CompletedPart.builder().partNumber(n).eTag(s3.uploadPart(
-                        b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(n), RequestBody.fromBytes(bytes(n, size))).eTag()).build()));
+                long first = (long) (n - 1) * size;
+                parts.add(pool.submit(() -> CompletedPart.builder().partNumber(n).eTag(s3.uploadPartCopy(b -> b
+                        .sourceBucket(bucket).sourceKey(sourceKey).copySourceRange("bytes=" + first + "-" + (first + size - 1))
+                        .destinationBucket(bucket).destinationKey(key).uploadId(uploadId).partNumber(n)).copyPartResult().eTag()).build()));
             }
             List<CompletedPart> done = new ArrayList<>();
             for (Future<CompletedPart> part : parts) done.add(part.get());
@@ -250,16 +277,18 @@ final class CrashWrites {
         }
     }
 
-    static String sha256OfParts(int count, int size) {
-        MessageDigest digest = digest("SHA-256");
-        for (int number = 1; number <= count; number++) digest.update(bytes(number, size));
-        return HexFormat.of().formatHex(digest.digest());
+    /** An object read through the server without holding it in memory: its size, SHA-256 and answer. */
+    record Read(long size, String sha256, GetObjectResponse response) {
     }
 
-    static String multipartEtag(int count, int size) {
-        ByteArrayOutputStream md5s = new ByteArrayOutputStream();
-        for (int number = 1; number <= count; number++) md5s.writeBytes(digest("MD5").digest(bytes(number, size)));
-        return "\"" + md5Hex(md5s.toByteArray()) + "-" + count + "\"";
+    static Read readDigest(S3Client s3, String bucket, String key) throws IOException {
+        MessageDigest digest = digest("SHA-256");
+        try (var in = s3.getObject(b -> b.bucket(bucket).key(key))) {
+            long size = 0;
+            byte[] buffer = new byte[1 << 20];
+            for (int n; (n = in.read(buffer)) >= 0; size += n) digest.update(buffer, 0, n);
+            return new Read(size, HexFormat.of().formatHex(digest.digest()), in.response());
+        }
     }
 
     /** Waits until a file in {@code tmp} has reached {@code atLeast} bytes; its size then, or 0 after {@code timeout}. */

@@ -34,6 +34,7 @@ final class PayaraMicroNode implements AutoCloseable {
     static final String ACCESS_KEY = "VGNODEADMIN";
     static final String SECRET_KEY = "vg-node-secret-0123456789";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
+    private static final String RESTART_MARK = "\n==== restart ====\n";
     /** A stack frame line as java.util.logging prints one. */
     private static final Pattern STACK_FRAME = Pattern.compile("(?m)^\\s+at [\\w$.]+\\(");
 
@@ -97,7 +98,7 @@ final class PayaraMicroNode implements AutoCloseable {
     /** A new process on the same port and volume, once the old one is gone. */
     void restart() throws Exception {
         if (process.isAlive()) throw new IllegalStateException(name + " is still running");
-        Files.writeString(log(), "\n==== restart ====\n", StandardOpenOption.APPEND);
+        Files.writeString(log(), RESTART_MARK, StandardOpenOption.APPEND);
         startProcess();
     }
 
@@ -106,9 +107,11 @@ final class PayaraMicroNode implements AutoCloseable {
         return STACK_FRAME.matcher(Files.readString(log())).results().count();
     }
 
-    /** What the start-up sweeps logged they removed ("bucket b: removed N files ..."), summed over the log. */
+    /** What the start-up sweeps since the last (re)start logged they removed ("bucket b: removed N files ..."), summed. */
     long sweptFiles() throws IOException {
-        return Pattern.compile(": removed (\\d+) files abandoned").matcher(Files.readString(log())).results()
+        String log = Files.readString(log());
+        String sinceStart = log.substring(Math.max(0, log.lastIndexOf(RESTART_MARK)));
+        return Pattern.compile(": removed (\\d+) files abandoned").matcher(sinceStart).results()
                 .mapToLong(m -> Long.parseLong(m.group(1))).sum();
     }
 

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,9 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The start-up sweep of a bucket's reserved folder: temp files of a dead process go at once,
- * those of a living one (this JVM, or another process holding its lease) stay, untagged ones
- * go by age, and stale commit locks go.
+ * The start-up sweep of a bucket's reserved folder: temp files and commit locks of a dead
+ * process go at once, those of a living one (this JVM, another process on this host) stay, and
+ * those whose owner cannot be judged (another host's, untagged) go by age.
  */
 class AbandonedFilesTest {
     private static final Duration DAY = Duration.ofDays(1);
@@ -28,13 +30,13 @@ class AbandonedFilesTest {
     Path bucketRoot;
 
     @Test
-    void tempFilesOfThisProcessStayAndThoseOfADeadOneGo() throws IOException {
+    void tempFilesOfThisProcessStayAndThoseOfADeadOneGo() throws Exception {
         Bucket bucket = TestBuckets.open(bucketRoot);
         PendingUpload mine = bucket.beginUpload("a.txt");
         assertTrue(mine.tempFile().getFileName().toString().endsWith(".w-" + TempOwner.tag() + ".tmp"), mine.tempFile().toString());
-        Path tmp = mine.tempFile().getParent();
-        Path dead = Files.createFile(tmp.resolve("x.w-0123456789abcdef.tmp")); // no lease: its owner is gone
-        Path part = Files.createDirectories(reserved().resolve("uploads/some-upload")).resolve("part-00001.y.w-0123456789abcdef.tmp");
+        String deadTag = deadProcessTag();
+        Path dead = Files.createFile(mine.tempFile().getParent().resolve("x.w-" + deadTag + ".tmp"));
+        Path part = Files.createDirectories(reserved().resolve("uploads/some-upload")).resolve("part-00001.y.w-" + deadTag + ".tmp");
         Files.createFile(part);
 
         assertEquals(2, bucket.sweepAbandonedUploads(DAY));
@@ -46,28 +48,29 @@ class AbandonedFilesTest {
     }
 
     @Test
-    void aTempFileWhoseOwnerHoldsItsLeaseStaysUntilTheOwnerIsGone() throws Exception {
+    void aTempFileOfAnotherLivingProcessStaysUntilItIsGone() throws Exception {
         Bucket bucket = TestBuckets.open(bucketRoot);
-        Path lease = Files.createDirectories(reserved().resolve(TempOwner.LEASES)).resolve("fedcba9876543210");
-        Files.createFile(lease);
-        Path theirs = Files.createDirectories(reserved().resolve("tmp")).resolve("z.w-fedcba9876543210.tmp");
-        Files.createFile(theirs);
-
-        try (ForeignLock alive = ForeignLock.posix(lease)) {
+        Process other = new ProcessBuilder("sleep", "60").start();
+        try {
+            Path theirs = Files.createDirectories(reserved().resolve("tmp")).resolve("z.w-" + TempOwner.tagOf(other.toHandle()) + ".tmp");
+            Files.createFile(theirs);
             assertEquals(0, bucket.sweepAbandonedUploads(DAY));
-            assertTrue(Files.exists(theirs), "another node, alive, may be streaming into it");
+            assertTrue(Files.exists(theirs), "another node on this host, alive, may be streaming into it");
+
+            other.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            assertEquals(1, bucket.sweepAbandonedUploads(DAY));
+            assertFalse(Files.exists(theirs), "its process is gone");
+        } finally {
+            other.destroyForcibly();
         }
-        Files.setLastModifiedTime(lease, FileTime.from(Instant.now().minus(Duration.ofMinutes(2))));
-        assertEquals(1, bucket.sweepAbandonedUploads(DAY));
-        assertFalse(Files.exists(theirs), "its process is gone, and so is its lock");
-        assertFalse(Files.exists(lease), "the dead lease goes too");
     }
 
     @Test
-    void untaggedTempFilesGoByAgeAndStaleLocksGo() throws IOException {
+    void anotherHostsAndUntaggedTempFilesGoByAgeAndStaleLocksGo() throws IOException {
         Bucket bucket = TestBuckets.open(bucketRoot);
         Path tmp = Files.createDirectories(reserved().resolve("tmp"));
-        Path young = Files.createFile(tmp.resolve("young"));
+        String otherHost = (TempOwner.tag().startsWith("0") ? "1" : "0") + "0000000-1-1";
+        Path young = Files.createFile(tmp.resolve("young.w-" + otherHost + ".tmp"));
         Path old = Files.createFile(tmp.resolve("old"));
         Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
         Path locks = Files.createDirectories(reserved().resolve("locks"));
@@ -81,19 +84,28 @@ class AbandonedFilesTest {
     }
 
     @Test
-    void aCommitLockOfADeadProcessIsBrokenAtOnceAndOneOfOursIsNot() throws IOException {
+    void aCommitLockOfADeadProcessIsBrokenAtOnceAndOneOfOursIsNot() throws Exception {
         Bucket bucket = TestBuckets.open(bucketRoot);
         Path locks = Files.createDirectories(reserved().resolve("locks"));
-        Path dead = Files.writeString(locks.resolve("dead"), "0123456789abcdef"); // a tag without a lease
+        Path dead = Files.writeString(locks.resolve("dead"), deadProcessTag());
 
         try (LockFile mine = LockFile.acquire(locks.resolve("mine"), Duration.ofSeconds(1));
              LockFile taken = LockFile.acquire(dead, Duration.ofSeconds(5))) {
             assertEquals(TempOwner.tag(), Files.readString(locks.resolve("mine")), "a lock names its owner");
             assertEquals(0, bucket.sweepAbandonedUploads(DAY), "both are held by this process now");
         }
-        Files.writeString(dead, "0123456789abcdef");
+        Files.writeString(dead, deadProcessTag());
         assertEquals(1, bucket.sweepAbandonedUploads(DAY));
         assertFalse(Files.exists(dead));
+    }
+
+    /** The tag of a process of this host that has ended. */
+    private static String deadProcessTag() throws Exception {
+        Process ended = new ProcessBuilder("true").start();
+        String tag = TempOwner.tagOf(ended.toHandle());
+        ended.waitFor(10, TimeUnit.SECONDS);
+        assertEquals(TempOwner.Owner.DEAD, TempOwner.ownerOf(tag));
+        return tag;
     }
 
     private Path reserved() {
@@ -101,10 +113,10 @@ class AbandonedFilesTest {
     }
 
     private static List<Path> remaining(Path... dirs) throws IOException {
-        List<Path> all = new java.util.ArrayList<>();
+        List<Path> all = new ArrayList<>();
         for (Path dir : dirs) {
             try (Stream<Path> files = Files.list(dir)) {
-                files.forEach(all::add);
+                files.sorted().forEach(all::add);
             }
         }
         return all;

@@ -146,8 +146,7 @@ public final class MultipartStaging {
 
     /** A temp file in the upload's folder for part {@code number}'s body to stream into. */
     public PendingPart beginPart(UploadManifest upload, int number) throws IOException {
-        Path folder = folderOf(upload.id());
-        Path temp = folder.resolve(TempOwner.tempName(folder, partName(number) + "." + UUID.randomUUID()));
+        Path temp = folderOf(upload.id()).resolve(TempOwner.tempName(partName(number) + "." + UUID.randomUUID()));
         try {
             return new PendingPart(upload, number, temp,
                     FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
