@@ -49,7 +49,7 @@ public class KeepAliveTimer {
 
     /**
      * Where a stalled transfer is ended. Not on the timer thread: completing a response whose
-     * client reads nothing blocks in the container until its own write timeout (Grizzly: 30 s),
+     * client reads nothing can block in the container until its own write timeout,
      * and the timer must go on checking every other transfer meanwhile.
      */
     public Executor endings() { return endings; }

@@ -38,8 +38,8 @@ public final class LockFile implements AutoCloseable {
         long pauseMicros = 200;
         while (true) {
             try {
-                // Created exclusively, holding its owner's tag: see breakIfStale.
-                Files.write(file, TempOwner.lockMark(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                Files.createFile(file);
+                markOwner(file);
                 return new LockFile(file);
             } catch (NoSuchFileException e) {
                 Files.createDirectories(file.getParent());
@@ -49,6 +49,18 @@ public final class LockFile implements AutoCloseable {
                 LockSupport.parkNanos(pauseMicros * 1000);
                 pauseMicros = Math.min(pauseMicros * 2, 20_000);
             }
+        }
+    }
+
+    /**
+     * Writes this process's tag into the lock, so that breakIfStale can tell a dead owner's at
+     * once. Best effort: on a full disk the lock is held all the same, unmarked (broken by age).
+     */
+    private static void markOwner(Path file) {
+        try {
+            Files.write(file, TempOwner.lockMark(), StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            // no room for 30 bytes: an unmarked lock is what locks were before
         }
     }
 
