@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * requests, and our async context has no timeout (a 5 GiB body may rightly take hours). So
  * each transfer is watched: no byte moved for the limit ({@code volumegate.http.stall-timeout-seconds})
  * and it fails, which removes its temp file and closes its connection. A slow but moving
- * client (one byte a second) is served: it costs a connection and a few bytes of memory.
+ * client (one byte a second) is served: it costs a connection and one buffer.
  */
 public final class StallTimeout {
     /** No limit (setting 0, or a request that came in before the filter). */
