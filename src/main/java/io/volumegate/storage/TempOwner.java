@@ -72,8 +72,10 @@ public final class TempOwner {
         long pid = Long.parseLong(parts.group(2), 16);
         Optional<ProcessHandle> process = ProcessHandle.of(pid);
         if (process.isEmpty()) return Owner.DEAD;
+        // Unreadable start time: a reused pid cannot be told apart, so the owner may live.
+        if (process.get().info().startInstant().isEmpty()) return Owner.ALIVE;
         // The pid may have been reused since: the same process started at the same moment.
-        return process.map(TempOwner::tagOf).filter(tag::equals).isPresent() ? Owner.ALIVE : Owner.DEAD;
+        return tagOf(process.get()).equals(tag) ? Owner.ALIVE : Owner.DEAD;
     }
 
     static String tagOf(ProcessHandle process) {
