@@ -49,7 +49,7 @@ final class JsonBody implements BodySink {
     private static CompletableFuture<byte[]> readBytes(Exchange exchange, int limit) throws IOException {
         if (exchange.request().getContentLengthLong() > limit) throw tooLarge(limit);
         JsonBody body = new JsonBody(limit);
-        return BodyReader.read(exchange.request().getInputStream(), body).thenApply(done -> {
+        return BodyReader.read(exchange.request(), body).thenApply(done -> {
             exchange.bodyConsumed();
             return body.bytes.toByteArray();
         });

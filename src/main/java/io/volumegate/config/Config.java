@@ -72,6 +72,9 @@ public class Config {
 
     public int ioThreads() { return Integer.parseInt(get(Setting.IO_THREADS)); }
 
+    /** How long a body transfer may make no progress before it is ended; zero: for ever. */
+    public Duration stallTimeout() { return Duration.ofSeconds(Long.parseLong(get(Setting.STALL_TIMEOUT_SECONDS).trim())); }
+
     /** How long an unfinished multipart upload is kept; zero: for ever. */
     public Duration multipartMaxAge() { return Duration.ofHours(Long.parseLong(get(Setting.MULTIPART_MAX_AGE_HOURS))); }
 

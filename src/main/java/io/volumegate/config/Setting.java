@@ -40,6 +40,10 @@ public enum Setting {
             "Comma-separated domains for virtual-host addressing (<bucket>.<domain>)."),
     IO_THREADS("volumegate.io-threads", "16",
             "Threads for blocking filesystem work (fsync, directory walks)."),
+    STALL_TIMEOUT_SECONDS("volumegate.http.stall-timeout-seconds", "60",
+            "A request body from which no byte arrives, or a response body of which the client takes no byte, for "
+                    + "this many seconds ends the request (400 RequestTimeout, or the connection closed) and frees "
+                    + "what it held; 0 waits for ever."),
     MAX_OBJECT_SIZE("volumegate.max-object-size", "5368709120",
             "Largest single PUT in bytes (S3: 5 GiB)."),
     MULTIPART_MAX_AGE_HOURS("volumegate.multipart.max-age-hours", "168",

@@ -26,29 +26,34 @@ public final class BodySender implements WriteListener {
     private final Source source;
     private final byte[] buffer = new byte[BUFFER_SIZE];
     private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private final StallTimeout.Watch watch;
 
-    private BodySender(ServletOutputStream output, Source source) {
+    private BodySender(ServletOutputStream output, Source source, StallTimeout stallTimeout) {
         this.output = output;
         this.source = source;
+        long seconds = stallTimeout.limit().toSeconds();
+        // A reader that takes nothing for so long is gone or abusive: failing ends the request.
+        this.watch = stallTimeout.watch(() -> onError(new IOException("the client took no byte of the body for " + seconds + " s")));
     }
 
     /** Sends {@code length} bytes of the file from {@code offset}; completes once handed to the container. */
-    public static CompletableFuture<Void> send(ServletOutputStream output, FileChannel channel, long offset, long length) {
-        return start(output, new FileRange(channel, offset, length));
+    public static CompletableFuture<Void> send(ServletOutputStream output, FileChannel channel, long offset, long length,
+                                               StallTimeout stallTimeout) {
+        return start(output, new FileRange(channel, offset, length), stallTimeout);
     }
 
     /** Sends a small in-memory body, such as an XML document. */
-    public static CompletableFuture<Void> send(ServletOutputStream output, byte[] body) {
-        return start(output, new ByteArrayRange(body));
+    public static CompletableFuture<Void> send(ServletOutputStream output, byte[] body, StallTimeout stallTimeout) {
+        return start(output, new ByteArrayRange(body), stallTimeout);
     }
 
     /** Sends what {@code source} produces, until it returns 0. */
-    public static CompletableFuture<Void> send(ServletOutputStream output, Source source) {
-        return start(output, source);
+    public static CompletableFuture<Void> send(ServletOutputStream output, Source source, StallTimeout stallTimeout) {
+        return start(output, source, stallTimeout);
     }
 
-    private static CompletableFuture<Void> start(ServletOutputStream output, Source source) {
-        BodySender sender = new BodySender(output, source);
+    private static CompletableFuture<Void> start(ServletOutputStream output, Source source, StallTimeout stallTimeout) {
+        BodySender sender = new BodySender(output, source, stallTimeout);
         output.setWriteListener(sender);
         return sender.done;
     }
@@ -59,10 +64,12 @@ public final class BodySender implements WriteListener {
             while (output.isReady()) {
                 int n = source.next(buffer);
                 if (n == 0) {
+                    watch.stop();
                     done.complete(null);
                     return;
                 }
                 output.write(buffer, 0, n);
+                watch.progress();
             }
         } catch (IOException | RuntimeException e) {
             onError(e);
@@ -71,6 +78,7 @@ public final class BodySender implements WriteListener {
 
     @Override
     public void onError(Throwable failure) {
+        watch.stop();
         done.completeExceptionally(failure);
     }
 

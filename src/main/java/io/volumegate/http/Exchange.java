@@ -73,7 +73,7 @@ public final class Exchange {
      * when the body has ended and every stage of the sink has finished.
      */
     public CompletableFuture<Void> readBody(BodySink sink) throws IOException {
-        return BodyReader.read(request.getInputStream(), sink).thenRun(this::bodyConsumed);
+        return BodyReader.read(request, sink).thenRun(this::bodyConsumed);
     }
 
     /**
@@ -125,7 +125,7 @@ public final class Exchange {
         response.setContentType(contentType);
         response.setContentLength(body.length);
         try {
-            whenSent(BodySender.send(response.getOutputStream(), body), null);
+            whenSent(BodySender.send(response.getOutputStream(), body, RequestContext.stallTimeoutOf(request)), null);
         } catch (IOException e) {
             fail(e);
         }
@@ -163,7 +163,7 @@ public final class Exchange {
     /** Streams {@code length} bytes of the file from {@code offset}, then closes it. */
     public void finishWithFile(FileChannel channel, long offset, long length) {
         try {
-            whenSent(BodySender.send(response.getOutputStream(), channel, offset, length), channel);
+            whenSent(BodySender.send(response.getOutputStream(), channel, offset, length, RequestContext.stallTimeoutOf(request)), channel);
         } catch (IOException e) {
             closeQuietly(channel);
             fail(e);
@@ -176,7 +176,7 @@ public final class Exchange {
      */
     public void finishWith(BodySender.Source source, AutoCloseable resource) {
         try {
-            whenSent(BodySender.send(response.getOutputStream(), source), resource);
+            whenSent(BodySender.send(response.getOutputStream(), source, RequestContext.stallTimeoutOf(request)), resource);
         } catch (IOException e) {
             closeQuietly(resource);
             fail(e);

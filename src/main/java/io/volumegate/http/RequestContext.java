@@ -29,6 +29,7 @@ public final class RequestContext {
     private volatile String errorCode;
     private final AtomicLong bytesIn = new AtomicLong();
     private final AtomicLong bytesOut = new AtomicLong();
+    private volatile StallTimeout stallTimeout = StallTimeout.NONE;
     private final Map<String, String> lastingHeaders = new LinkedHashMap<>();
     /** Until the container's dispatch returns: null, or the completion waiting for it; then {@link #DISPATCHED}. */
     private final AtomicReference<Runnable> completion = new AtomicReference<>(DISPATCHED);
@@ -52,6 +53,11 @@ public final class RequestContext {
     }
 
     public String requestId() { return requestId; }
+
+    /** How long this request's body transfers may stall (set by {@link RequestContextFilter}). */
+    public static StallTimeout stallTimeoutOf(ServletRequest request) { return of(request).stallTimeout; }
+
+    void stallTimeout(StallTimeout stallTimeout) { this.stallTimeout = stallTimeout; }
 
     /**
      * From now until {@link #dispatchReturned()}, {@link #completeAfterDispatch} holds an

@@ -28,6 +28,8 @@ public class RequestContextFilter extends HttpFilter {
     Config config;
     @Inject
     RequestObserver observer;
+    @Inject
+    KeepAliveTimer timer;
     RequestGate gate;
 
     private final ParsedSetting<TrustedProxies> proxies = new ParsedSetting<>(TrustedProxies::parse);
@@ -51,6 +53,7 @@ public class RequestContextFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest received, HttpServletResponse sent, FilterChain chain)
             throws IOException, ServletException {
         RequestContext context = RequestContext.attach(received);
+        context.stallTimeout(new StallTimeout(timer.scheduler(), timer.endings(), config.stallTimeout()));
         context.holdCompletionUntilDispatchReturns();
         observer.started(context);
         HttpServletResponse response = ByteCounting.response(sent, context);

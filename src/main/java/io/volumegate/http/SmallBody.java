@@ -28,7 +28,7 @@ public final class SmallBody implements BodySink {
 
     public static CompletableFuture<byte[]> read(Exchange exchange, int limit) throws IOException {
         SmallBody body = new SmallBody(limit);
-        return BodyReader.read(exchange.request().getInputStream(), body).thenApply(done -> {
+        return BodyReader.read(exchange.request(), body).thenApply(done -> {
             exchange.bodyConsumed();
             return body.bytes.toByteArray();
         });

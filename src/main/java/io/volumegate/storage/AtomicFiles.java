@@ -29,7 +29,7 @@ public final class AtomicFiles {
         Files.createDirectories(target.getParent());
         // Not Files.createTempFile: that forces mode 0600, while nodes running as other users
         // of the same group must be able to read metadata; CREATE_NEW honours the umask.
-        Path tmp = tmpDir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        Path tmp = tmpDir.resolve(TempOwner.tempName("." + target.getFileName() + "." + UUID.randomUUID()));
         try {
             try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);

@@ -274,7 +274,7 @@ public final class Bucket {
         ObjectKeys.segments(key); // refuse a bad key before any byte is read
         Path tempDirectory = reserved.resolve("tmp");
         Files.createDirectories(tempDirectory);
-        Path temp = tempDirectory.resolve(UUID.randomUUID().toString());
+        Path temp = tempDirectory.resolve(TempOwner.tempName(UUID.randomUUID().toString()));
         FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         return new PendingUpload(key, temp, channel);
     }
@@ -518,23 +518,14 @@ public final class Bucket {
     }
 
     /**
-     * Removes temp files of uploads that died with their process. Only old ones: another
+     * Removes what writes that died with their process left behind (see {@link AbandonedFiles}):
+     * a dead process's temp files at once, others' only when {@code olderThan}, since another
      * node sharing the volume may be streaming into a young one right now.
+     *
+     * @return how many files were removed
      */
-    public void sweepAbandonedUploads(java.time.Duration olderThan) {
-        Path tempDirectory = reserved.resolve("tmp");
-        java.time.Instant cutoff = java.time.Instant.now().minus(olderThan);
-        try (var temps = Files.list(tempDirectory)) {
-            for (Path temp : (Iterable<Path>) temps::iterator) {
-                try {
-                    if (Files.getLastModifiedTime(temp).toInstant().isBefore(cutoff)) Files.deleteIfExists(temp);
-                } catch (IOException e) {
-                    // gone already, or not ours to delete: skip
-                }
-            }
-        } catch (IOException e) {
-            // no temp folder yet
-        }
+    public int sweepAbandonedUploads(java.time.Duration olderThan) {
+        return AbandonedFiles.sweep(reserved, olderThan);
     }
 
     // ---- key ↔ path --------------------------------------------------------------------

@@ -5,6 +5,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.locks.LockSupport;
@@ -13,7 +14,8 @@ import java.util.concurrent.locks.LockSupport;
  * A lock that every node sharing the volume respects: a file created with O_EXCL, deleted on
  * close. No in-memory state is involved, so it works across processes and machines on NFS,
  * CephFS, EFS and the like. Held for milliseconds around a check-and-rename; a lock left by a
- * crashed process is broken once it is older than {@link #STALE_AFTER}.
+ * crashed process is broken at once when its owner is known to be gone ({@link TempOwner}),
+ * else once it is older than {@link #STALE_AFTER}.
  */
 public final class LockFile implements AutoCloseable {
     static final Duration STALE_AFTER = Duration.ofSeconds(30);
@@ -37,6 +39,7 @@ public final class LockFile implements AutoCloseable {
         while (true) {
             try {
                 Files.createFile(file);
+                markOwner(file);
                 return new LockFile(file);
             } catch (NoSuchFileException e) {
                 Files.createDirectories(file.getParent());
@@ -49,10 +52,22 @@ public final class LockFile implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes this process's tag into the lock, so that breakIfStale can tell a dead owner's at
+     * once. Best effort: on a full disk the lock is held all the same, unmarked (broken by age).
+     */
+    private static void markOwner(Path file) {
+        try {
+            Files.write(file, TempOwner.lockMark(), StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            // no room for 30 bytes: an unmarked lock is what locks were before
+        }
+    }
+
     private static void breakIfStale(Path file) {
         try {
             Instant created = Files.getLastModifiedTime(file).toInstant();
-            if (created.plus(STALE_AFTER).isBefore(Instant.now())) Files.deleteIfExists(file);
+            if (created.plus(STALE_AFTER).isBefore(Instant.now()) || TempOwner.ownerOfLock(file) == TempOwner.Owner.DEAD) Files.deleteIfExists(file);
         } catch (IOException e) {
             // Released meanwhile, or unreadable: the next attempt tells.
         }

@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  */
 @ApplicationScoped
 public class Volume {
-    /** Temp files of writes that died with their process are removed after this long. */
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Volume.class.getName());
+    /** Temp files of writes that died with their process, when not known to be dead (see TempOwner), are removed after this long. */
     public static final java.time.Duration ABANDONED_UPLOAD_AGE = java.time.Duration.ofHours(24);
 
     @Inject
@@ -70,7 +71,9 @@ public class Volume {
         Bucket bucket = buckets.get(directory);
         if (bucket == null) {
             bucket = new Bucket(name, directory, metadataStores.forBucket(directory), snapshots, config::writeReserveBytes);
-            bucket.sweepAbandonedUploads(ABANDONED_UPLOAD_AGE);
+            // Start-up cleanup, per bucket at its first use: what a crashed process left behind.
+            int removed = bucket.sweepAbandonedUploads(ABANDONED_UPLOAD_AGE);
+            if (removed > 0) LOG.info(() -> "bucket " + name + ": removed " + removed + " files abandoned by writes that died with their process");
             buckets.put(directory, bucket);
         }
         return bucket;

@@ -65,7 +65,7 @@ public final class IntegrityCheckedBody {
         SmallBody document = SmallBody.limitedTo(limit);
         // No size limit in the pipeline itself: the document sink enforces its own, with its own error.
         UploadBody body = UploadBody.assemble(http::getHeader, contentLength, Long.MAX_VALUE, request.auth(), document);
-        return BodyReader.read(http.getInputStream(), body.sink()).thenApply(done -> {
+        return BodyReader.read(http, body.sink()).thenApply(done -> {
             exchange.bodyConsumed();
             return document.bytes();
         });

@@ -7,6 +7,7 @@ import io.volumegate.storage.ObjectKeys;
 import io.volumegate.storage.ObjectMetadata;
 import io.volumegate.storage.PendingUpload;
 import io.volumegate.storage.StorageException;
+import io.volumegate.storage.TempOwner;
 import io.volumegate.storage.WriteCondition;
 
 import java.io.IOException;
@@ -145,7 +146,7 @@ public final class MultipartStaging {
 
     /** A temp file in the upload's folder for part {@code number}'s body to stream into. */
     public PendingPart beginPart(UploadManifest upload, int number) throws IOException {
-        Path temp = folderOf(upload.id()).resolve(partName(number) + "." + UUID.randomUUID() + ".tmp");
+        Path temp = folderOf(upload.id()).resolve(TempOwner.tempName(partName(number) + "." + UUID.randomUUID()));
         try {
             return new PendingPart(upload, number, temp,
                     FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
