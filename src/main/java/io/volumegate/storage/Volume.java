@@ -33,6 +33,8 @@ public class Volume {
 
     @Inject
     Config config;
+    @Inject
+    IoExecutor io;
 
     private final DirectorySnapshots snapshots = new DirectorySnapshots();
     private final Map<Path, Bucket> buckets = new ConcurrentHashMap<>();
@@ -69,7 +71,8 @@ public class Volume {
         if (!Files.isDirectory(directory)) throw noSuchBucket();
         Bucket bucket = buckets.get(directory);
         if (bucket == null) {
-            bucket = new Bucket(name, directory, metadataStores.forBucket(directory), snapshots, config::writeReserveBytes);
+            bucket = new Bucket(name, directory, metadataStores.forBucket(directory), snapshots, config::writeReserveBytes,
+                    io, config::usageWalkInterval, java.time.Clock.systemUTC());
             bucket.sweepAbandonedUploads(ABANDONED_UPLOAD_AGE);
             buckets.put(directory, bucket);
         }
