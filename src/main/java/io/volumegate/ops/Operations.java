@@ -1,5 +1,7 @@
 package io.volumegate.ops;
 
+import io.volumegate.objects.BucketService;
+import io.volumegate.objects.QuotaService;
 import io.volumegate.config.Config;
 import io.volumegate.config.Setting;
 import io.volumegate.http.RequestContext;
@@ -26,6 +28,10 @@ import java.util.Map;
 public class Operations implements RequestObserver {
     @Inject
     Config config;
+    @Inject
+    BucketService buckets;
+    @Inject
+    QuotaService quotas;
 
     private volatile RequestMetrics metrics;
     private volatile AccessLog accessLog;
@@ -55,6 +61,7 @@ public class Operations implements RequestObserver {
                     : TrustedProxies.parse(allow, Setting.METRICS_ALLOW.property());
             String token = config.get(Setting.METRICS_TOKEN);
             metrics = new RequestMetrics(roots);
+            metrics.reportBucketUsage(buckets, quotas);
             servletContext.addServlet("metrics", new MetricsServlet(metrics, allowed, token)).addMapping(path);
             banner.append("  metrics:  ").append(path).append(" (Prometheus; from ").append(allowed)
                     .append(token.isBlank() ? ")" : ", or with the bearer token)").append('\n');
