@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +21,6 @@ import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import java.time.Clock;
-import java.time.Duration;
 
 /**
  * One bucket: a directory whose files are its objects. Maps keys to paths (never outside
@@ -304,16 +304,19 @@ public final class Bucket {
      */
     public void requireQuota(String key, long bytes) throws IOException {
         BucketQuota quota = settings().quota();
-        if (quota.isNone()) return;
-        plannedGrowth(key, bytes, quota).release();
+        if (quota.isNone() || ObjectKeys.isDirectoryKey(key)) return;
+        usage.check(quota, growthOfWrite(key, bytes), bytes >= 0);
     }
 
     /** Checks the bucket's quota for a write of {@code bytes} ({@code -1}: unknown) onto {@code key}, and reserves its share. */
     private QuotaReservation plannedGrowth(String key, long bytes, BucketQuota quota) throws IOException {
         if (quota.isNone() || ObjectKeys.isDirectoryKey(key)) return QuotaReservation.NONE;
-        KeyFootprint footprint = footprintOf(key);
-        Usage growth = footprint.growthOfWrite(Math.max(bytes, 0), settings().versioning());
-        return usage.reserve(quota, growth, bytes >= 0);
+        return usage.reserve(quota, growthOfWrite(key, bytes), bytes >= 0);
+    }
+
+    /** What writing {@code bytes} over {@code key} would add, as the key is now (not under its lock: an early estimate). */
+    private Usage growthOfWrite(String key, long bytes) throws IOException {
+        return footprintOf(key).growthOfWrite(Math.max(bytes, 0), settings().versioning());
     }
 
     /** What {@code key} holds now; measure under its commit lock for a delta. */

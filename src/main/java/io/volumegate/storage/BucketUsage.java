@@ -96,6 +96,18 @@ final class BucketUsage {
         return new QuotaReservation(this, id);
     }
 
+    /** {@link #reserve} without reserving: refuses what does not fit now, beside what is used and reserved. */
+    void check(BucketQuota quota, Usage growth, boolean sizeKnown) throws IOException {
+        if (quota.isNone()) return;
+        UsageRecord record = read();
+        if (!record.counted()) {
+            reconcile();
+            record = read();
+        }
+        Usage taken = record.taken(clock.instant(), null);
+        if (sizeKnown) quota.require(taken, growth); else quota.requireUnknownSize(taken, growth.objects());
+    }
+
     /**
      * Checks a write about to commit against the quota with its real {@code growth}, besides
      * what is used and what other writes reserved, and holds that growth under {@code own}
