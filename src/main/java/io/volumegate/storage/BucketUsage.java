@@ -3,6 +3,7 @@ package io.volumegate.storage;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
@@ -198,6 +199,10 @@ final class BucketUsage {
     }
 
     private UsageRecord change(Change change) throws IOException {
+        // The lock and the record would make the folders on their way: a walk that ends after
+        // its bucket was deleted must not bring the bucket's directory back.
+        Path bucketRoot = file.getParent().getParent();
+        if (!Files.isDirectory(bucketRoot)) throw new NoSuchFileException(bucketRoot.toString());
         try (CommitLock lock = CommitLock.acquire(locks, USAGE_LOCK)) {
             UsageRecord before = read();
             UsageRecord after = change.apply(before);

@@ -260,4 +260,11 @@ class BucketUsageTest {
         assertEquals(usage(), bucket.reconcileUsage());
         assertEquals(0, tempFiles());
     }
+
+    @Test
+    void aWalkEndingAfterItsBucketWasDeletedDoesNotBringItBack() throws IOException {
+        volume.deleteBucket("data");
+        assertThrows(IOException.class, () -> bucket.reconcileUsage());
+        assertFalse(Files.exists(root.resolve("data")));
+    }
 }
