@@ -27,6 +27,19 @@ function size(bytes) {
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
 
+/**
+ * A bucket's usage against its quota, e.g. "80 B of 100 B · 2 of 3 objects"; a limit it has
+ * not, just the number; "counting…" while its first count runs (the API answers no usage yet).
+ */
+function usage(bucket) {
+  if (!bucket.usage) return 'counting…';
+  const quota = bucket.quota || {};
+  const count = bucket.usage.objects;
+  const bytes = size(bucket.usage.bytes) + (quota.max_bytes != null ? ` of ${size(quota.max_bytes)}` : '');
+  const objects = quota.max_objects != null ? `${count} of ${quota.max_objects} objects` : `${count} object${count === 1 ? '' : 's'}`;
+  return `${bytes} · ${objects}`;
+}
+
 function date(iso) { return iso ? new Date(iso).toLocaleString() : ''; }
 
 let statusTimer;
@@ -91,10 +104,11 @@ async function showBuckets() {
   const rows = buckets.map((bucket) => el('tr', {},
     el('td', {}, el('a', { href: `#/b/${encodeURIComponent(bucket.name)}/` }, bucket.name)),
     el('td', {}, date(bucket.creation_date)),
+    el('td', { className: 'usage' }, usage(bucket)),
     el('td', {}, bucket.writable ? 'read-write' : 'read-only'),
     el('td', { className: 'actions' }, bucket.writable
       ? el('button', { type: 'button', className: 'link', textContent: 'Delete', onclick: () => deleteBucket(bucket.name) }) : null)));
-  $('bucket-rows').replaceChildren(...(rows.length ? rows : [el('tr', {}, el('td', { colSpan: 4, className: 'empty' }, 'No buckets yet.'))]));
+  $('bucket-rows').replaceChildren(...(rows.length ? rows : [el('tr', {}, el('td', { colSpan: 5, className: 'empty' }, 'No buckets yet.'))]));
 }
 
 async function createBucket(event) {

@@ -27,13 +27,16 @@ final class ApiChecks {
 
     /**
      * The check of a route on its path's bucket (and key); null for a route that names no
-     * bucket in its path, and for the bulk routes, whose handlers check each key of the body.
+     * bucket in its path, for the bulk routes, whose handlers check each key of the body, and for
+     * the quota's changes, which only an admin or the owner may make (QuotaResource).
      */
     static AccessCheck of(ApiRoute route, boolean version) {
         return switch (route) {
             case ISSUE_TOKEN, CALLER, CREATE_CREDENTIAL, LIST_CREDENTIALS, DELETE_CREDENTIAL, LIST_BUCKETS, CREATE_BUCKET,
                  PRESIGN, OPENAPI, DELETE_OBJECTS, DOWNLOAD_ZIP, PRESIGN_KEYS, SHARE -> null;
-            case GET_BUCKET, LIST_OBJECTS -> bucket("s3:ListBucket", Permission.READ, false);
+            case GET_BUCKET, LIST_OBJECTS, GET_QUOTA -> bucket("s3:ListBucket", Permission.READ, false);
+            // An admin or the owner only, whatever scope, policy or ACL says: QuotaResource decides.
+            case PUT_QUOTA, DELETE_QUOTA, RECONCILE_USAGE -> null;
             case DELETE_BUCKET -> bucket("s3:DeleteBucket", null, true);
             case UPLOAD_OBJECT, COPY_OBJECT, PRESIGN_POST, PRESIGN_MULTIPART, CREATE_MULTIPART, UPLOAD_PART, COMPLETE_MULTIPART -> PUT_OBJECT;
             case DOWNLOAD_OBJECT, HEAD_OBJECT -> version ? GET_OBJECT_VERSION : GET_OBJECT;

@@ -102,6 +102,19 @@ public enum ApiRoute {
             "Whether the bucket policy makes the bucket public -> {is_public} (false without a policy)", "access",
             200, null, PolicyResource.PolicyStatus.class),
 
+    GET_QUOTA("GET", "/buckets/{bucket}/quota", Access.READ, Body.NONE,
+            "The bucket's quota and accounted usage -> {bucket, max_bytes, max_objects (null: no limit), usage: {bytes, objects}}",
+            "quota", 200, null, QuotaResource.QuotaInfo.class),
+    PUT_QUOTA("PUT", "/buckets/{bucket}/quota", Access.WRITE, Body.JSON,
+            "Set the bucket's quota: {max_bytes, max_objects}, either null for no limit (admin or the bucket's owner); writes "
+                    + "past it answer 403 QuotaExceeded", "quota", 200, QuotaResource.QuotaRequest.class, QuotaResource.QuotaInfo.class),
+    DELETE_QUOTA("DELETE", "/buckets/{bucket}/quota", Access.WRITE, Body.NONE,
+            "Remove the bucket's quota (admin or the bucket's owner)", "quota",
+            204, null, null),
+    RECONCILE_USAGE("POST", "/buckets/{bucket}/usage/reconcile", Access.WRITE, Body.NONE,
+            "Count the bucket now by walking it, so files other programs wrote or removed count at once (admin or the "
+                    + "bucket's owner) -> as GET .../quota", "quota", 200, null, QuotaResource.QuotaInfo.class),
+
     LIST_VERSIONS("GET", "/buckets/{bucket}/versions", Access.READ, Body.NONE,
             "All object versions and delete markers: prefix, max_keys, key_marker, version_id_marker", "versions",
             200, null, VersionResource.VersionList.class),

@@ -50,6 +50,8 @@ public class ApiServlet extends HttpServlet {
     @Inject
     PolicyResource policies;
     @Inject
+    QuotaResource quotas;
+    @Inject
     ApiAccess access;
     @Inject
     OpenApiResource openApi;
@@ -123,6 +125,10 @@ public class ApiServlet extends HttpServlet {
             case PUT_BUCKET_POLICY -> policies::setPolicy;
             case DELETE_BUCKET_POLICY -> policies::deletePolicy;
             case GET_BUCKET_POLICY_STATUS -> policies::status;
+            case GET_QUOTA -> quotas::quota;
+            case PUT_QUOTA -> quotas::setQuota;
+            case DELETE_QUOTA -> quotas::deleteQuota;
+            case RECONCILE_USAGE -> quotas::reconcile;
             case OPENAPI -> openApi::document;
         };
     }

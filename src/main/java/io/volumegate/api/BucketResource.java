@@ -7,6 +7,8 @@ import io.volumegate.http.Exchange;
 import io.volumegate.http.HttpDates;
 import io.volumegate.objects.AccessService;
 import io.volumegate.objects.BucketService;
+import io.volumegate.objects.QuotaService;
+import io.volumegate.storage.BucketQuota;
 import io.volumegate.storage.BucketEntry;
 import io.volumegate.storage.IoExecutor;
 import io.volumegate.storage.StorageException;
@@ -32,9 +34,18 @@ public class BucketResource {
     IoExecutor io;
     @Inject
     Config config;
+    @Inject
+    QuotaService quotas;
 
-    /** A bucket, and whether the caller may write it by its scope or as its owner. */
-    public record BucketInfo(String name, String creationDate, String region, boolean writable) {}
+    /**
+     * A bucket, and whether the caller may write it by its scope or as its owner; its accounted
+     * usage (null while the bucket was never counted: its first walk is under way) and quota
+     * (null: none; either limit null: none of that kind).
+     */
+    public record BucketInfo(String name, String creationDate, String region, boolean writable,
+                             QuotaResource.UsageInfo usage, QuotaLimits quota) {}
+
+    public record QuotaLimits(Long maxBytes, Long maxObjects) {}
 
     public record BucketList(List<BucketInfo> buckets) {}
 
@@ -93,8 +104,11 @@ public class BucketResource {
         });
     }
 
-    private BucketInfo info(Credential credential, BucketEntry bucket, boolean owned) {
+    private BucketInfo info(Credential credential, BucketEntry bucket, boolean owned) throws java.io.IOException {
         boolean writable = credential.mayWrite(bucket.name()) || (owned && !credential.readOnly());
-        return new BucketInfo(bucket.name(), HttpDates.iso8601(bucket.created()), config.region(), writable);
+        BucketQuota quota = quotas.quota(bucket.name());
+        return new BucketInfo(bucket.name(), HttpDates.iso8601(bucket.created()), config.region(), writable,
+                QuotaResource.UsageInfo.of(quotas.usage(bucket.name()).orElse(null)),
+                quota.isNone() ? null : new QuotaLimits(quota.maxBytes(), quota.maxObjects()));
     }
 }

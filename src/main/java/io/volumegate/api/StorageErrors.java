@@ -41,6 +41,7 @@ final class StorageErrors {
             case PART_TOO_SMALL -> error(400, "EntityTooSmall", failure);
             case TOO_LARGE -> error(413, "EntityTooLarge", failure);
             case NO_SPACE -> error(507, "InsufficientStorage", failure);
+            case QUOTA_EXCEEDED -> error(403, "QuotaExceeded", failure);
             case READ_ONLY -> error(403, "AccessDenied", failure); // as on the S3 side: not retried, see s3.StorageErrors
         };
     }

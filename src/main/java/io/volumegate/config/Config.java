@@ -54,6 +54,8 @@ public class Config {
     /** Bytes writes leave free on each filesystem objects are stored on. */
     public long writeReserveBytes() { return Long.parseLong(get(Setting.WRITE_RESERVE_BYTES).trim()); }
 
+    public Duration usageWalkInterval() { return Duration.ofSeconds(Long.parseLong(get(Setting.USAGE_WALK_INTERVAL_SECONDS).trim())); }
+
     /** How long a management API token lives: 1 s to 1 day. */
     public Duration apiTokenLifetime() {
         long seconds = Long.parseLong(get(Setting.API_TOKEN_LIFETIME_SECONDS).trim());

@@ -81,7 +81,12 @@ public enum Setting {
     WRITE_RESERVE_BYTES("volumegate.write.reserve-bytes", "67108864",
             "Space in bytes that writes leave free on each filesystem objects are stored on: a PUT, UploadPart, copy or "
                     + "CompleteMultipartUpload whose size would eat into it answers 507 InsufficientStorage before its body "
-                    + "is read (one of unknown size, only once the reserve is reached).");
+                    + "is read (one of unknown size, only once the reserve is reached)."),
+    USAGE_WALK_INTERVAL_SECONDS("volumegate.usage.walk-interval-seconds", "3600",
+            "Each bucket's usage (bytes and objects, for quotas, the API, the console and the metrics) is kept by the "
+                    + "writes themselves; a walk of the bucket counts it again, picking up files other programs wrote or "
+                    + "removed, at its first use and when the count is older than this many seconds (in the background, "
+                    + "at the next use); 0: only at first use.");
 
     private final String property;
     private final String defaultValue;

@@ -22,6 +22,8 @@ public enum S3Error {
     INCORRECT_NUMBER_OF_FILES_IN_POST_REQUEST("IncorrectNumberOfFilesInPostRequest", 400, "POST requires exactly one file upload per request."),
     INCOMPLETE_BODY("IncompleteBody", 400, "You did not provide the number of bytes specified by the Content-Length HTTP header."),
     INSUFFICIENT_STORAGE("InsufficientStorage", 507, "The volume has no space left for this request."),
+    /** Ceph RGW's and MinIO's code for a bucket quota: 403, so SDKs do not retry what cannot fit. */
+    QUOTA_EXCEEDED("QuotaExceeded", 403, "The bucket's quota leaves no room for this request."),
     INTERNAL_ERROR("InternalError", 500, "We encountered an internal error. Please try again."),
     INVALID_ACCESS_KEY_ID("InvalidAccessKeyId", 403, "The AWS Access Key Id you provided does not exist in our records."),
     INVALID_ARGUMENT("InvalidArgument", 400, "Invalid Argument"),

@@ -57,7 +57,7 @@ public class CopyService {
             target.requireSpace(opened.object().size());
             Set<ChecksumAlgorithm> algorithms = copy.checksum().<Set<ChecksumAlgorithm>>map(EnumSet::of).orElseGet(() -> checksumsOf(opened.object()));
             ObjectMetadata metadata = metadataOfCopy(opened, copy);
-            PendingUpload upload = target.beginUpload(key);
+            PendingUpload upload = target.beginUpload(key, opened.object().size());
             ContentDigests digests;
             try {
                 digests = ContentCopy.copy(opened, upload, algorithms);

@@ -61,6 +61,7 @@ public final class MultipartCompletion {
         CompletionRecord answer = answer(upload, parts, complete, partsDigest).withVersionId(bucket.planVersionId());
         bucket.check(condition, key); // a condition that fails fails before any assembling, with its own status
         bucket.requireSpace(answer.size()); // the parts stay until the object is in place: room for a second copy
+        bucket.requireQuota(key, answer.size()); // before assembling; the commit holds it to the quota again
         return new MultipartCompletion(staging, upload, parts, answer, partsDigest);
     }
 

@@ -55,12 +55,14 @@ public class MultipartService {
     /**
      * {@link #startPart(String, String, String, int)} of a body of {@code size} bytes ({@code -1}: not
      * known before it ends): NO_SPACE, before any byte is read, when the volume has not that much
-     * room above its reserve.
+     * room above its reserve; QUOTA_EXCEEDED when the bucket's quota has no room for it even as a
+     * whole object (parts count once their Complete makes them one).
      */
     public PartUpload startPart(String bucket, String key, String uploadId, int number, long size) throws IOException {
         MultipartStaging staging = staging(bucket);
         UploadManifest upload = staging.open(uploadId, key);
         volume.bucket(bucket).requireSpace(size);
+        volume.bucket(bucket).requireQuota(key, size);
         return new PartUpload(staging, staging.beginPart(upload, number));
     }
 
@@ -91,6 +93,7 @@ public class MultipartService {
                         + " allowable size for a copy source: " + PartRules.MAX_PART_SIZE + ". Copy it with a range.");
             }
             volume.bucket(bucket).requireSpace(span.length());
+            volume.bucket(bucket).requireQuota(key, span.length());
             PendingPart part = staging.beginPart(upload, number);
             ContentDigests digests;
             try {

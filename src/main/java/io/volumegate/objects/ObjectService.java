@@ -95,13 +95,13 @@ public class ObjectService {
     /**
      * {@link #startPut(String, String, WriteCondition)} of a body of {@code size} bytes ({@code -1}:
      * not known before it ends): NO_SPACE, before any byte is read, when the volume has not that
-     * much room above its reserve.
+     * much room above its reserve; QUOTA_EXCEEDED when the bucket's quota has not.
      */
     public ObjectUpload startPut(String bucketName, String key, WriteCondition condition, long size) throws IOException {
         Bucket bucket = volume.bucket(bucketName);
         bucket.check(condition, key);
         bucket.requireSpace(size);
-        return new ObjectUpload(bucket, bucket.beginUpload(key), condition);
+        return new ObjectUpload(bucket, bucket.beginUpload(key, size), condition);
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.volumegate.ops;
 
 import io.volumegate.auth.Keyring;
+import io.volumegate.objects.BucketService;
+import io.volumegate.objects.QuotaService;
 import io.volumegate.config.Config;
 import io.volumegate.config.Setting;
 import io.volumegate.http.RequestContext;
@@ -34,6 +36,10 @@ public class Operations implements RequestObserver {
     Config config;
     @Inject
     Keyring keyring;
+    @Inject
+    BucketService buckets;
+    @Inject
+    QuotaService quotas;
 
     private volatile RequestMetrics metrics;
     private volatile AccessLog accessLog;
@@ -66,6 +72,7 @@ public class Operations implements RequestObserver {
             String token = config.get(Setting.METRICS_TOKEN);
             metrics = new RequestMetrics(roots);
             metrics.bind(new StorageMetrics(keyring::reloads));
+            metrics.reportBucketUsage(buckets, quotas);
             servletContext.addServlet("metrics", new MetricsServlet(metrics, allowed, token)).addMapping(path);
             banner.append("  metrics:  ").append(path).append(" (Prometheus; from ").append(allowed)
                     .append(token.isBlank() ? ")" : ", or with the bearer token)").append('\n');

@@ -1,5 +1,7 @@
 package io.volumegate.ops;
 
+import io.volumegate.objects.BucketService;
+import io.volumegate.objects.QuotaService;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -42,6 +44,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *                                                          see {@link StorageMetrics}
  * volumegate_volume_usable_bytes{root}, _total_bytes{root} free and total space of the volume and
  *                                                          of each bound bucket's directory
+ * volumegate_bucket_usage_bytes{bucket}, _objects{bucket}  each bucket's usage and quota ({@link BucketUsageMeters})
  * jvm_*, process_*, system_*                               Micrometer's JVM, GC and process meters
  * </pre>
  */
@@ -117,7 +120,16 @@ final class RequestMetrics implements AutoCloseable {
 
     /** The Prometheus text format (version 0.0.4). */
     String scrape() {
+        BucketUsageMeters usage = bucketUsage;
+        if (usage != null) usage.refresh();
         return registry.scrape();
+    }
+
+    private volatile BucketUsageMeters bucketUsage;
+
+    /** Reports each bucket's usage and quota, read at every scrape. */
+    void reportBucketUsage(BucketService buckets, QuotaService quotas) {
+        bucketUsage = new BucketUsageMeters(registry, buckets, quotas);
     }
 
     @Override

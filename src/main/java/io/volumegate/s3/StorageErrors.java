@@ -94,6 +94,7 @@ public final class StorageErrors {
             case PART_TOO_SMALL -> S3Error.ENTITY_TOO_SMALL;
             case TOO_LARGE -> S3Error.ENTITY_TOO_LARGE;
             case NO_SPACE -> S3Error.INSUFFICIENT_STORAGE;
+            case QUOTA_EXCEEDED -> S3Error.QUOTA_EXCEEDED;
             // S3 has no read-only code. Not 503: SDKs retry 5xx (the v2 Java SDK, boto3 and the
             // CLI three times or more, with back-off) and a read-only mount does not heal within a
             // retry; not 507, which says "delete something". 403 AccessDenied is what S3 answers a

@@ -12,10 +12,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -40,6 +44,7 @@ public final class Bucket {
     private final ObjectLister lister;
     private final SpaceReserve space;
     private final KeyVersions versions;
+    private final BucketUsage usage;
     private volatile CachedSettings cachedSettings;
 
     Bucket(String name, Path root, MetadataStore metadata, DirectorySnapshots snapshots) throws IOException {
@@ -49,6 +54,18 @@ public final class Bucket {
     /** @param reserveBytes the space writes leave free on the bucket's filesystem (read at each check) */
     Bucket(String name, Path root, MetadataStore metadata, DirectorySnapshots snapshots, java.util.function.LongSupplier reserveBytes)
             throws IOException {
+        this(name, root, metadata, snapshots, reserveBytes, Runnable::run, () -> DEFAULT_USAGE_WALK_INTERVAL, Clock.systemUTC());
+    }
+
+    /** How long an accounted usage is trusted before a walk counts the bucket again (see {@link BucketUsage}). */
+    static final Duration DEFAULT_USAGE_WALK_INTERVAL = Duration.ofHours(1);
+
+    /**
+     * @param background      runs usage walks that need not be waited for
+     * @param usageWalkInterval how old an accounted usage may be before a walk counts the bucket again (read at each use)
+     */
+    Bucket(String name, Path root, MetadataStore metadata, DirectorySnapshots snapshots, java.util.function.LongSupplier reserveBytes,
+           Executor background, Supplier<Duration> usageWalkInterval, Clock clock) throws IOException {
         this.name = name;
         this.root = root;
         this.realRoot = root.toRealPath();
@@ -59,6 +76,7 @@ public final class Bucket {
         this.lister = new ObjectLister(snapshots);
         this.space = new SpaceReserve(root, reserveBytes);
         this.versions = new KeyVersions(this, metadata);
+        this.usage = new BucketUsage(reserved, new UsageWalk(realRoot, reserved, versionsRoot), background, usageWalkInterval, clock);
     }
 
     public String name() { return name; }
@@ -258,6 +276,74 @@ public final class Bucket {
         }
     }
 
+    // ---- usage and quota ---------------------------------------------------------------
+
+    /**
+     * What the bucket holds as accounted (no walk): empty while it was never counted, which
+     * starts a walk in the background, as a stale count does.
+     */
+    public Optional<Usage> usage() throws IOException {
+        return usage.known();
+    }
+
+    /** {@link #usage()}, counting the bucket first if it never was. */
+    public Usage countedUsage() throws IOException {
+        return usage.counted();
+    }
+
+    /** The usage record as it is on the volume, reservations included: for tests of this package. */
+    UsageRecord usageRecordForTests() throws IOException {
+        return usage.read();
+    }
+
+    /** Walks the bucket now and makes what it finds the accounted usage (files other programs wrote or removed). */
+    public Usage reconcileUsage() throws IOException {
+        return usage.reconcile();
+    }
+
+    /**
+     * Refuses (QUOTA_EXCEEDED) a write of {@code bytes} ({@code -1}: not known yet) that the
+     * bucket's quota has no room for now, reserving nothing: a multipart part, which only its
+     * Complete makes part of the bucket, and a Complete before it assembles. Call before the body.
+     */
+    public void requireQuota(String key, long bytes) throws IOException {
+        BucketQuota quota = settings().quota();
+        if (quota.isNone() || ObjectKeys.isDirectoryKey(key)) return;
+        usage.check(quota, growthOfWrite(key, bytes), bytes >= 0);
+    }
+
+    /** Checks the bucket's quota for a write of {@code bytes} ({@code -1}: unknown) onto {@code key}, and reserves its share. */
+    private QuotaReservation plannedGrowth(String key, long bytes, BucketQuota quota) throws IOException {
+        if (quota.isNone() || ObjectKeys.isDirectoryKey(key)) return QuotaReservation.NONE;
+        return usage.reserve(quota, growthOfWrite(key, bytes), bytes >= 0);
+    }
+
+    /** What writing {@code bytes} over {@code key} would add, as the key is now (not under its lock: an early estimate). */
+    private Usage growthOfWrite(String key, long bytes) throws IOException {
+        return footprintOf(key).growthOfWrite(Math.max(bytes, 0), settings().versioning());
+    }
+
+    /** What {@code key} holds now; measure under its commit lock for a delta. */
+    KeyFootprint footprintOf(String key) throws IOException {
+        if (ObjectKeys.isDirectoryKey(key)) return KeyFootprint.NONE;
+        Path path = pathOf(key);
+        return KeyFootprint.measure(insideBucket(path) ? path : null, historyOf(key));
+    }
+
+    /** Applies to the usage what happened to {@code key} since {@code before} was measured; call under its commit lock. */
+    void account(String key, KeyFootprint before, QuotaReservation reservation) {
+        if (ObjectKeys.isDirectoryKey(key)) {
+            usage.settle(reservation, Usage.ZERO);
+            return;
+        }
+        try {
+            usage.settle(reservation, footprintOf(key).total().minus(before.total()));
+        } catch (IOException | RuntimeException e) {
+            usage.settle(reservation, Usage.ZERO);
+            usage.reconcileLater(); // what changed is not known: count again
+        }
+    }
+
     // ---- writes ------------------------------------------------------------------------
 
     /**
@@ -271,12 +357,28 @@ public final class Bucket {
 
     /** Opens a temp file that the body streams into; nothing is visible until commit. */
     public PendingUpload beginUpload(String key) throws IOException {
+        return beginUpload(key, -1);
+    }
+
+    /**
+     * {@link #beginUpload(String)} of {@code size} bytes ({@code -1}: not known before the body
+     * ends): QUOTA_EXCEEDED, before any byte is read, when the bucket's quota has no room for it
+     * beside what is stored and what other writes in flight reserved; else it reserves its share
+     * until it commits or aborts.
+     */
+    public PendingUpload beginUpload(String key, long size) throws IOException {
         ObjectKeys.segments(key); // refuse a bad key before any byte is read
-        Path tempDirectory = reserved.resolve("tmp");
-        Files.createDirectories(tempDirectory);
-        Path temp = tempDirectory.resolve(TempOwner.tempName(UUID.randomUUID().toString()));
-        FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        return new PendingUpload(key, temp, channel);
+        QuotaReservation reservation = plannedGrowth(key, size, settings().quota());
+        try {
+            Path tempDirectory = reserved.resolve("tmp");
+            Files.createDirectories(tempDirectory);
+            Path temp = tempDirectory.resolve(TempOwner.tempName(UUID.randomUUID().toString()));
+            FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            return new PendingUpload(key, temp, channel, reservation);
+        } catch (IOException | RuntimeException e) {
+            reservation.release();
+            throw e;
+        }
     }
 
     /**
@@ -319,10 +421,19 @@ public final class Bucket {
                     check(condition, key);
                     refuseDirectoryAt(target);
                     OtherWriters.refuseLocked(target);
-                    if (versioning == Versioning.UNVERSIONED) {
-                        Files.move(upload.tempFile(), target, StandardCopyOption.ATOMIC_MOVE);
-                    } else {
-                        versions.replace(upload, versioned, target, versioning);
+                    KeyFootprint before = footprintOf(key);
+                    // Held to the quota with its real size, beside everything else used and reserved:
+                    // however many writes passed their early checks together, none takes the bucket over.
+                    QuotaReservation admitted = usage.admit(settings.quota(),
+                            before.growthOfWrite(Files.size(upload.tempFile()), versioning), upload.reservation());
+                    try {
+                        if (versioning == Versioning.UNVERSIONED) {
+                            Files.move(upload.tempFile(), target, StandardCopyOption.ATOMIC_MOVE);
+                        } else {
+                            versions.replace(upload, versioned, target, versioning);
+                        }
+                    } finally {
+                        account(key, before, admitted);
                     }
                     // Described before the lock goes: a moment later another node's write may
                     // be the object, and the client must hear of its own version and ETag.
@@ -462,8 +573,13 @@ public final class Bucket {
             } else {
                 if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(path)) return;
                 if (Files.isRegularFile(path)) OtherWriters.refuseLocked(path);
-                metadata.delete(path, key);
-                Files.deleteIfExists(path);
+                KeyFootprint before = footprintOf(key);
+                try {
+                    metadata.delete(path, key);
+                    Files.deleteIfExists(path);
+                } finally {
+                    account(key, before, QuotaReservation.NONE);
+                }
             }
         }
         removeEmptyDirectories(ObjectKeys.isDirectoryKey(key) ? path : path.getParent());

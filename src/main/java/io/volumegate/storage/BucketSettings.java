@@ -22,11 +22,13 @@ import java.util.TreeMap;
  * @param tags             the bucket's tags, key to value, sorted by key; empty for none
  * @param corsRules        the bucket's CORS rules in their order; empty for none
  * @param access           who owns the bucket and who else may use it
+ * @param quota            the most the bucket may hold; {@link BucketQuota#NONE} for no limit
  */
 public record BucketSettings(Versioning versioning, boolean objectLock, DefaultRetention defaultRetention,
-                             Map<String, String> tags, List<CorsRule> corsRules, BucketAccess access) {
+                             Map<String, String> tags, List<CorsRule> corsRules, BucketAccess access, BucketQuota quota) {
     public static final BucketSettings DEFAULT = new BucketSettings(Versioning.UNVERSIONED, false, null, Map.of(), List.of(),
-            BucketAccess.NONE);
+            BucketAccess.NONE, BucketQuota.NONE);
+    private static final System.Logger LOG = System.getLogger(BucketSettings.class.getName());
 
     private static final String FORMAT = "v";
     private static final String FORMAT_VERSION = "1";
@@ -37,6 +39,9 @@ public record BucketSettings(Versioning versioning, boolean objectLock, DefaultR
     private static final String RETENTION_YEARS = "default-retention.years";
     private static final String TAG_PREFIX = "tag.";
     private static final String CORS_PREFIX = "cors.";
+    /** Operators may write these two by hand: a whole number, bytes with an optional K, M, G or T (powers of 1024). */
+    static final String QUOTA_MAX_BYTES = "quota.max-bytes";
+    static final String QUOTA_MAX_OBJECTS = "quota.max-objects";
 
     /** A bucket's default retention: a mode and a period of either days or years. */
     public record DefaultRetention(RetentionMode mode, int days, int years) {}
@@ -45,30 +50,35 @@ public record BucketSettings(Versioning versioning, boolean objectLock, DefaultR
         tags = Collections.unmodifiableMap(new TreeMap<>(tags));
         corsRules = List.copyOf(corsRules);
         access = access == null ? BucketAccess.NONE : access;
+        quota = quota == null ? BucketQuota.NONE : quota;
     }
 
     public BucketSettings withVersioning(Versioning value) {
-        return new BucketSettings(value, objectLock, defaultRetention, tags, corsRules, access);
+        return new BucketSettings(value, objectLock, defaultRetention, tags, corsRules, access, quota);
     }
 
     public BucketSettings withObjectLock(boolean value) {
-        return new BucketSettings(versioning, value, defaultRetention, tags, corsRules, access);
+        return new BucketSettings(versioning, value, defaultRetention, tags, corsRules, access, quota);
     }
 
     public BucketSettings withDefaultRetention(DefaultRetention value) {
-        return new BucketSettings(versioning, objectLock, value, tags, corsRules, access);
+        return new BucketSettings(versioning, objectLock, value, tags, corsRules, access, quota);
     }
 
     public BucketSettings withTags(Map<String, String> value) {
-        return new BucketSettings(versioning, objectLock, defaultRetention, value, corsRules, access);
+        return new BucketSettings(versioning, objectLock, defaultRetention, value, corsRules, access, quota);
     }
 
     public BucketSettings withCorsRules(List<CorsRule> value) {
-        return new BucketSettings(versioning, objectLock, defaultRetention, tags, value, access);
+        return new BucketSettings(versioning, objectLock, defaultRetention, tags, value, access, quota);
+    }
+
+    public BucketSettings withQuota(BucketQuota value) {
+        return new BucketSettings(versioning, objectLock, defaultRetention, tags, corsRules, access, value);
     }
 
     public BucketSettings withAccess(BucketAccess value) {
-        return new BucketSettings(versioning, objectLock, defaultRetention, tags, corsRules, value);
+        return new BucketSettings(versioning, objectLock, defaultRetention, tags, corsRules, value, quota);
     }
 
     byte[] toBytes() {
@@ -84,9 +94,12 @@ public record BucketSettings(Versioning versioning, boolean objectLock, DefaultR
         tags.forEach((key, value) -> p.setProperty(TAG_PREFIX + key, value));
         for (int i = 0; i < corsRules.size(); i++) putCorsRule(p, CORS_PREFIX + i + '.', corsRules.get(i));
         access.putInto(p);
+        if (quota.maxBytes() != null) p.setProperty(QUOTA_MAX_BYTES, quota.maxBytes().toString());
+        if (quota.maxObjects() != null) p.setProperty(QUOTA_MAX_OBJECTS, quota.maxObjects().toString());
         StringWriter out = new StringWriter();
         try {
-            p.store(out, "VolumeGate bucket settings; change them through the S3 or management API");
+            p.store(out, "VolumeGate bucket settings; change them through the S3 or management API"
+                    + " (quota.max-bytes and quota.max-objects may be edited here too)");
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail
         }
@@ -116,7 +129,36 @@ public record BucketSettings(Versioning versioning, boolean objectLock, DefaultR
         List<CorsRule> cors = new ArrayList<>();
         while (p.getProperty(CORS_PREFIX + cors.size() + ".methods.0") != null) cors.add(corsRule(p, CORS_PREFIX + cors.size() + '.'));
         return new BucketSettings(Versioning.valueOf(p.getProperty(VERSIONING, Versioning.UNVERSIONED.name())),
-                Boolean.parseBoolean(p.getProperty(OBJECT_LOCK)), retention, tags, cors, BucketAccess.from(p));
+                Boolean.parseBoolean(p.getProperty(OBJECT_LOCK)), retention, tags, cors, BucketAccess.from(p), quota(p));
+    }
+
+    /**
+     * The quota an operator or the API wrote. A value that does not parse is left out with a
+     * warning in the log, rather than fail every request of the bucket over a typo.
+     */
+    private static BucketQuota quota(Properties p) {
+        return new BucketQuota(limit(p, QUOTA_MAX_BYTES, true), limit(p, QUOTA_MAX_OBJECTS, false));
+    }
+
+    private static Long limit(Properties p, String name, boolean bytes) {
+        String value = p.getProperty(name);
+        if (value == null || value.isBlank()) return null;
+        String text = value.strip().toUpperCase(java.util.Locale.ROOT);
+        long unit = 1;
+        int suffix = bytes && !text.isEmpty() ? "KMGT".indexOf(text.charAt(text.length() - 1)) : -1;
+        if (suffix >= 0) {
+            unit = 1L << (10 * (suffix + 1));
+            text = text.substring(0, text.length() - 1).strip();
+        }
+        try {
+            long number = Long.parseLong(text);
+            if (number >= 0 && number <= Long.MAX_VALUE / unit) return number * unit;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        LOG.log(System.Logger.Level.WARNING, "ignoring bucket setting {0}={1}: not a whole number{2}", name, value,
+                bytes ? " of bytes (K, M, G, T allowed)" : "");
+        return null;
     }
 
     private static void putCorsRule(Properties p, String prefix, CorsRule rule) {

@@ -148,60 +148,78 @@ final class KeyVersions {
     Deletion delete(String key, Versioning versioning) throws IOException {
         Path path = bucket.pathOf(key);
         try (CommitLock lock = bucket.lock(key)) {
-            KeyHistory history = bucket.historyOf(key);
-            BasicFileAttributes current = bucket.insideBucket(path) ? Bucket.regularFileOrNull(path) : null;
-            List<HistoryEntry> entries = history.heal(current);
-            if (current != null) {
-                OtherWriters.refuseLocked(path);
-                String currentId = currentVersionId(path, key, current);
-                if (versioning == Versioning.ENABLED || !currentId.equals(VersionIds.NULL)) {
-                    entries = prepend(history.keep(path, idToKeep(currentId, entries), entries), entries);
-                }
-                bucket.removeObjectFile(path, key);
+            KeyFootprint before = bucket.footprintOf(key);
+            try {
+                return markDeleted(key, path, versioning);
+            } finally {
+                bucket.account(key, before, QuotaReservation.NONE);
             }
-            if (versioning == Versioning.SUSPENDED) removeNullVersion(history, entries);
-            String markerId = versioning == Versioning.ENABLED ? VersionIds.generate() : VersionIds.NULL;
-            history.addMarker(markerId, history.entries());
-            return new Deletion(markerId, true);
         } finally {
             if (Files.notExists(path)) bucket.removeEmptyDirectories(path.getParent());
         }
+    }
+
+    private Deletion markDeleted(String key, Path path, Versioning versioning) throws IOException {
+        KeyHistory history = bucket.historyOf(key);
+        BasicFileAttributes current = bucket.insideBucket(path) ? Bucket.regularFileOrNull(path) : null;
+        List<HistoryEntry> entries = history.heal(current);
+        if (current != null) {
+            OtherWriters.refuseLocked(path);
+            String currentId = currentVersionId(path, key, current);
+            if (versioning == Versioning.ENABLED || !currentId.equals(VersionIds.NULL)) {
+                entries = prepend(history.keep(path, idToKeep(currentId, entries), entries), entries);
+            }
+            bucket.removeObjectFile(path, key);
+        }
+        if (versioning == Versioning.SUSPENDED) removeNullVersion(history, entries);
+        String markerId = versioning == Versioning.ENABLED ? VersionIds.generate() : VersionIds.NULL;
+        history.addMarker(markerId, history.entries());
+        return new Deletion(markerId, true);
     }
 
     /** {@link Bucket#deleteVersion} of a file key. */
     Deletion deleteVersion(String key, String versionId, boolean bypassGovernance) throws IOException {
         Path path = bucket.pathOf(key);
         try (CommitLock lock = bucket.lock(key)) {
-            KeyHistory history = bucket.historyOf(key);
-            BasicFileAttributes current = bucket.insideBucket(path) ? Bucket.regularFileOrNull(path) : null;
-            List<HistoryEntry> entries = history.heal(current);
-            if (current != null && currentVersionId(path, key, current).equals(versionId)) {
-                requireRemovable(metadata.read(path, key, current), bypassGovernance);
-                OtherWriters.refuseLocked(path);
-                if (!entries.isEmpty() && !entries.get(0).deleteMarker()) {
-                    history.promote(entries.get(0), path);
-                } else {
-                    bucket.removeObjectFile(path, key);
-                }
-                return new Deletion(versionId, false);
+            KeyFootprint before = bucket.footprintOf(key);
+            try {
+                return removeVersion(key, path, versionId, bypassGovernance);
+            } finally {
+                bucket.account(key, before, QuotaReservation.NONE);
             }
-            Optional<HistoryEntry> entry = KeyHistory.find(entries, versionId);
-            if (entry.isEmpty()) return new Deletion(versionId, false);
-            if (!entry.get().deleteMarker()) {
-                BasicFileAttributes attributes = Bucket.attributesOrNull(entry.get().path());
-                if (attributes != null) requireRemovable(history.metadataOf(entry.get(), attributes), bypassGovernance);
-            }
-            boolean latestMarker = current == null && entry.get().deleteMarker() && entries.get(0).equals(entry.get());
-            if (latestMarker && entries.size() > 1 && !entries.get(1).deleteMarker()) {
-                bucket.prepareParent(path);
-                history.restore(entries.get(1), path);
-            }
-            history.remove(entry.get());
-            return new Deletion(versionId, entry.get().deleteMarker());
         } finally {
             if (Files.notExists(path)) bucket.removeEmptyDirectories(path.getParent());
             bucket.invalidate(path.getParent());
         }
+    }
+
+    private Deletion removeVersion(String key, Path path, String versionId, boolean bypassGovernance) throws IOException {
+        KeyHistory history = bucket.historyOf(key);
+        BasicFileAttributes current = bucket.insideBucket(path) ? Bucket.regularFileOrNull(path) : null;
+        List<HistoryEntry> entries = history.heal(current);
+        if (current != null && currentVersionId(path, key, current).equals(versionId)) {
+            requireRemovable(metadata.read(path, key, current), bypassGovernance);
+            OtherWriters.refuseLocked(path);
+            if (!entries.isEmpty() && !entries.get(0).deleteMarker()) {
+                history.promote(entries.get(0), path);
+            } else {
+                bucket.removeObjectFile(path, key);
+            }
+            return new Deletion(versionId, false);
+        }
+        Optional<HistoryEntry> entry = KeyHistory.find(entries, versionId);
+        if (entry.isEmpty()) return new Deletion(versionId, false);
+        if (!entry.get().deleteMarker()) {
+            BasicFileAttributes attributes = Bucket.attributesOrNull(entry.get().path());
+            if (attributes != null) requireRemovable(history.metadataOf(entry.get(), attributes), bypassGovernance);
+        }
+        boolean latestMarker = current == null && entry.get().deleteMarker() && entries.get(0).equals(entry.get());
+        if (latestMarker && entries.size() > 1 && !entries.get(1).deleteMarker()) {
+            bucket.prepareParent(path);
+            history.restore(entries.get(1), path);
+        }
+        history.remove(entry.get());
+        return new Deletion(versionId, entry.get().deleteMarker());
     }
 
     private static void requireRemovable(Optional<ObjectMetadata> stored, boolean bypassGovernance) {

@@ -10,11 +10,23 @@ import java.nio.file.Path;
  */
 public final class PendingUpload extends TempFile {
     private final String key;
+    private final QuotaReservation reservation;
 
-    PendingUpload(String key, Path tempFile, FileChannel channel) {
+    PendingUpload(String key, Path tempFile, FileChannel channel, QuotaReservation reservation) {
         super(tempFile, channel);
         this.key = key;
+        this.reservation = reservation;
     }
 
     public String key() { return key; }
+
+    /** The share of the bucket's quota held for this upload since it began; settled by its commit. */
+    QuotaReservation reservation() { return reservation; }
+
+    /** Also gives back its share of the quota; after a commit, that is settled already and this changes nothing. */
+    @Override
+    public void abort() {
+        super.abort();
+        reservation.release();
+    }
 }

@@ -86,6 +86,8 @@ public final class StorageException extends RuntimeException {
         PART_TOO_SMALL,
         TOO_LARGE,
         NO_SPACE,
+        /** The write would take the bucket past its quota (bytes or objects); see {@link BucketQuota}. */
+        QUOTA_EXCEEDED,
         /**
          * The filesystem refuses writes (EROFS: a volume or bucket directory mounted read-only,
          * or remounted so after an error). Reads go on.

@@ -34,6 +34,8 @@ public class Volume {
 
     @Inject
     Config config;
+    @Inject
+    IoExecutor io;
 
     private final DirectorySnapshots snapshots = new DirectorySnapshots();
     private final Map<Path, Bucket> buckets = new ConcurrentHashMap<>();
@@ -70,7 +72,8 @@ public class Volume {
         if (!Files.isDirectory(directory)) throw noSuchBucket();
         Bucket bucket = buckets.get(directory);
         if (bucket == null) {
-            bucket = new Bucket(name, directory, metadataStores.forBucket(directory), snapshots, config::writeReserveBytes);
+            bucket = new Bucket(name, directory, metadataStores.forBucket(directory), snapshots, config::writeReserveBytes,
+                    io, config::usageWalkInterval, java.time.Clock.systemUTC());
             // Start-up cleanup, per bucket at its first use: what a crashed process left behind.
             int removed = bucket.sweepAbandonedUploads(ABANDONED_UPLOAD_AGE);
             if (removed > 0) LOG.info(() -> "bucket " + name + ": removed " + removed + " files abandoned by writes that died with their process");

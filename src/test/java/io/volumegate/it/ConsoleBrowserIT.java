@@ -73,6 +73,28 @@ class ConsoleBrowserIT extends ServerTestBase {
         }
     }
 
+    /** The bucket list shows each bucket's usage against its quota, as text. */
+    @Test
+    void theBucketListShowsUsageAgainstTheQuota() throws Exception {
+        assumeTrue(HeadlessChromium.available(), "Chromium is not installed (apt-get install chromium)");
+        String bucket = BUCKET + "-quota";
+        ApiClient admin = ApiClient.login(server, server.adminAccessKey(), server.adminSecretKey());
+        admin.ownBuckets(bucket);
+        HttpResponse<String> set = admin.put("/buckets/" + bucket + "/quota", "{\"max_bytes\": 1024, \"max_objects\": 10}");
+        assertEquals(200, set.statusCode(), set.body());
+        server.s3().putObject(p -> p.bucket(bucket).key(KEY), RequestBody.fromString("hello"));
+        try (HeadlessChromium browser = HeadlessChromium.start()) {
+            browser.beforeEveryPage(SHOWN);
+            browser.navigate(server.uri("/-/console/#/buckets"));
+            browser.await("window.shown && shown('#login-form')", WAIT);
+            signIn(browser, server.adminAccessKey(), server.adminSecretKey());
+            String cell = "[...document.querySelectorAll('#bucket-rows tr')].find((row) => row.cells[0].textContent === "
+                    + Json.createValue(bucket) + ")";
+            browser.await("shown('#buckets-view') && " + cell + " !== undefined", WAIT);
+            assertEquals("5 B of 1.0 KiB · 1 of 10 objects", string(browser, cell + ".querySelector('td.usage').textContent"));
+        }
+    }
+
     private static void assertSignInPage(HeadlessChromium browser) throws Exception {
         assertEquals(JsonValue.FALSE, browser.evaluate("shown('#nav')"), "the nav on the sign-in page");
         assertEquals(JsonValue.FALSE, browser.evaluate("shown('#whoami')"), "the key id on the sign-in page");

@@ -17,6 +17,10 @@ public final class TestVolumes {
                 return setting == Setting.VOLUME ? root.toString() : super.get(setting);
             }
         };
+        IoExecutor io = new IoExecutor();
+        io.config = volume.config;
+        io.start();
+        volume.io = io;
         volume.open();
         return volume;
     }

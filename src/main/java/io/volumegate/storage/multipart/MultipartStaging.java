@@ -238,7 +238,7 @@ public final class MultipartStaging {
     public CompletionRecord complete(UploadManifest upload, List<PartRecord> parts, ObjectMetadata metadata,
                                      WriteCondition condition, CompletionRecord answer) throws IOException {
         Path folder = folderOf(upload.id());
-        PendingUpload object = bucket.beginUpload(upload.key());
+        PendingUpload object = bucket.beginUpload(upload.key(), answer.size());
         try {
             for (PartRecord part : parts) append(object, folder, part);
         } catch (NoSuchFileException e) {
