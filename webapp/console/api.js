@@ -80,9 +80,16 @@ export class VolumeGateApi {
     return merged;
   }
 
-  /** A presigned S3 GET URL: the browser downloads straight from the S3 endpoint. */
-  async downloadUrl(bucket, key, expiresIn = 300) {
-    return (await this.#call('POST', '/presign', { bucket, key, expires_in: expiresIn, method: 'get_object' })).url;
+  /**
+   * A presigned S3 GET URL: the browser downloads straight from the S3 endpoint. contentType
+   * and disposition, when given, are the Content-Type and Content-Disposition the URL's answer
+   * carries (text/plain; charset=utf-8 for a text file stored without a charset).
+   */
+  async downloadUrl(bucket, key, expiresIn = 300, { contentType = null, disposition = null } = {}) {
+    const body = { bucket, key, expires_in: expiresIn, method: 'get_object' };
+    if (contentType) body.response_content_type = contentType;
+    if (disposition) body.response_content_disposition = disposition;
+    return (await this.#call('POST', '/presign', body)).url;
   }
 
   /** The selected keys as one ZIP, as a Blob. */

@@ -199,6 +199,14 @@ function updateSelection() {
   $('download-selected').disabled = count === 0;
 }
 
+/** Names of files that are text: they open as UTF-8 plain text, whatever charset they were stored with (none, mostly). */
+const TEXT_FILE = /\.(txt|text|md|markdown|csv|tsv|log|json|xml|ya?ml|ini|conf|cfg|toml|properties|sh|py|js|mjs|ts|java|c|h|cpp|go|rs|rb|sql|css)$/i;
+
+/** What the presigned URL of a key asks the S3 endpoint to answer with: text files as UTF-8 text. */
+function openAs(key) {
+  return TEXT_FILE.test(key) ? { contentType: 'text/plain; charset=utf-8' } : {};
+}
+
 /** How long a presigned link on a row is used before it is signed again (it lasts 300 s). */
 const LINK_FRESH_MS = 240_000;
 
@@ -215,7 +223,7 @@ function objectLink(bucket, key, label) {
   let signing = null;
   const sign = () => {
     if (!signing) {
-      signing = api.downloadUrl(bucket, key).then((url) => {
+      signing = api.downloadUrl(bucket, key, 300, openAs(key)).then((url) => {
         link.href = url;
         signedAt = Date.now();
         return url;

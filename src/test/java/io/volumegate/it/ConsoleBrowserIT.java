@@ -7,10 +7,14 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static io.volumegate.it.ApiClient.json;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -25,6 +29,9 @@ class ConsoleBrowserIT extends ServerTestBase {
     private static final String BUCKET = "consolebrowserit";
     private static final String KEY = "hello.txt";
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String UTF8_TEXT = "Grüße, 日本語";
+    /** Screenshots of each journey, so a failure can be seen. */
+    static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
 
     /** A page function: whether an element (or a selector's first match) takes up room on screen. */
     private static final String SHOWN = "window.shown = (target) => {"
@@ -68,9 +75,58 @@ class ConsoleBrowserIT extends ServerTestBase {
 
             assertObjectLinkOpensANewTab(browser);
             assertShareCopyTellsTheUser(browser);
+            assertNoPageErrors(browser);
         } finally {
             admin.delete("/credentials/keys/" + reader.get("access_key_id"));
         }
+    }
+
+    /**
+     * A UTF-8 text file stored as plain {@code text/plain} (no charset, as most uploads are)
+     * opens as UTF-8: the row's link asks the S3 endpoint for {@code text/plain; charset=utf-8},
+     * and the tab it opens shows the text as written, not as Latin-1 mojibake.
+     */
+    @Test
+    void aUtf8TextFileOpensAsTextInItsCharset() throws Exception {
+        assumeTrue(HeadlessChromium.available(), "Chromium is not installed (apt-get install chromium)");
+        ApiClient admin = ApiClient.login(server, server.adminAccessKey(), server.adminSecretKey());
+        admin.ownBuckets(BUCKET);
+        byte[] bytes = UTF8_TEXT.getBytes(StandardCharsets.UTF_8);
+        server.s3().putObject(p -> p.bucket(BUCKET).key("utf8/grüße.txt").contentType("text/plain"), RequestBody.fromBytes(bytes));
+
+        try (HeadlessChromium browser = HeadlessChromium.start()) {
+            browser.beforeEveryPage(SHOWN);
+            browser.navigate(server.uri("/-/console/#/b/" + BUCKET + "/utf8/"));
+            browser.await("window.shown && shown('#login-form')", WAIT);
+            signIn(browser, server.adminAccessKey(), server.adminSecretKey());
+            String link = "rowLink(" + Json.createValue("grüße.txt") + ")";
+            browser.await("shown(" + link + ")", WAIT);
+            browser.evaluate(link + ".dispatchEvent(new PointerEvent('pointerenter'))");
+            browser.await(link + ".href.includes('response-content-type=')", WAIT);
+            String url = string(browser, link + ".href");
+            assertNoPageErrors(browser);
+
+            HttpResponse<byte[]> object = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, object.statusCode());
+            assertEquals("text/plain; charset=utf-8", object.headers().firstValue("Content-Type").orElse(null));
+            assertArrayEquals(bytes, object.body(), "the bytes on the volume, unchanged");
+
+            browser.navigate(java.net.URI.create(url)); // what the new tab shows
+            browser.await("document.readyState === 'complete' && document.body !== null", WAIT);
+            assertEquals("UTF-8", string(browser, "document.characterSet"));
+            assertEquals(UTF8_TEXT, string(browser, "document.body.innerText.trim()"));
+            browser.screenshot(SCREENSHOTS.resolve("utf8-text-opened.png"));
+        }
+    }
+
+    /** No JavaScript error and no Content-Security-Policy violation so far. */
+    static void assertNoPageErrors(HeadlessChromium browser) {
+        List<String> errors = browser.messages().stream()
+                .filter(m -> m.startsWith("exception:") || m.contains("Content Security Policy") || m.contains("Refused to")
+                        || m.startsWith("error: Uncaught"))
+                .toList();
+        assertEquals(List.of(), errors, "the page's errors");
     }
 
     private static void assertSignInPage(HeadlessChromium browser) throws Exception {

@@ -142,6 +142,33 @@ final class HeadlessChromium implements AutoCloseable {
         }
     }
 
+    /** Lays pages out as on a screen {@code width} CSS pixels wide (1400 a desktop, 390 a phone). */
+    void viewport(int width, int height) throws Exception {
+        call("Emulation.setDeviceMetricsOverride", Json.createObjectBuilder().add("width", width).add("height", height)
+                .add("deviceScaleFactor", 1).add("mobile", width < 600).build());
+    }
+
+    /** A PNG of what the page shows now, written to {@code file} (its folder is made). */
+    void screenshot(Path file) throws Exception {
+        JsonObject shot = call("Page.captureScreenshot", Json.createObjectBuilder().add("format", "png").build());
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.write(file, java.util.Base64.getDecoder().decode(shot.getString("data")));
+    }
+
+    /**
+     * Chooses files for a file input as a user would in the browser's file chooser: the element
+     * that {@code expression} evaluates to gets {@code paths}; a folder given to an input with
+     * {@code webkitdirectory} is the folder chosen, its files listed with their relative paths.
+     * A change event follows, as after a real choice.
+     */
+    void chooseFiles(String expression, List<Path> paths) throws Exception {
+        JsonObject found = call("Runtime.evaluate", Json.createObjectBuilder().add("expression", expression).build());
+        String objectId = found.getJsonObject("result").getString("objectId");
+        var files = Json.createArrayBuilder();
+        paths.forEach(path -> files.add(path.toAbsolutePath().toString()));
+        call("DOM.setFileInputFiles", Json.createObjectBuilder().add("files", files).add("objectId", objectId).build());
+    }
+
     /** What the page's console and Chromium's log said so far, "level: text" each. */
     List<String> messages() {
         return List.copyOf(messages);
