@@ -128,6 +128,13 @@ export class VolumeGateApi {
     return this.uploadInParts(bucket, key, blob, { onProgress, partSize, contentType });
   }
 
+  /** A folder as S3 consoles make one: the empty object `key`, which ends in '/'. */
+  createFolder(bucket, key) {
+    const form = new FormData();
+    form.append('file', new Blob([]), key.replace(/\/+$/, '').split('/').pop());
+    return this.#call('POST', this.#objectPath(bucket, key), form);
+  }
+
   async uploadInParts(bucket, key, blob, { onProgress = () => {}, partSize = PART_SIZE, contentType = blob.type } = {}) {
     const path = `${this.#bucketPath(bucket)}/multipart/${encodeKey(key)}`;
     const plan = await this.#call('POST', `${path}/presign`, {

@@ -7,7 +7,11 @@ const TOKEN = 'volumegate.token';
 const api = new VolumeGateApi('', sessionStorage.getItem(TOKEN));
 const $ = (id) => document.getElementById(id);
 let caller = null;
-let listing = null; // {bucket, prefix, nextToken, writable}
+let listing = null; // {bucket, prefix, nextToken, writable, entries, selected}
+/** How the rows are ordered: by 'name', 'size' or 'modified'; folders always come first. */
+const order = { by: 'name', descending: false };
+/** Natural order of names: 1, 2, 10 (not 1, 10, 2), case and accents aside. */
+const names = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
 // ---- small helpers -----------------------------------------------------------------------
 
@@ -119,9 +123,15 @@ async function deleteBucket(name) {
 
 async function showObjects(bucket, prefix) {
   show('objects-view');
-  listing = { bucket, prefix, nextToken: null, writable: false };
+  const sameFolder = listing && listing.bucket === bucket && listing.prefix === prefix;
+  listing = { bucket, prefix, nextToken: null, writable: false, entries: [], selected: new Set() };
   renderBreadcrumbs(bucket, prefix);
   showWriteActions(false); // until the server says this caller may write here
+  if (!sameFolder) {
+    $('filter').value = '';
+    $('new-folder-form').hidden = true;
+    for (const done of document.querySelectorAll('#uploads li.finished')) done.remove();
+  }
   $('object-rows').replaceChildren();
   $('select-all').checked = false;
   updateSelection();
@@ -132,6 +142,11 @@ async function showObjects(bucket, prefix) {
   await loadPage();
 }
 
+/** Lists the folder again from the start (Refresh, and after every change made here). */
+function refresh() {
+  return showObjects(listing.bucket, listing.prefix);
+}
+
 /** Whether the caller may write to the bucket: its writable flag in the bucket list. */
 async function mayWrite(bucket) {
   if (caller.read_only) return false;
@@ -140,9 +155,10 @@ async function mayWrite(bucket) {
   return Boolean(entry && entry.writable);
 }
 
-/** Upload, the drop zone and Delete are there only for a caller who may use them. */
+/** Upload, New folder, the drop zone and Delete are there only for a caller who may use them. */
 function showWriteActions(writable) {
-  for (const id of ['upload-button', 'drop-zone', 'uploads', 'delete-selected']) $(id).hidden = !writable;
+  for (const id of ['upload-button', 'upload-folder-button', 'new-folder', 'drop-zone', 'uploads', 'delete-selected']) $(id).hidden = !writable;
+  if (!writable) $('new-folder-form').hidden = true;
 }
 
 function renderBreadcrumbs(bucket, prefix) {
@@ -159,38 +175,89 @@ function folderLink(bucket, prefix) {
   return `#/b/${encodeURIComponent(bucket)}/${prefix.split('/').map(encodeURIComponent).join('/')}`;
 }
 
+/** The next page of the folder's listing, added to what is shown. */
 async function loadPage() {
   const { bucket, prefix, nextToken } = listing;
   const page = await attempt(() => api.listObjects(bucket, { prefix, continuationToken: nextToken }));
   if (!page || listing.bucket !== bucket || listing.prefix !== prefix) return;
-  const rows = [];
   for (const folder of page.common_prefixes) {
-    rows.push(el('tr', {},
-      el('td', { className: 'check' }),
-      el('td', {}, el('a', { href: folderLink(bucket, folder) }, `${folder.slice(prefix.length)}`)),
-      el('td', { className: 'number' }, '—'), el('td', {}), el('td', {})));
+    listing.entries.push({ folder: true, key: folder, name: folder.slice(prefix.length) });
   }
   for (const object of page.objects) {
     if (object.key === prefix) continue; // the folder itself
-    const box = el('input', { type: 'checkbox', value: object.key, onchange: updateSelection });
-    rows.push(el('tr', {},
-      el('td', { className: 'check' }, box),
-      el('td', {}, objectLink(bucket, object.key, object.key.slice(prefix.length))),
-      el('td', { className: 'number' }, size(object.size)),
-      el('td', {}, date(object.last_modified)),
-      el('td', { className: 'actions' },
-        el('button', { type: 'button', className: 'link', textContent: 'Share', onclick: () => openShare(bucket, object.key) }),
-        listing.writable
-          ? el('button', { type: 'button', className: 'link', textContent: 'Delete', onclick: () => deleteKeys([object.key]) }) : null)));
+    listing.entries.push({ folder: false, key: object.key, name: object.key.slice(prefix.length), size: object.size,
+      modified: object.last_modified });
   }
-  if (!nextToken && rows.length === 0) rows.push(el('tr', {}, el('td', { colSpan: 5, className: 'empty' }, 'This folder is empty.')));
-  $('object-rows').append(...rows);
   listing.nextToken = page.is_truncated ? page.next_continuation_token : null;
   $('load-more').hidden = !listing.nextToken;
+  renderRows();
+}
+
+/** Folders first, then by the chosen column; names in natural order (ties too). */
+function compareEntries(a, b) {
+  if (a.folder !== b.folder) return a.folder ? -1 : 1;
+  let result = 0;
+  if (order.by === 'size' && !a.folder) result = a.size - b.size;
+  else if (order.by === 'modified' && !a.folder) result = Date.parse(a.modified) - Date.parse(b.modified);
+  if (result === 0) result = names.compare(a.name, b.name);
+  return order.descending ? -result : result;
+}
+
+/** The loaded entries that match the filter, in the chosen order, as rows. */
+function renderRows() {
+  const { bucket } = listing;
+  const filter = $('filter').value.trim().toLocaleLowerCase();
+  const shown = listing.entries.filter((entry) => entry.name.toLocaleLowerCase().includes(filter)).sort(compareEntries);
+  const rows = shown.map((entry) => (entry.folder
+    ? el('tr', { className: 'folder' },
+      el('td', { className: 'check' }),
+      el('td', { className: 'name' }, el('a', { href: folderLink(bucket, entry.key) }, entry.name)),
+      el('td', { className: 'number' }, '—'), el('td', { className: 'modified' }), el('td', {}))
+    : objectRow(bucket, entry)));
+  if (rows.length === 0) {
+    const empty = listing.entries.length ? 'Nothing here matches the filter.' : 'This folder is empty.';
+    if (!listing.nextToken) rows.push(el('tr', {}, el('td', { colSpan: 5, className: 'empty' }, empty)));
+  }
+  $('object-rows').replaceChildren(...rows);
+  for (const header of document.querySelectorAll('#objects-table th[aria-sort]')) {
+    const by = header.querySelector('button').dataset.sort;
+    header.setAttribute('aria-sort', by !== order.by ? 'none' : order.descending ? 'descending' : 'ascending');
+  }
+  updateSelection();
+}
+
+function objectRow(bucket, entry) {
+  const box = el('input', { type: 'checkbox', value: entry.key, checked: listing.selected.has(entry.key) });
+  box.setAttribute('aria-label', `Select ${entry.name}`);
+  box.addEventListener('change', () => {
+    if (box.checked) listing.selected.add(entry.key);
+    else listing.selected.delete(entry.key);
+    updateSelection();
+  });
+  const button = (text, action) => {
+    const node = el('button', { type: 'button', className: 'link', textContent: text, onclick: action });
+    node.setAttribute('aria-label', `${text} ${entry.name}`);
+    return node;
+  };
+  return el('tr', {},
+    el('td', { className: 'check' }, box),
+    el('td', { className: 'name' }, objectLink(bucket, entry.key, entry.name)),
+    el('td', { className: 'number' }, size(entry.size)),
+    el('td', { className: 'modified' }, date(entry.modified)),
+    el('td', { className: 'actions' },
+      button('Share', () => openShare(bucket, entry.key)),
+      listing.writable ? button('Delete', () => deleteKeys([entry.key])) : null));
+}
+
+/** A click on a column's header sorts by it; a second click reverses the order. */
+function sortBy(by) {
+  order.descending = order.by === by ? !order.descending : false;
+  order.by = by;
+  renderRows();
 }
 
 function selectedKeys() {
-  return [...document.querySelectorAll('#object-rows input[type=checkbox]:checked')].map((box) => box.value);
+  return [...listing.selected];
 }
 
 function updateSelection() {
@@ -265,29 +332,64 @@ async function deleteKeys(keys) {
   if (!result) return;
   if (result.errors.length) say(`${result.errors.length} could not be deleted: ${result.errors[0].message}`, true);
   else say(`${result.deleted.length} deleted.`);
-  await showObjects(listing.bucket, listing.prefix);
+  await refresh();
 }
 
-// ---- uploads -----------------------------------------------------------------------------
+// ---- uploads and new folders ------------------------------------------------------------
 
-async function uploadFiles(files) {
+/**
+ * Uploads files into the folder shown, one after another: each {file, path}, path the file's
+ * place below the folder ('a.txt', or 'photos/2024/a.jpg' for a folder's file: the tree is kept).
+ */
+async function uploadFiles(items) {
   const { bucket, prefix } = listing;
-  for (const file of files) {
+  for (const { file, path } of items) {
     const bar = el('progress', { max: file.size || 1, value: 0 });
     const state = el('span', {}, 'waiting');
-    $('uploads').append(el('li', {}, el('span', {}, file.name), bar, state));
+    const item = el('li', {}, el('span', {}, path), bar, state);
+    $('uploads').append(item);
     try {
       state.textContent = 'uploading';
-      await api.upload(bucket, prefix + file.name, file, { onProgress: (sent) => { bar.value = sent; } });
+      await api.upload(bucket, prefix + path, file, { onProgress: (sent) => { bar.value = sent; } });
       bar.value = bar.max;
       state.textContent = 'done';
     } catch (failure) {
       state.textContent = failure.message;
       state.className = 'failed';
       if (failure.status === 401) { signOut('Your session ended; sign in again.'); return; }
+    } finally {
+      item.classList.add('finished');
     }
   }
-  if (listing.bucket === bucket && listing.prefix === prefix) await showObjects(bucket, prefix);
+  if (listing.bucket === bucket && listing.prefix === prefix) await refresh();
+}
+
+/** Files chosen with an input: a folder's keep their path below it (webkitRelativePath). */
+function chosenFiles(input) {
+  return [...input.files].map((file) => ({ file, path: file.webkitRelativePath || file.name }));
+}
+
+/** The files of a drop, folders walked to the bottom; read at once, while the drop's data is there. */
+function droppedFiles(transfer) {
+  const entries = [...transfer.items].map((item) => (item.webkitGetAsEntry ? item.webkitGetAsEntry() : null));
+  if (entries.length === 0 || entries.some((entry) => !entry)) {
+    const files = [...transfer.files].map((file) => ({ file, path: file.name }));
+    return Promise.resolve(files);
+  }
+  return Promise.all(entries.map((entry) => walk(entry, ''))).then((lists) => lists.flat());
+}
+
+/** A dropped file, or every file below a dropped folder, with its path from the drop. */
+async function walk(entry, base) {
+  if (entry.isFile) return [{ file: await new Promise((ok, fail) => entry.file(ok, fail)), path: base + entry.name }];
+  const reader = entry.createReader();
+  const found = [];
+  for (;;) {
+    const batch = await new Promise((ok, fail) => reader.readEntries(ok, fail)); // at most 100 at a time
+    if (batch.length === 0) break;
+    for (const child of batch) found.push(...await walk(child, `${base}${entry.name}/`));
+  }
+  return found;
 }
 
 function wireDropZone() {
@@ -297,8 +399,29 @@ function wireDropZone() {
   zone.addEventListener('drop', (event) => {
     event.preventDefault();
     zone.classList.remove('over');
-    uploadFiles([...event.dataTransfer.files]);
+    droppedFiles(event.dataTransfer).then(uploadFiles, (failure) => say(failure.message || String(failure), true));
   });
+}
+
+/**
+ * New folder, as S3 consoles make one: an empty object named 'name/' in the folder shown,
+ * which lists as a folder until it is deleted.
+ */
+async function createFolder(event) {
+  event.preventDefault();
+  const form = event.target;
+  const name = form.name.value.trim().replace(/^\/+|\/+$/g, '');
+  if (!name || name.split('/').some((segment) => segment === '' || segment === '.' || segment === '..')) {
+    say('A folder name may not be empty, nor have empty, "." or ".." parts.', true);
+    return;
+  }
+  const key = `${listing.prefix}${name}/`;
+  if (await attempt(() => api.createFolder(listing.bucket, key))) {
+    form.reset();
+    form.hidden = true;
+    say(`Folder ${name} created.`);
+    await refresh();
+  }
 }
 
 // ---- share links -------------------------------------------------------------------------
@@ -416,9 +539,26 @@ $('login-form').addEventListener('submit', signIn);
 $('sign-out').addEventListener('click', () => signOut());
 $('create-bucket').addEventListener('submit', createBucket);
 $('create-credential').addEventListener('submit', createCredential);
-$('upload-input').addEventListener('change', (event) => { uploadFiles([...event.target.files]); event.target.value = ''; });
+for (const id of ['upload-input', 'upload-folder-input']) {
+  $(id).addEventListener('change', (event) => { uploadFiles(chosenFiles(event.target)); event.target.value = ''; });
+}
+$('new-folder').addEventListener('click', () => {
+  $('new-folder-form').hidden = false;
+  $('new-folder-form').name.focus();
+});
+$('new-folder-form').addEventListener('submit', createFolder);
+$('new-folder-cancel').addEventListener('click', () => { $('new-folder-form').reset(); $('new-folder-form').hidden = true; });
+$('refresh').addEventListener('click', refresh);
+$('filter').addEventListener('input', renderRows);
+for (const button of document.querySelectorAll('#objects-table button.sort')) {
+  button.addEventListener('click', () => sortBy(button.dataset.sort));
+}
 $('select-all').addEventListener('change', (event) => {
-  for (const box of document.querySelectorAll('#object-rows input[type=checkbox]')) box.checked = event.target.checked;
+  for (const box of document.querySelectorAll('#object-rows input[type=checkbox]')) {
+    box.checked = event.target.checked;
+    if (box.checked) listing.selected.add(box.value);
+    else listing.selected.delete(box.value);
+  }
   updateSelection();
 });
 $('delete-selected').addEventListener('click', () => deleteKeys(selectedKeys()));

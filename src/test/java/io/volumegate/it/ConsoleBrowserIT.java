@@ -8,6 +8,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Map;
 import static io.volumegate.it.ApiClient.json;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -56,6 +58,7 @@ class ConsoleBrowserIT extends ServerTestBase {
         Map<String, Object> reader = json(created);
 
         try (HeadlessChromium browser = HeadlessChromium.start()) {
+            browser.viewport(1400, 900);
             browser.beforeEveryPage(SHOWN);
             browser.navigate(server.uri("/-/console/#/b/" + BUCKET + "/"));
             browser.await("window.shown && shown('#login-form')", WAIT);
@@ -95,6 +98,7 @@ class ConsoleBrowserIT extends ServerTestBase {
         server.s3().putObject(p -> p.bucket(BUCKET).key("utf8/grüße.txt").contentType("text/plain"), RequestBody.fromBytes(bytes));
 
         try (HeadlessChromium browser = HeadlessChromium.start()) {
+            browser.viewport(1400, 900);
             browser.beforeEveryPage(SHOWN);
             browser.navigate(server.uri("/-/console/#/b/" + BUCKET + "/utf8/"));
             browser.await("window.shown && shown('#login-form')", WAIT);
@@ -118,6 +122,124 @@ class ConsoleBrowserIT extends ServerTestBase {
             assertEquals(UTF8_TEXT, string(browser, "document.body.innerText.trim()"));
             browser.screenshot(SCREENSHOTS.resolve("utf8-text-opened.png"));
         }
+    }
+
+    /**
+     * What a user of a file browser expects: New folder makes the folder object on the volume;
+     * a folder chosen with Upload folder, and folders dropped on the drop zone, go up with their
+     * tree; Refresh shows what others wrote; the filter narrows the folder's rows by name; the
+     * columns sort, names in natural order (1, 2, 10); every row checkbox and button has an
+     * accessible name. At 1400 px and 390 px wide.
+     */
+    @Test
+    void foldersFilterSortAndRefresh() throws Exception {
+        assumeTrue(HeadlessChromium.available(), "Chromium is not installed (apt-get install chromium)");
+        ApiClient admin = ApiClient.login(server, server.adminAccessKey(), server.adminSecretKey());
+        admin.ownBuckets(BUCKET);
+        Path bucket = server.volume().resolve(BUCKET);
+        for (String[] object : new String[][] {{"1.txt", "x".repeat(30)}, {"2.txt", "x".repeat(10)}, {"10.txt", "x".repeat(20)}}) {
+            server.s3().putObject(p -> p.bucket(BUCKET).key("files/n/" + object[0]), RequestBody.fromString(object[1]));
+        }
+        Path desktop = Files.createTempDirectory("consolebrowserit-desktop");
+        Path album = Files.createDirectories(desktop.resolve("album/sub dir"));
+        Files.writeString(album.resolve("deep ü.txt"), "deep " + UTF8_TEXT);
+        Files.writeString(desktop.resolve("album/top.txt"), "top");
+        Path dropped = Files.createDirectories(desktop.resolve("dropped/inner"));
+        Files.writeString(dropped.resolve("d.txt"), "dropped deep");
+        Files.writeString(desktop.resolve("loose.txt"), "loose");
+
+        try (HeadlessChromium browser = HeadlessChromium.start()) {
+            browser.viewport(1400, 900);
+            browser.beforeEveryPage(SHOWN);
+            browser.navigate(server.uri("/-/console/#/b/" + BUCKET + "/files/"));
+            browser.await("window.shown && shown('#login-form')", WAIT);
+            signIn(browser, server.adminAccessKey(), server.adminSecretKey());
+            browser.await("shown(rowLink('n/'))", WAIT);
+
+            // New folder: the zero-byte "made here/" object, a folder on the volume
+            browser.evaluate("document.getElementById('new-folder').click()");
+            browser.await("shown('#new-folder-form')", WAIT);
+            browser.evaluate("(() => { const form = document.getElementById('new-folder-form');"
+                    + " form.name.value = 'made here'; form.requestSubmit(); })()");
+            browser.await("shown(rowLink('made here/'))", WAIT);
+            assertTrue(Files.isDirectory(bucket.resolve("files/made here")), "the new folder on the volume");
+            assertEquals(JsonValue.FALSE, browser.evaluate("shown('#new-folder-form')"));
+
+            // Upload folder: the chosen folder's tree, under the folder shown
+            browser.chooseFiles("document.getElementById('upload-folder-input')", List.of(desktop.resolve("album")));
+            browser.await("shown(rowLink('album/'))", WAIT);
+            assertEquals("deep " + UTF8_TEXT, Files.readString(bucket.resolve("files/album/sub dir/deep ü.txt")));
+            assertEquals("top", Files.readString(bucket.resolve("files/album/top.txt")));
+
+            // Drop: folders keep their tree, loose files go in as they are
+            browser.evaluate("document.getElementById('drop-zone').scrollIntoView()");
+            JsonObject zone = browser.evaluate("(() => { const box = document.getElementById('drop-zone').getBoundingClientRect();"
+                    + " return {x: box.x + box.width / 2, y: box.y + box.height / 2}; })()").asJsonObject();
+            browser.dropFiles(zone.getJsonNumber("x").doubleValue(), zone.getJsonNumber("y").doubleValue(),
+                    List.of(desktop.resolve("dropped"), desktop.resolve("loose.txt")));
+            browser.await("shown(rowLink('dropped/')) && shown(rowLink('loose.txt'))", WAIT);
+            assertEquals("dropped deep", Files.readString(bucket.resolve("files/dropped/inner/d.txt")));
+            assertEquals("loose", Files.readString(bucket.resolve("files/loose.txt")));
+
+            // Refresh: what another client wrote meanwhile
+            server.s3().putObject(p -> p.bucket(BUCKET).key("files/from elsewhere.txt"), RequestBody.fromString("s3"));
+            assertEquals(JsonValue.FALSE, browser.evaluate("Boolean(rowLink('from elsewhere.txt'))"));
+            browser.evaluate("document.getElementById('refresh').click()");
+            browser.await("shown(rowLink('from elsewhere.txt'))", WAIT);
+            browser.screenshot(SCREENSHOTS.resolve("folder-desktop.png"));
+
+            // Natural order, sorting by a column and back, the filter
+            browser.evaluate("location.hash = '#/b/" + BUCKET + "/files/n/'");
+            browser.await("shown(rowLink('10.txt'))", WAIT);
+            String names = "[...document.querySelectorAll('#object-rows td.name')].map((cell) => cell.textContent).join(',')";
+            assertEquals("1.txt,2.txt,10.txt", string(browser, names), "natural order, not 1, 10, 2");
+            browser.evaluate("document.querySelector('button.sort[data-sort=size]').click()");
+            assertEquals("2.txt,10.txt,1.txt", string(browser, names), "by size");
+            assertEquals("ascending", string(browser, "document.querySelector('button.sort[data-sort=size]').parentNode.getAttribute('aria-sort')"));
+            browser.evaluate("document.querySelector('button.sort[data-sort=size]').click()");
+            assertEquals("1.txt,10.txt,2.txt", string(browser, names), "by size, largest first");
+            browser.evaluate("document.querySelector('button.sort[data-sort=name]').click()");
+            assertEquals("1.txt,2.txt,10.txt", string(browser, names));
+            browser.evaluate("(() => { const filter = document.getElementById('filter'); filter.value = '1';"
+                    + " filter.dispatchEvent(new Event('input')); })()");
+            assertEquals("1.txt,10.txt", string(browser, names), "filtered by name");
+            browser.evaluate("(() => { const filter = document.getElementById('filter'); filter.value = 'nothing like it';"
+                    + " filter.dispatchEvent(new Event('input')); })()");
+            assertEquals("Nothing here matches the filter.", string(browser, "document.querySelector('#object-rows .empty').textContent"));
+            browser.evaluate("(() => { const filter = document.getElementById('filter'); filter.value = '';"
+                    + " filter.dispatchEvent(new Event('input')); })()");
+
+            // Accessible names of the row controls
+            assertEquals(JsonValue.TRUE, browser.evaluate("[...document.querySelectorAll('#object-rows tr')].every((row) =>"
+                    + " { const name = row.querySelector('td.name').textContent;"
+                    + "   return row.querySelector('input[type=checkbox]').getAttribute('aria-label') === 'Select ' + name"
+                    + "     && [...row.querySelectorAll('button')].every((b) => b.getAttribute('aria-label') === b.textContent + ' ' + name); })"));
+
+            browser.viewport(390, 844);
+            browser.screenshot(SCREENSHOTS.resolve("folder-phone.png"));
+            assertPhoneLayout(browser);
+            assertNoPageErrors(browser);
+        } finally {
+            org.apache.commons.io.FileUtils.deleteQuietly(desktop.toFile());
+        }
+    }
+
+    /**
+     * At 390 px: nothing is wider than the screen, the header's brand and nav do not overlap,
+     * and every row's buttons are on screen.
+     */
+    static void assertPhoneLayout(HeadlessChromium browser) throws Exception {
+        browser.await("innerWidth === 390", WAIT);
+        assertEquals(JsonValue.TRUE, browser.evaluate("document.documentElement.scrollWidth <= innerWidth"),
+                "wider than the screen: " + browser.evaluate("document.documentElement.scrollWidth"));
+        assertEquals(JsonValue.TRUE, browser.evaluate("(() => { const a = document.querySelector('header .brand').getBoundingClientRect();"
+                + " return [...document.querySelectorAll('#nav > *')].filter(shown).every((item) => {"
+                + "   const b = item.getBoundingClientRect();"
+                + "   return b.right <= innerWidth && (b.left >= a.right || b.top >= a.bottom || b.bottom <= a.top); }); })()"),
+                "the header's items overlap or leave the screen");
+        assertEquals(JsonValue.TRUE, browser.evaluate("[...document.querySelectorAll('#object-rows button')].every((b) =>"
+                + " shown(b) && b.getBoundingClientRect().right <= innerWidth && b.getBoundingClientRect().left >= 0)"),
+                "a row's buttons are cut off");
     }
 
     /** No JavaScript error and no Content-Security-Policy violation so far. */

@@ -169,6 +169,20 @@ final class HeadlessChromium implements AutoCloseable {
         call("DOM.setFileInputFiles", Json.createObjectBuilder().add("files", files).add("objectId", objectId).build());
     }
 
+    /**
+     * Drags files or folders from the desktop onto the page at (x, y) and drops them there, as a
+     * user would from a file manager: dragenter, dragover, then drop, with the real files.
+     */
+    void dropFiles(double x, double y, List<Path> paths) throws Exception {
+        var files = Json.createArrayBuilder();
+        paths.forEach(path -> files.add(path.toAbsolutePath().toString()));
+        JsonObject data = Json.createObjectBuilder().add("items", Json.createArrayBuilder()).add("files", files)
+                .add("dragOperationsMask", 1).build();
+        for (String type : new String[] {"dragEnter", "dragOver", "drop"}) {
+            call("Input.dispatchDragEvent", Json.createObjectBuilder().add("type", type).add("x", x).add("y", y).add("data", data).build());
+        }
+    }
+
     /** What the page's console and Chromium's log said so far, "level: text" each. */
     List<String> messages() {
         return List.copyOf(messages);
