@@ -245,6 +245,7 @@ function objectRow(bucket, entry) {
     el('td', { className: 'number' }, size(entry.size)),
     el('td', { className: 'modified' }, date(entry.modified)),
     el('td', { className: 'actions' },
+      button('Details', () => openDetails(bucket, entry.key)),
       button('Share', () => openShare(bucket, entry.key)),
       listing.writable ? button('Delete', () => deleteKeys([entry.key])) : null));
 }
@@ -424,6 +425,135 @@ async function createFolder(event) {
   }
 }
 
+// ---- details: facts, preview, access, versions ---------------------------------------------
+
+/** How much of a text file its preview shows. */
+const PREVIEW_BYTES = 256 * 1024;
+const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
+let details = null; // {bucket, key, changed}
+
+/** A button in the details panel's tables, named for what it acts on. */
+function actionButton(text, what, action) {
+  const node = el('button', { type: 'button', className: 'link', textContent: text, onclick: action });
+  node.setAttribute('aria-label', `${text} ${what}`);
+  return node;
+}
+
+function openDetails(bucket, key) {
+  details = { bucket, key, changed: false };
+  $('details-title').textContent = key.slice(key.lastIndexOf('/') + 1);
+  for (const id of ['details-facts', 'details-preview', 'details-versions', 'details-access']) $(id).replaceChildren();
+  $('details-public').hidden = true;
+  $('details-dialog').showModal();
+  return Promise.all([showFacts(), showAccess(), showVersions()]);
+}
+
+/** Whether the panel still shows what a request started for (it may have been closed or reopened since). */
+function stillShowing(shown) {
+  return details === shown && $('details-dialog').open;
+}
+
+async function showFacts() {
+  const shown = details;
+  const info = await attempt(() => api.describe(shown.bucket, shown.key));
+  if (!info || !stillShowing(shown)) return;
+  const facts = [['Key', shown.key], ['Size', `${size(info.size)} (${info.size} bytes)`], ['Type', info.contentType],
+    ['ETag', info.etag], ['Last modified', date(info.lastModified)]];
+  for (const [algorithm, value] of Object.entries(info.checksums)) facts.push([`Checksum (${algorithm.toUpperCase()})`, value]);
+  for (const [name, value] of Object.entries(info.metadata)) facts.push([`Metadata: ${name}`, value]);
+  $('details-facts').replaceChildren(...facts.flatMap(([term, value]) => [el('dt', {}, term), el('dd', {}, value || '—')]));
+  await showPreview(shown, info);
+}
+
+/**
+ * Images in an img and PDFs in a frame, each from a presigned URL; text (by type or by name)
+ * as UTF-8 in a pre, its first PREVIEW_BYTES. Other types have no preview.
+ */
+async function showPreview(shown, info) {
+  const type = (info.contentType || '').split(';')[0].trim().toLowerCase();
+  const { bucket, key } = shown;
+  let preview = null;
+  if (info.size === 0) {
+    preview = el('p', { className: 'hint' }, 'Empty.');
+  } else if (type.startsWith('image/')) {
+    const url = await attempt(() => api.downloadUrl(bucket, key, 300));
+    if (url) preview = el('img', { src: url, alt: `Preview of ${key}` });
+  } else if (type === 'application/pdf') {
+    const url = await attempt(() => api.downloadUrl(bucket, key, 300, { contentType: 'application/pdf', disposition: 'inline' }));
+    if (url) preview = el('iframe', { src: url, title: `Preview of ${key}` });
+  } else if (type.startsWith('text/') || /[+/](json|xml)$/.test(type) || TEXT_FILE.test(key)) {
+    const bytes = await attempt(() => api.firstBytes(bucket, key, PREVIEW_BYTES));
+    if (bytes) {
+      preview = el('div', {}, el('pre', {}, new TextDecoder('utf-8').decode(bytes)),
+        info.size > bytes.length ? el('p', { className: 'hint' }, `The first ${size(bytes.length)} of ${size(info.size)}.`) : null);
+    }
+  }
+  if (preview && stillShowing(shown)) $('details-preview').replaceChildren(preview);
+}
+
+const isPublicRead = (grant) => grant.Grantee && grant.Grantee.Type === 'Group' && grant.Grantee.URI === ALL_USERS
+  && grant.Permission === 'READ';
+
+/** Public (anyone may read it) or private, and the toggle between them for a caller who may write. */
+async function showAccess() {
+  const shown = details;
+  const acl = await attempt(() => api.acl(shown.bucket, shown.key));
+  if (!acl || !stillShowing(shown)) return;
+  const isPublic = acl.grants.some(isPublicRead);
+  $('details-access').textContent = isPublic ? 'Public: anyone may read it, without a link.'
+    : `Private: its owner (${acl.owner.DisplayName || acl.owner.ID})${acl.grants.length > 1 ? ' and the grants of its ACL' : ''}.`;
+  const toggle = $('details-public');
+  toggle.textContent = isPublic ? 'Make private' : 'Make public';
+  toggle.hidden = !listing.writable;
+  toggle.onclick = async () => {
+    if (!isPublic && !confirm(`Let anyone read ${shown.key}?`)) return;
+    const grants = isPublic ? acl.grants.filter((grant) => !isPublicRead(grant))
+      : [...acl.grants, { Grantee: { Type: 'Group', URI: ALL_USERS }, Permission: 'READ' }];
+    if (await attempt(async () => { await api.putAcl(shown.bucket, shown.key, acl.owner, grants); return true; })) {
+      say(isPublic ? 'Now private.' : 'Now public.');
+      await showAccess();
+    }
+  };
+}
+
+async function showVersions() {
+  const shown = details;
+  const versions = await attempt(() => api.versions(shown.bucket, shown.key));
+  if (!versions || !stillShowing(shown)) return;
+  const rows = versions.map((version) => {
+    const id = version.VersionId;
+    const what = `version ${id}`;
+    const notes = [version.IsLatest ? 'current' : null, version.deleteMarker ? 'delete marker' : null].filter(Boolean);
+    return el('tr', {},
+      el('td', {}, el('code', {}, id), notes.length ? ` (${notes.join(', ')})` : ''),
+      el('td', {}, date(version.LastModified)),
+      el('td', { className: 'number' }, version.deleteMarker ? '—' : size(version.Size)),
+      el('td', { className: 'actions' },
+        listing.writable && !version.IsLatest && !version.deleteMarker
+          ? actionButton('Restore', what, () => restoreVersion(shown, id)) : null,
+        listing.writable ? actionButton('Delete', what, () => deleteVersion(shown, id)) : null));
+  });
+  $('details-versions').replaceChildren(...(rows.length ? rows : [el('tr', {}, el('td', { colSpan: 4, className: 'empty' }, 'No versions.'))]));
+}
+
+/** Restore: the version is copied onto its key, so it is the current one again (as a new version). */
+async function restoreVersion(shown, versionId) {
+  if (await attempt(() => api.restoreVersion(shown.bucket, shown.key, versionId))) {
+    shown.changed = true;
+    say('Restored.');
+    await Promise.all([showFacts(), showVersions()]);
+  }
+}
+
+async function deleteVersion(shown, versionId) {
+  if (!confirm(`Delete version ${versionId} of ${shown.key} for good?`)) return;
+  if (await attempt(() => api.deleteVersion(shown.bucket, shown.key, versionId))) {
+    shown.changed = true;
+    say('Version deleted.');
+    await showVersions();
+  }
+}
+
 // ---- share links -------------------------------------------------------------------------
 
 let sharing = null;
@@ -566,6 +696,12 @@ $('download-selected').addEventListener('click', downloadSelected);
 $('load-more').addEventListener('click', loadPage);
 $('share-create').addEventListener('click', createShare);
 $('share-copy').addEventListener('click', copyShare);
+$('details-dialog').addEventListener('close', () => {
+  const closed = details;
+  details = null;
+  $('details-preview').replaceChildren(); // stops a PDF or image that is still loading
+  if (closed && closed.changed && listing && listing.bucket === closed.bucket) refresh();
+});
 wireDropZone();
 window.addEventListener('hashchange', route);
 route();
