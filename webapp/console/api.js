@@ -45,6 +45,13 @@ export class VolumeGateApi {
     return answer;
   }
 
+  /** Trades this client's token, before it expires, for a new one, which this client then uses: {token, expires_in}. */
+  async renew() {
+    const answer = await this.#call('POST', '/auth/refresh');
+    this.token = answer.token;
+    return answer;
+  }
+
   caller() { return this.#call('GET', '/credentials'); }
 
   async buckets() { return (await this.#call('GET', '/buckets')).buckets; }

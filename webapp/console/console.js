@@ -67,8 +67,9 @@ async function signIn(event) {
   event.preventDefault();
   const form = event.target;
   try {
-    await api.login(form.access.value.trim(), form.secret.value);
+    const answer = await api.login(form.access.value.trim(), form.secret.value);
     sessionStorage.setItem(TOKEN, api.token);
+    keepSignedIn(answer.expires_in);
     form.reset();
     caller = null;
     await route();
@@ -77,7 +78,32 @@ async function signIn(event) {
   }
 }
 
+let renewTimer = null;
+
+/**
+ * Renews the token before it expires (after 80% of its lifetime, at least a minute before its
+ * end), again and again while the tab is signed in, so a long upload never meets an expired
+ * token at its last step.
+ */
+function keepSignedIn(expiresIn) {
+  clearTimeout(renewTimer);
+  renewTimer = setTimeout(renewToken, Math.max(5, Math.min(expiresIn * 0.8, expiresIn - 60)) * 1000);
+}
+
+async function renewToken() {
+  try {
+    const answer = await api.renew();
+    sessionStorage.setItem(TOKEN, api.token);
+    keepSignedIn(answer.expires_in);
+  } catch (failure) {
+    if (failure instanceof ApiError && failure.status === 401) signOut('Your session ended; sign in again.');
+    else renewTimer = setTimeout(renewToken, 30_000); // the network, most likely: try again soon
+  }
+}
+
 function signOut(message) {
+  clearTimeout(renewTimer);
+  renewTimer = null;
   sessionStorage.removeItem(TOKEN);
   api.token = null;
   caller = null;
@@ -646,6 +672,8 @@ async function deleteCredential(accessKeyId) {
 
 async function route() {
   if (!api.token) { show('login-view'); return; }
+  if (!renewTimer) await renewToken(); // a reloaded tab: its token's time left is not known here
+  if (!api.token) return;
   if (!caller) {
     caller = await attempt(() => api.caller());
     if (!caller) return;

@@ -31,7 +31,7 @@ final class ApiChecks {
      */
     static AccessCheck of(ApiRoute route, boolean version) {
         return switch (route) {
-            case ISSUE_TOKEN, CALLER, CREATE_CREDENTIAL, LIST_CREDENTIALS, DELETE_CREDENTIAL, LIST_BUCKETS, CREATE_BUCKET,
+            case ISSUE_TOKEN, RENEW_TOKEN, CALLER, CREATE_CREDENTIAL, LIST_CREDENTIALS, DELETE_CREDENTIAL, LIST_BUCKETS, CREATE_BUCKET,
                  PRESIGN, OPENAPI, DELETE_OBJECTS, DOWNLOAD_ZIP, PRESIGN_KEYS, SHARE -> null;
             case GET_BUCKET, LIST_OBJECTS -> bucket("s3:ListBucket", Permission.READ, false);
             case DELETE_BUCKET -> bucket("s3:DeleteBucket", null, true);

@@ -20,6 +20,7 @@ import static io.volumegate.it.ApiClient.json;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -330,6 +331,51 @@ class ConsoleBrowserIT extends ServerTestBase {
             + "4 0 obj<</Length 44>>stream\nBT /F1 24 Tf 40 70 Td (VolumeGate) Tj ET\nendstream endobj\n"
             + "5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\n"
             + "trailer<</Root 1 0 R>>\n%%EOF\n";
+
+    /**
+     * The sign-in is renewed before the token expires, again and again (POST /auth/refresh,
+     * whose tokens carry the session's start, auth_time), so the console stays signed in and
+     * working past a token's lifetime. The page's long timers are shortened to 2 s, so the
+     * renewal due after 80% of 15 minutes comes at once.
+     */
+    @Test
+    void theSignInIsRenewedBeforeItExpires() throws Exception {
+        assumeTrue(HeadlessChromium.available(), "Chromium is not installed (apt-get install chromium)");
+        ApiClient admin = ApiClient.login(server, server.adminAccessKey(), server.adminSecretKey());
+        admin.ownBuckets(BUCKET);
+        server.s3().putObject(p -> p.bucket(BUCKET).key(KEY), RequestBody.fromString("hello"));
+        try (HeadlessChromium browser = HeadlessChromium.start()) {
+            browser.beforeEveryPage(SHOWN + "window.renewals = []; const realSetTimeout = window.setTimeout.bind(window);"
+                    + " window.setTimeout = (run, ms, ...rest) => realSetTimeout(run, ms >= 600000 ? 2000 : ms, ...rest);"
+                    + " const realFetch = window.fetch.bind(window);"
+                    + " window.fetch = (url, options) => { if (String(url).endsWith('/api/v1/auth/refresh')) renewals.push(Date.now());"
+                    + "   return realFetch(url, options); };");
+            browser.navigate(server.uri("/-/console/#/b/" + BUCKET + "/"));
+            browser.await("window.shown && shown('#login-form')", WAIT);
+            signIn(browser, server.adminAccessKey(), server.adminSecretKey());
+            String signedIn = string(browser, "sessionStorage.getItem('volumegate.token')");
+            browser.await("renewals.length >= 2", WAIT);
+            String token = "sessionStorage.getItem('volumegate.token')";
+            assertNotEquals(signedIn, string(browser, token));
+            assertEquals(JsonValue.TRUE, browser.evaluate("(() => { const part = " + token + ".split('.')[1].replace(/-/g, '+').replace(/_/g, '/');"
+                    + " return Number.isInteger(JSON.parse(atob(part)).auth_time); })()"), "a renewed token");
+            // still signed in, and the renewed token works
+            browser.evaluate("document.getElementById('refresh').click()");
+            browser.await("shown(rowLink(" + Json.createValue(KEY) + "))", WAIT);
+            assertEquals(JsonValue.FALSE, browser.evaluate("shown('#login-form')"));
+            assertEquals(200, ApiClient.withToken(server, string(browser, token)).get("/credentials").statusCode());
+
+            // a reloaded tab renews at once, and a sign-out stops renewing
+            browser.navigate(server.uri("/-/console/#/b/" + BUCKET + "/"));
+            browser.await("window.renewals && renewals.length >= 1 && shown(rowLink(" + Json.createValue(KEY) + "))", WAIT);
+            browser.evaluate("document.getElementById('sign-out').click()");
+            browser.await("shown('#login-form')", WAIT);
+            String renewals = browser.evaluate("renewals.length").toString();
+            Thread.sleep(3000);
+            assertEquals(renewals, browser.evaluate("renewals.length").toString(), "no renewal after signing out");
+            assertNoPageErrors(browser);
+        }
+    }
 
     /**
      * At 390 px: nothing is wider than the screen, the header's brand and nav do not overlap,
