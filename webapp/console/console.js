@@ -588,6 +588,7 @@ function openShare(bucket, key) {
   sharing = { bucket, key };
   $('share-key').textContent = `${bucket}/${key}`;
   $('share-url').value = '';
+  $('share-expiry').textContent = '';
   $('share-copy').disabled = true;
   shareMessage('');
   $('share-dialog').showModal();
@@ -597,6 +598,7 @@ async function createShare() {
   const link = await attempt(() => api.share(sharing.bucket, sharing.key, Number($('share-lifetime').value)));
   if (!link) return;
   $('share-url').value = link.url;
+  $('share-expiry').textContent = `Anyone with this link may open ${sharing.key.slice(sharing.key.lastIndexOf('/') + 1)} until ${date(link.expires_at)}.`;
   $('share-copy').disabled = false;
   $('share-url').select();
 }

@@ -219,6 +219,15 @@ class ConsoleBrowserIT extends ServerTestBase {
                     + "   return row.querySelector('input[type=checkbox]').getAttribute('aria-label') === 'Select ' + name"
                     + "     && [...row.querySelectorAll('button')].every((b) => b.getAttribute('aria-label') === b.textContent + ' ' + name); })"));
 
+            // Focus is visible on every control a keyboard reaches: a 2 px outline, not the faint default
+            browser.pressKey("Tab", 9); // the user is on the keyboard now
+            assertEquals("", string(browser, "['#object-rows button', '#object-rows input', '#object-rows a', 'button.sort',"
+                    + " '#filter', '#refresh'].filter((selector) => { const node = document.querySelector(selector); node.focus();"
+                    + " const style = getComputedStyle(node);"
+                    + " return !(document.activeElement === node && style.outlineStyle === 'solid' && style.outlineWidth === '2px'); })"
+                    + ".join(', ')"), "controls without a visible focus");
+            browser.evaluate("document.activeElement.blur()");
+
             browser.viewport(390, 844);
             browser.screenshot(SCREENSHOTS.resolve("folder-phone.png"));
             assertPhoneLayout(browser);
@@ -478,6 +487,11 @@ class ConsoleBrowserIT extends ServerTestBase {
         browser.await("document.getElementById('share-dialog').open", WAIT);
         browser.evaluate("document.getElementById('share-create').click()");
         browser.await("document.getElementById('share-url').value.startsWith('http')", WAIT);
+        // the link's expiry, a day from now (the default lifetime), as the user's clock shows it
+        assertEquals(JsonValue.TRUE, browser.evaluate("(() => { const text = document.getElementById('share-expiry').textContent;"
+                + " const day = new Date(Date.now() + 86400000).toLocaleString().split(',')[0];"
+                + " return shown('#share-expiry') && text.startsWith('Anyone with this link may open " + KEY + " until ') && text.includes(day); })()"),
+                () -> "the share link's expiry: " + browser.messages());
         String message = "document.getElementById('share-message').textContent";
 
         browser.evaluate("Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });"

@@ -183,6 +183,14 @@ final class HeadlessChromium implements AutoCloseable {
         }
     }
 
+    /** Presses and releases a key, as a user on the keyboard (e.g. "Tab", code 9). */
+    void pressKey(String key, int keyCode) throws Exception {
+        for (String type : new String[] {"rawKeyDown", "keyUp"}) {
+            call("Input.dispatchKeyEvent", Json.createObjectBuilder().add("type", type).add("key", key).add("code", key)
+                    .add("windowsVirtualKeyCode", keyCode).build());
+        }
+    }
+
     /** What the page's console and Chromium's log said so far, "level: text" each. */
     List<String> messages() {
         return List.copyOf(messages);
