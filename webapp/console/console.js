@@ -368,8 +368,9 @@ async function deleteKeys(keys) {
  * Uploads files into the folder shown, one after another: each {file, path}, path the file's
  * place below the folder ('a.txt', or 'photos/2024/a.jpg' for a folder's file: the tree is kept).
  */
-async function uploadFiles(items) {
+async function uploadFiles(chosen) {
   const { bucket, prefix } = listing;
+  const items = keepOrReplace(chosen);
   for (const { file, path } of items) {
     const bar = el('progress', { max: file.size || 1, value: 0 });
     const state = el('span', {}, 'waiting');
@@ -389,6 +390,20 @@ async function uploadFiles(items) {
     }
   }
   if (listing.bucket === bucket && listing.prefix === prefix) await refresh();
+}
+
+/**
+ * The files to upload: all of them, unless some would replace objects listed in this folder
+ * and the user, asked once, says no: then those are left out.
+ */
+function keepOrReplace(items) {
+  const existing = new Set(listing.entries.filter((entry) => !entry.folder).map((entry) => entry.key));
+  const clashes = items.filter(({ path }) => existing.has(listing.prefix + path));
+  if (clashes.length === 0) return items;
+  const names = clashes.slice(0, 5).map(({ path }) => path).join(', ') + (clashes.length > 5 ? ', ...' : '');
+  if (confirm(`Replace ${clashes.length === 1 ? 'the existing' : `${clashes.length} existing`} ${names}?`)) return items;
+  if (items.length > clashes.length) say(`Kept ${clashes.length} existing; uploading the others.`);
+  return items.filter((item) => !clashes.includes(item));
 }
 
 /** Files chosen with an input: a folder's keep their path below it (webkitRelativePath). */

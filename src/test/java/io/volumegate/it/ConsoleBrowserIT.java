@@ -185,6 +185,23 @@ class ConsoleBrowserIT extends ServerTestBase {
             assertEquals("dropped deep", Files.readString(bucket.resolve("files/dropped/inner/d.txt")));
             assertEquals("loose", Files.readString(bucket.resolve("files/loose.txt")));
 
+            // An upload over an existing name asks first: no keeps the object, yes replaces it
+            Files.writeString(desktop.resolve("loose.txt"), "replaced");
+            browser.evaluate("window.asked = []; window.confirm = (question) => { asked.push(question); return false; }");
+            browser.chooseFiles("document.getElementById('upload-input')", List.of(desktop.resolve("loose.txt")));
+            browser.await("asked.length === 1", WAIT);
+            assertEquals("Replace the existing loose.txt?", string(browser, "asked[0]"));
+            Thread.sleep(500);
+            assertEquals("loose", Files.readString(bucket.resolve("files/loose.txt")), "kept");
+            browser.evaluate("window.confirm = (question) => { asked.push(question); return true; }");
+            browser.chooseFiles("document.getElementById('upload-input')", List.of(desktop.resolve("loose.txt")));
+            browser.await("asked.length === 2", WAIT);
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (!Files.readString(bucket.resolve("files/loose.txt")).equals("replaced") && System.nanoTime() < deadline) Thread.sleep(100);
+            assertEquals("replaced", Files.readString(bucket.resolve("files/loose.txt")), "replaced");
+            browser.await("document.querySelectorAll('#uploads li.finished').length === 5", WAIT);
+            Thread.sleep(1000); // the listing the upload ends with
+
             // Refresh: what another client wrote meanwhile
             server.s3().putObject(p -> p.bucket(BUCKET).key("files/from elsewhere.txt"), RequestBody.fromString("s3"));
             assertEquals(JsonValue.FALSE, browser.evaluate("Boolean(rowLink('from elsewhere.txt'))"));
