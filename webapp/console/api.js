@@ -45,6 +45,13 @@ export class VolumeGateApi {
     return answer;
   }
 
+  /** Trades this client's token, before it expires, for a new one, which this client then uses: {token, expires_in}. */
+  async renew() {
+    const answer = await this.#call('POST', '/auth/refresh');
+    this.token = answer.token;
+    return answer;
+  }
+
   caller() { return this.#call('GET', '/credentials'); }
 
   async buckets() { return (await this.#call('GET', '/buckets')).buckets; }
@@ -80,9 +87,72 @@ export class VolumeGateApi {
     return merged;
   }
 
-  /** A presigned S3 GET URL: the browser downloads straight from the S3 endpoint. */
-  async downloadUrl(bucket, key, expiresIn = 300) {
-    return (await this.#call('POST', '/presign', { bucket, key, expires_in: expiresIn, method: 'get_object' })).url;
+  /**
+   * A presigned S3 GET URL: the browser downloads straight from the S3 endpoint. contentType
+   * and disposition, when given, are the Content-Type and Content-Disposition the URL's answer
+   * carries (text/plain; charset=utf-8 for a text file stored without a charset).
+   */
+  async downloadUrl(bucket, key, expiresIn = 300, { contentType = null, disposition = null } = {}) {
+    const body = { bucket, key, expires_in: expiresIn, method: 'get_object' };
+    if (contentType) body.response_content_type = contentType;
+    if (disposition) body.response_content_disposition = disposition;
+    return (await this.#call('POST', '/presign', body)).url;
+  }
+
+  /**
+   * What the API's HEAD tells of an object (or of one version): {size, contentType, etag,
+   * lastModified, metadata: {name: value}, checksums: {algorithm: value}}.
+   */
+  async describe(bucket, key, versionId = null) {
+    const response = await this.#fetch('HEAD', this.#objectPath(bucket, key) + versionQuery(versionId));
+    const described = {
+      size: Number(response.headers.get('Content-Length')), contentType: response.headers.get('Content-Type'),
+      etag: response.headers.get('ETag'), lastModified: response.headers.get('Last-Modified'), metadata: {}, checksums: {},
+    };
+    for (const [name, value] of response.headers) {
+      if (name.startsWith('x-amz-meta-')) described.metadata[name.slice('x-amz-meta-'.length)] = value;
+      else if (name.startsWith('x-amz-checksum-') && name !== 'x-amz-checksum-type') described.checksums[name.slice('x-amz-checksum-'.length)] = value;
+    }
+    return described;
+  }
+
+  /** The first maxBytes of an object, as bytes (a Uint8Array): what a preview shows. */
+  async firstBytes(bucket, key, maxBytes) {
+    const response = await this.#fetch('GET', this.#objectPath(bucket, key), undefined, { Range: `bytes=0-${maxBytes - 1}` });
+    return new Uint8Array(await response.arrayBuffer());
+  }
+
+  /** The versions and delete markers of one key, newest first: [{VersionId, IsLatest, LastModified, Size?, deleteMarker}]. */
+  async versions(bucket, key) {
+    const found = [];
+    let markers = {};
+    for (;;) {
+      const query = new URLSearchParams({ prefix: key, max_keys: '1000', ...markers });
+      const page = await this.#call('GET', `${this.#bucketPath(bucket)}/versions?${query}`);
+      for (const version of page.versions) if (version.Key === key) found.push({ ...version, deleteMarker: false });
+      for (const marker of page.delete_markers) if (marker.Key === key) found.push({ ...marker, deleteMarker: true });
+      if (!page.is_truncated || page.next_key_marker > key) break;
+      markers = { key_marker: page.next_key_marker, version_id_marker: page.next_version_id_marker };
+    }
+    return found.sort((a, b) => Date.parse(b.LastModified) - Date.parse(a.LastModified) || (b.IsLatest ? 1 : 0) - (a.IsLatest ? 1 : 0));
+  }
+
+  /** Makes an older version the current one again: copies it onto its key (a new version). */
+  restoreVersion(bucket, key, versionId) {
+    return this.#call('POST', `${this.#objectPath(bucket, key)}/copy`, { source_bucket: bucket, source_key: key, source_version_id: versionId });
+  }
+
+  /** Removes one version for good (removing the latest delete marker brings the object back). */
+  deleteVersion(bucket, key, versionId) {
+    return this.#call('DELETE', this.#objectPath(bucket, key) + versionQuery(versionId));
+  }
+
+  /** The object's ACL: {owner: {ID, DisplayName}, grants: [{Grantee, Permission}]}. */
+  acl(bucket, key) { return this.#call('GET', `${this.#objectPath(bucket, key)}/acl`); }
+
+  /** Replaces the object's ACL with these grants (boto3's AccessControlPolicy). */
+  putAcl(bucket, key, owner, grants) {
+    return this.#call('PUT', `${this.#objectPath(bucket, key)}/acl`, { Owner: { ID: owner.ID }, Grants: grants });
   }
 
   /** The selected keys as one ZIP, as a Blob. */
@@ -119,6 +189,13 @@ export class VolumeGateApi {
       return info;
     }
     return this.uploadInParts(bucket, key, blob, { onProgress, partSize, contentType });
+  }
+
+  /** A folder as S3 consoles make one: the empty object `key`, which ends in '/'. */
+  createFolder(bucket, key) {
+    const form = new FormData();
+    form.append('file', new Blob([]), key.replace(/\/+$/, '').split('/').pop());
+    return this.#call('POST', this.#objectPath(bucket, key), form);
   }
 
   async uploadInParts(bucket, key, blob, { onProgress = () => {}, partSize = PART_SIZE, contentType = blob.type } = {}) {
@@ -169,8 +246,8 @@ export class VolumeGateApi {
     return response.json();
   }
 
-  async #fetch(method, path, body) {
-    const headers = {};
+  async #fetch(method, path, body, extraHeaders = {}) {
+    const headers = { ...extraHeaders };
     if (this.token) headers.Authorization = `Bearer ${this.token}`;
     let payload = body;
     if (body !== undefined && !(body instanceof FormData)) {
@@ -185,6 +262,10 @@ export class VolumeGateApi {
     }
     return response;
   }
+}
+
+function versionQuery(versionId) {
+  return versionId ? `?${new URLSearchParams({ version_id: versionId })}` : '';
 }
 
 /** The code and message of an S3 XML error document. */

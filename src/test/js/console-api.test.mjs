@@ -93,6 +93,14 @@ test('buckets, uploads, listing, download, share and delete as the console does 
   const docs = await api.listObjects(bucket, { prefix: 'docs/' });
   assert.deepEqual(docs.objects.map((o) => o.key), ['docs/a b+c.txt', 'docs/big.bin']);
 
+  const asText = await fetch(await api.downloadUrl(bucket, 'docs/a b+c.txt', 60, { contentType: 'text/plain; charset=utf-8' }));
+  assert.equal(asText.headers.get('Content-Type'), 'text/plain; charset=utf-8');
+  assert.equal(await asText.text(), 'hello console');
+
+  await api.createFolder(bucket, 'docs/new folder/');
+  assert.deepEqual((await api.listObjects(bucket, { prefix: 'docs/' })).common_prefixes, ['docs/new folder/']);
+  await api.deleteObject(bucket, 'docs/new folder/');
+
   const link = await api.share(bucket, 'docs/a b+c.txt', 3600);
   assert.equal(await (await fetch(link.url)).text(), 'hello console');
 

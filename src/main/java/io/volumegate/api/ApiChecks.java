@@ -32,7 +32,7 @@ final class ApiChecks {
      */
     static AccessCheck of(ApiRoute route, boolean version) {
         return switch (route) {
-            case ISSUE_TOKEN, CALLER, CREATE_CREDENTIAL, LIST_CREDENTIALS, DELETE_CREDENTIAL, LIST_BUCKETS, CREATE_BUCKET,
+            case ISSUE_TOKEN, RENEW_TOKEN, CALLER, CREATE_CREDENTIAL, LIST_CREDENTIALS, DELETE_CREDENTIAL, LIST_BUCKETS, CREATE_BUCKET,
                  PRESIGN, OPENAPI, DELETE_OBJECTS, DOWNLOAD_ZIP, PRESIGN_KEYS, SHARE -> null;
             case GET_BUCKET, LIST_OBJECTS, GET_QUOTA -> bucket("s3:ListBucket", Permission.READ, false);
             // An admin or the owner only, whatever scope, policy or ACL says: QuotaResource decides.

@@ -30,6 +30,10 @@ public enum ApiRoute {
     ISSUE_TOKEN("POST", "/auth/token", Access.PUBLIC, Body.JSON,
             "Exchange an S3 key pair for a bearer token", "auth",
             200, AuthResource.TokenRequest.class, AuthResource.TokenResponse.class),
+    RENEW_TOKEN("POST", "/auth/refresh", Access.TOKEN, Body.NONE,
+            "Renew the bearer token before it expires: a new one with a full lifetime, for the same credential"
+                    + " (refused 12 hours after the sign-in with the key pair)", "auth",
+            200, null, AuthResource.TokenResponse.class),
     CALLER("GET", "/credentials", Access.TOKEN, Body.NONE,
             "The caller's S3 endpoint, region, access key id and scope (never a secret)", "credentials",
             200, null, CredentialResource.CallerInfo.class),

@@ -89,6 +89,7 @@ public class ApiServlet extends HttpServlet {
     private ApiHandler handlerFor(ApiRoute route) {
         return switch (route) {
             case ISSUE_TOKEN -> auth::issueToken;
+            case RENEW_TOKEN -> auth::renewToken;
             case CALLER -> credentials::caller;
             case CREATE_CREDENTIAL -> credentials::create;
             case LIST_CREDENTIALS -> credentials::list;

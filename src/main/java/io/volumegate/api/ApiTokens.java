@@ -49,11 +49,34 @@ public class ApiTokens {
         byte[] secret = found.map(Credential::secret).orElse(new byte[32]);
         boolean matches = MessageDigest.isEqual(secret, given);
         if (found.isEmpty() || !matches) throw ApiException.unauthorized("The access key id or the secret access key is not valid.");
-        Credential credential = found.get();
+        return issue(found.get(), null);
+    }
+
+    /**
+     * A new token for the caller of a valid token, with a full lifetime from now: a console
+     * renews before its token expires, so a long upload does not end signed out. The session
+     * keeps its start ({@code auth_time}), and ends {@link #MAX_SESSION_SECONDS} after it: then
+     * only the key pair signs in again. 401 as {@link #authenticate} for a token that is not
+     * valid (expired included) or whose credential was deleted or changed.
+     */
+    public Issued renew(String authorization) {
+        Credential credential = authenticate(authorization);
+        TokenClaims claims = claimsOf(authorization);
+        long signedInAt = claims.authTime() != null ? claims.authTime() : claims.iat();
+        if (clock.instant().getEpochSecond() - signedInAt >= MAX_SESSION_SECONDS) {
+            throw ApiException.unauthorized("This session began " + MAX_SESSION_SECONDS / 3600 + " hours ago; sign in again with the key pair.");
+        }
+        return issue(credential, signedInAt);
+    }
+
+    /** A renewal is refused this long after the sign-in: 12 hours. */
+    static final long MAX_SESSION_SECONDS = 12 * 3600;
+
+    private Issued issue(Credential credential, Long signedInAt) {
         long lifetime = config.apiTokenLifetime().getSeconds();
         long now = clock.instant().getEpochSecond();
         TokenClaims claims = new TokenClaims(credential.accessKeyId(), now, now, now + lifetime, bucketsOf(credential),
-                credential.readOnly(), credential.admin());
+                credential.readOnly(), credential.admin(), signedInAt);
         return new Issued(Jwt.sign(claims, keyring.jwtKey()), lifetime);
     }
 
@@ -64,6 +87,15 @@ public class ApiTokens {
      *                      invalid or expired, or its credential was deleted or changed
      */
     public Credential authenticate(String authorization) {
+        TokenClaims claims = claimsOf(authorization);
+        Credential credential = keyring.find(claims.sub())
+                .orElseThrow(() -> ApiException.unauthorized("The token's credential no longer exists."));
+        if (!sameScope(claims, credential)) throw ApiException.unauthorized("The token's credential has changed; get a new token.");
+        return credential;
+    }
+
+    /** The claims of a valid bearer token, or 401. */
+    private TokenClaims claimsOf(String authorization) {
         if (authorization == null || authorization.isBlank()) {
             throw ApiException.unauthorized("This endpoint needs a token: send Authorization: Bearer <token> from POST /api/v1/auth/token.");
         }
@@ -71,16 +103,11 @@ public class ApiTokens {
             throw ApiException.unauthorized("The Authorization header must be a Bearer token.");
         }
         String token = authorization.substring(BEARER.length()).strip();
-        TokenClaims claims;
         try {
-            claims = Jwt.verify(token, keyring.jwtKey(), clock.instant());
+            return Jwt.verify(token, keyring.jwtKey(), clock.instant());
         } catch (Jwt.InvalidTokenException e) {
             throw ApiException.unauthorized(e.getMessage());
         }
-        Credential credential = keyring.find(claims.sub())
-                .orElseThrow(() -> ApiException.unauthorized("The token's credential no longer exists."));
-        if (!sameScope(claims, credential)) throw ApiException.unauthorized("The token's credential has changed; get a new token.");
-        return credential;
     }
 
     private static boolean sameScope(TokenClaims claims, Credential credential) {

@@ -20,6 +20,7 @@ import io.volumegate.storage.ListQuery;
 import io.volumegate.storage.ObjectKeys;
 import io.volumegate.storage.ObjectMetadata;
 import io.volumegate.storage.StoredObject;
+import io.volumegate.storage.VersionIds;
 import io.volumegate.storage.WriteCondition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -77,7 +78,8 @@ public class ObjectResource {
     public record ObjectMutationResponse(String status, String bucket, String key, @JsonbNillable(false) String versionId,
                                          @JsonbNillable(false) Boolean deleteMarker) {}
 
-    public record CopyRequest(String sourceBucket, String sourceKey) {}
+    /** The reference's copy: source_bucket and source_key; ours: source_version_id, the version to copy (restore) rather than the latest. */
+    public record CopyRequest(String sourceBucket, String sourceKey, String sourceVersionId) {}
 
     void list(Exchange exchange, ApiRequest request) {
         QueryParameters query = request.query();
@@ -116,7 +118,7 @@ public class ObjectResource {
 
     void download(Exchange exchange, ApiRequest request) {
         ObjectRef ref = new ObjectRef(request.bucket(), request.key(), request.versionId());
-        exchange.runOn(io, () -> ObjectResponses.send(exchange, objects.open(ref), ObjectResponses.Disposition.ATTACHMENT));
+        exchange.runOn(io, () -> ObjectResponses.send(exchange, objects.open(ref), ObjectResponses.Disposition.ATTACHMENT, true));
     }
 
     void delete(Exchange exchange, ApiRequest request) {
@@ -139,10 +141,12 @@ public class ObjectResource {
                 throw ApiException.badRequest("source_bucket and source_key are required.");
             }
             ObjectKeys.segments(body.sourceKey());
-            access.require(request, ApiChecks.GET_OBJECT, ApiRoute.Access.READ, body.sourceBucket(), body.sourceKey(), null);
+            String version = body.sourceVersionId();
+            if (version != null && !VersionIds.isWellFormed(version)) throw ApiException.badRequest("source_version_id is not a version id.");
+            access.require(request, ApiChecks.read(version), ApiRoute.Access.READ, body.sourceBucket(), body.sourceKey(), version);
             CopySpec spec = new CopySpec(null, Optional.empty(), WriteCondition.NONE, config.maxObjectSize(), null,
                     access.newObjectAcl(request.bucket(), request.credential()));
-            CopiedObject copied = copies.copy(ObjectRef.of(body.sourceBucket(), body.sourceKey()), request.bucket(), request.key(),
+            CopiedObject copied = copies.copy(new ObjectRef(body.sourceBucket(), body.sourceKey(), version), request.bucket(), request.key(),
                     spec, source -> { });
             ApiResponses.ok(exchange, info(COPIED, request.bucket(), copied.object()));
         });

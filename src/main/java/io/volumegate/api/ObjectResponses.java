@@ -31,6 +31,15 @@ final class ObjectResponses {
 
     /** Blocking (a sniff may read the file): call on the I/O executor. Closes the channel in every case. */
     static void send(Exchange exchange, OpenedObject opened, Disposition disposition) throws IOException {
+        send(exchange, opened, disposition, false);
+    }
+
+    /**
+     * As above; {@code described} adds what the management API's download and HEAD tell beyond
+     * the reference's four headers: the user metadata ({@code x-amz-meta-*}) and, for the whole
+     * object, its stored checksums ({@code x-amz-checksum-<algorithm>}), as S3's HeadObject names them.
+     */
+    static void send(Exchange exchange, OpenedObject opened, Disposition disposition, boolean described) throws IOException {
         StoredObject object = opened.object();
         FileChannel channel = opened.channel();
         HttpServletResponse response = exchange.response();
@@ -44,6 +53,15 @@ final class ObjectResponses {
             response.setHeader("Accept-Ranges", "bytes");
             response.setHeader("Content-Disposition", contentDisposition(disposition, object.key()));
             response.setHeader("X-Content-Type-Options", "nosniff");
+            if (described) {
+                object.metadata().ifPresent(metadata -> {
+                    metadata.userMetadata().forEach((name, value) -> response.setHeader("x-amz-meta-" + name, value));
+                    if (range == null) {
+                        metadata.checksums().forEach((algorithm, value) ->
+                                response.setHeader("x-amz-checksum-" + algorithm.toLowerCase(java.util.Locale.ROOT), value));
+                    }
+                });
+            }
             exchange.finishWithContent(channel, object.size(), range, head);
         } catch (IOException | RuntimeException e) {
             OpenedObject.closeQuietly(channel);

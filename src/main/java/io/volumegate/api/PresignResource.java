@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Presigned S3 URLs, signed with the caller's own credential so that they carry exactly its
@@ -53,8 +54,13 @@ public class PresignResource {
     /** The reference's BulkPresignResponse; method ("GET") is ours. */
     public record PresignedKeys(List<PresignedKey> urls, long expiresIn, String method) {}
 
-    /** The body of the reference's POST /presign: bucket, key and method (get_object or put_object) are required. */
-    public record PresignRequest(String bucket, String key, Long expiresIn, String method) {}
+    /**
+     * The body of the reference's POST /presign: bucket, key and method (get_object or put_object) are required.
+     * Ours: {@code response_content_type} and {@code response_content_disposition}, for get_object only,
+     * the headers the URL's GET answers with (S3's response-content-type, response-content-disposition).
+     */
+    public record PresignRequest(String bucket, String key, Long expiresIn, String method, String responseContentType,
+                                 String responseContentDisposition) {}
 
     /** The reference's PresignedUrlResponse: method is the operation asked for, get_object or put_object. */
     public record Presigned(String url, String bucket, String key, long expiresIn, String method) {}
@@ -93,11 +99,60 @@ public class PresignResource {
             ObjectKeys.segments(body.key());
             if (method.equals("GET")) access.require(request, ApiChecks.GET_OBJECT, ApiRoute.Access.READ, body.bucket(), body.key(), null);
             else access.require(request, ApiChecks.PUT_OBJECT, ApiRoute.Access.WRITE, body.bucket(), body.key(), null);
+            String overrides = responseOverrides(method, body);
             Duration expires = expires(body.expiresIn());
             Instant now = Instant.now();
-            ApiResponses.ok(exchange, new Presigned(urls.presign(request.endpoint(), method, body.bucket(), body.key(), null, request.credential(), now, expires),
+            ApiResponses.ok(exchange, new Presigned(urls.presign(request.endpoint(), method, body.bucket(), body.key(), overrides, request.credential(), now, expires),
                     body.bucket(), body.key(), expires.toSeconds(), operation));
         });
+    }
+
+    /** A media type with optional parameters: {@code text/plain; charset=utf-8}. */
+    private static final Pattern MEDIA_TYPE = Pattern.compile(
+            "[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+(\\s*;\\s*[A-Za-z0-9!#$&^_.+-]+=([A-Za-z0-9!#$&^_.+-]+|\"[^\"\\\\]*\"))*");
+    /** inline or attachment, with optional parameters (filename=..., filename*=UTF-8''...). */
+    private static final Pattern DISPOSITION = Pattern.compile(
+            "(?i:inline|attachment)(\\s*;\\s*[A-Za-z0-9!#$&^_.+*-]+=([^;\"\\s]+|\"[^\"\\\\]*\"))*");
+    private static final int MAX_OVERRIDE_LENGTH = 1024;
+
+    /**
+     * The encoded response-content-type and response-content-disposition query of a GET URL,
+     * or null when the request asks for neither; 400 for a value that is not a media type
+     * (disposition), holds anything but printable ASCII, or comes with put_object.
+     */
+    static String responseOverrides(String method, PresignRequest body) {
+        String type = body.responseContentType();
+        String disposition = body.responseContentDisposition();
+        if (type == null && disposition == null) return null;
+        if (!method.equals("GET")) {
+            throw ApiException.badRequest("response_content_type and response_content_disposition are for get_object only.");
+        }
+        StringBuilder query = new StringBuilder();
+        if (type != null) {
+            if (!printable(type) || !MEDIA_TYPE.matcher(type.strip()).matches()) {
+                throw ApiException.badRequest("response_content_type must be a media type such as text/plain; charset=utf-8.");
+            }
+            query.append("response-content-type=").append(UriEncoding.segment(type.strip()));
+        }
+        if (disposition != null) {
+            if (!printable(disposition) || !DISPOSITION.matcher(disposition.strip()).matches()) {
+                throw ApiException.badRequest("response_content_disposition must be inline or attachment, with optional parameters"
+                        + " such as filename=\"a.txt\" (printable ASCII; filename*=UTF-8''... for other names).");
+            }
+            if (query.length() > 0) query.append('&');
+            query.append("response-content-disposition=").append(UriEncoding.segment(disposition.strip()));
+        }
+        return query.toString();
+    }
+
+    /** Not empty, at most MAX_OVERRIDE_LENGTH characters, printable ASCII and spaces only (no CR/LF: these become headers). */
+    private static boolean printable(String value) {
+        if (value.isBlank() || value.length() > MAX_OVERRIDE_LENGTH) return false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c > 0x7e) return false;
+        }
+        return true;
     }
 
     /**

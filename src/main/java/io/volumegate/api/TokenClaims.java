@@ -1,5 +1,7 @@
 package io.volumegate.api;
 
+import jakarta.json.bind.annotation.JsonbNillable;
+
 import java.util.List;
 
 /**
@@ -12,5 +14,8 @@ import java.util.List;
  * @param iat issued at, seconds since the epoch
  * @param nbf not before, seconds since the epoch
  * @param exp expires at, seconds since the epoch
+ * @param authTime when the key pair signed in, seconds since the epoch: set by a renewal
+ *                 ({@code POST /auth/refresh}), which keeps the session's start; null in a sign-in's token
  */
-public record TokenClaims(String sub, Long iat, Long nbf, Long exp, List<String> buckets, Boolean readOnly, Boolean admin) {}
+public record TokenClaims(String sub, Long iat, Long nbf, Long exp, List<String> buckets, Boolean readOnly, Boolean admin,
+                          @JsonbNillable(false) Long authTime) {}

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * the S3 servlet's {@code /*} mapping shadows and which each container maps differently.
  * Only plain file names of the known types are served; everything goes out with a strict
  * Content-Security-Policy ({@link StaticFiles}): the console's own script, talking to this
- * origin and the public S3 endpoint (where presigned part uploads go), nothing inline, never framed.
+ * origin and the public S3 endpoint (where presigned part uploads go), nothing inline, never framed;
+ * images and frames from those two only, for the previews of its details panel.
  */
 @WebServlet(urlPatterns = {"/-/console", "/-/console/*"})
 public class ConsoleServlet extends HttpServlet {
@@ -42,6 +43,6 @@ public class ConsoleServlet extends HttpServlet {
             StaticFiles.notFound(response);
             return;
         }
-        StaticFiles.sendWarFile(getServletContext(), FOLDER, name, response, urls);
+        StaticFiles.sendWarFile(getServletContext(), FOLDER, name, response, StaticFiles.consolePolicy(urls));
     }
 }

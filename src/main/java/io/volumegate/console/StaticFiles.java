@@ -35,8 +35,13 @@ final class StaticFiles {
      * The caller sets Cache-Control.
      */
     static void send(HttpServletResponse response, String name, InputStream file, PublicUrls urls) throws IOException {
+        send(response, name, file, contentSecurityPolicy(urls));
+    }
+
+    /** As above, with the policy given. */
+    static void send(HttpServletResponse response, String name, InputStream file, String policy) throws IOException {
         response.setContentType(contentType(name));
-        response.setHeader("Content-Security-Policy", contentSecurityPolicy(urls));
+        response.setHeader("Content-Security-Policy", policy);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
         file.transferTo(response.getOutputStream());
@@ -48,19 +53,37 @@ final class StaticFiles {
      */
     static void sendWarFile(ServletContext context, String folder, String name, HttpServletResponse response, PublicUrls urls)
             throws IOException {
+        sendWarFile(context, folder, name, response, contentSecurityPolicy(urls));
+    }
+
+    /** As above, with the policy given. */
+    static void sendWarFile(ServletContext context, String folder, String name, HttpServletResponse response, String policy)
+            throws IOException {
         try (InputStream file = context.getResourceAsStream(folder + name)) {
             if (file == null) {
                 notFound(response);
                 return;
             }
             response.setHeader("Cache-Control", "no-cache");
-            send(response, name, file, urls);
+            send(response, name, file, policy);
         }
     }
 
     static String contentSecurityPolicy(PublicUrls urls) {
         return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                 + "connect-src 'self'" + publicOrigin(urls) + "; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
+    }
+
+    /**
+     * The console's policy: the one above, and the previews of its details panel, which show an
+     * object from its presigned URL on the S3 endpoint (this origin, or the configured public
+     * one): images in an img, PDFs in a frame. Nothing else may be framed, and the console
+     * itself is never framed.
+     */
+    static String consolePolicy(PublicUrls urls) {
+        String objects = "'self'" + publicOrigin(urls);
+        return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:" + publicOrigin(urls) + "; "
+                + "frame-src " + objects + "; connect-src " + objects + "; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
     }
 
     /**

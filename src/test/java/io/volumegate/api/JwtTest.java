@@ -18,7 +18,7 @@ class JwtTest {
     private static final long T = NOW.getEpochSecond();
 
     private static TokenClaims claims(long iat, Long nbf, long exp) {
-        return new TokenClaims("VGKEY", iat, nbf, exp, List.of("a", "b"), true, false);
+        return new TokenClaims("VGKEY", iat, nbf, exp, List.of("a", "b"), true, false, null);
     }
 
     @Test
@@ -38,7 +38,7 @@ class JwtTest {
 
     @Test
     void allBucketsIsNull() {
-        String token = Jwt.sign(new TokenClaims("K", T, null, T + 10, null, false, true), KEY);
+        String token = Jwt.sign(new TokenClaims("K", T, null, T + 10, null, false, true, null), KEY);
         TokenClaims verified = Jwt.verify(token, KEY, NOW);
         assertNull(verified.buckets());
         assertNull(verified.nbf());
@@ -61,9 +61,9 @@ class JwtTest {
 
     @Test
     void missingExpOrIatOrSubIsRefused() {
-        assertInvalid(Jwt.sign(new TokenClaims("K", T, null, null, null, false, false), KEY), NOW, "exp");
-        assertInvalid(Jwt.sign(new TokenClaims("K", null, null, T + 10, null, false, false), KEY), NOW, "iat");
-        assertInvalid(Jwt.sign(new TokenClaims(null, T, null, T + 10, null, false, false), KEY), NOW, "subject");
+        assertInvalid(Jwt.sign(new TokenClaims("K", T, null, null, null, false, false, null), KEY), NOW, "exp");
+        assertInvalid(Jwt.sign(new TokenClaims("K", null, null, T + 10, null, false, false, null), KEY), NOW, "iat");
+        assertInvalid(Jwt.sign(new TokenClaims(null, T, null, T + 10, null, false, false, null), KEY), NOW, "subject");
     }
 
     @Test

@@ -116,7 +116,7 @@ class ApiAuthIT extends ServerTestBase {
 
         byte[] jwtKey = server.keyring().jwtKey();
         long now = Instant.now().getEpochSecond();
-        String expired = Jwt.sign(new TokenClaims(server.adminAccessKey(), now - 1000, now - 1000, now - 10, null, false, true), jwtKey);
+        String expired = Jwt.sign(new TokenClaims(server.adminAccessKey(), now - 1000, now - 1000, now - 10, null, false, true, null), jwtKey);
         assertTrue(message(assertApiError(ApiClient.withToken(server, expired).get("/credentials"), 401, "Unauthorized")).contains("expired"));
 
         String valid = ApiClient.login(server, server.adminAccessKey(), server.adminSecretKey()).token();
@@ -131,10 +131,10 @@ class ApiAuthIT extends ServerTestBase {
         // signed with another key
         byte[] otherKey = jwtKey.clone();
         otherKey[0] ^= 1;
-        String forged = Jwt.sign(new TokenClaims(server.adminAccessKey(), now, now, now + 60, null, false, true), otherKey);
+        String forged = Jwt.sign(new TokenClaims(server.adminAccessKey(), now, now, now + 60, null, false, true, null), otherKey);
         assertApiError(ApiClient.withToken(server, forged).get("/credentials"), 401, "Unauthorized");
         // a token that claims more than its credential has
-        String inflated = Jwt.sign(new TokenClaims(server.adminAccessKey(), now, now, now + 60, null, false, false), jwtKey);
+        String inflated = Jwt.sign(new TokenClaims(server.adminAccessKey(), now, now, now + 60, null, false, false, null), jwtKey);
         assertApiError(ApiClient.withToken(server, inflated).get("/credentials"), 401, "Unauthorized");
 
         assertEquals(200, ApiClient.withToken(server, valid).get("/credentials").statusCode());
@@ -165,5 +165,54 @@ class ApiAuthIT extends ServerTestBase {
 
     private static String message(Map<String, Object> error) {
         return (String) error.get("message");
+    }
+    /**
+     * Ours: {@code POST /auth/refresh} trades a valid token for a new one with a full lifetime,
+     * for the same credential and scope (a console renews before expiry, so a long upload does
+     * not end signed out); no token, a bad one, or a token whose credential was deleted: 401.
+     */
+    @Test
+    void aTokenIsRenewedForItsCredentialWhileTheCredentialLasts() throws Exception {
+        io.volumegate.auth.Credential credential = server.keyring().create(java.util.Set.of("apiauthit-renew"), true, false, "renew");
+        String id = credential.accessKeyId();
+        ApiClient renewedClient;
+        try {
+            ApiClient signedIn = ApiClient.awaitLogin(server, id, new String(credential.secret(), java.nio.charset.StandardCharsets.UTF_8));
+            HttpResponse<String> renewed = signedIn.post("/auth/refresh", "");
+            assertEquals(200, renewed.statusCode(), renewed.body());
+            Map<String, Object> answer = json(renewed);
+            assertEquals(java.util.Set.of("token", "token_type", "expires_in"), answer.keySet());
+            assertEquals("Bearer", answer.get("token_type"));
+            assertEquals(900, ((Number) answer.get("expires_in")).intValue());
+            renewedClient = ApiClient.withToken(server, (String) answer.get("token"));
+            Map<String, Object> caller = json(renewedClient.get("/credentials"));
+            assertEquals(id, caller.get("access_key_id"));
+            assertEquals(true, caller.get("read_only"), "the same scope");
+            assertEquals(200, renewedClient.post("/auth/refresh", "").statusCode(), "a renewed token renews too");
+
+            assertApiError(ApiClient.anonymous(server).post("/auth/refresh", ""), 401, "Unauthorized");
+            assertApiError(ApiClient.withToken(server, "not.a.token").post("/auth/refresh", ""), 401, "Unauthorized");
+        } finally {
+            server.keyring().delete(id);
+        }
+        // a session ends 12 hours after its sign-in: renewals keep its start (auth_time)
+        byte[] jwtKey = server.keyring().jwtKey();
+        long now = Instant.now().getEpochSecond();
+        String old = Jwt.sign(new TokenClaims(server.adminAccessKey(), now, now, now + 60, null, false, true, now - 13 * 3600), jwtKey);
+        assertEquals(200, ApiClient.withToken(server, old).get("/credentials").statusCode(), "still valid until it expires");
+        assertTrue(message(assertApiError(ApiClient.withToken(server, old).post("/auth/refresh", ""), 401, "Unauthorized")).contains("sign in again"));
+        String recent = Jwt.sign(new TokenClaims(server.adminAccessKey(), now, now, now + 60, null, false, true, now - 11 * 3600), jwtKey);
+        HttpResponse<String> kept = ApiClient.withToken(server, recent).post("/auth/refresh", "");
+        assertEquals(200, kept.statusCode(), kept.body());
+        String payload = new String(Base64.getUrlDecoder().decode(((String) json(kept).get("token")).split("\\.")[1]), StandardCharsets.UTF_8);
+        assertTrue(payload.contains("\"auth_time\":" + (now - 11 * 3600)), payload);
+
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        int status;
+        do {
+            Thread.sleep(100);
+            status = renewedClient.post("/auth/refresh", "").statusCode();
+        } while (status != 401 && System.nanoTime() < deadline);
+        assertEquals(401, status, "a deleted credential's token is not renewed");
     }
 }

@@ -98,6 +98,57 @@ class ApiPresignIT extends ServerTestBase {
         assertApiError(ApiClient.anonymous(server).post("/presign", request(BUCKET, "x", "get_object", null)), 401, "Unauthorized");
     }
 
+    /**
+     * Ours: response_content_type and response_content_disposition on get_object become the
+     * URL's response-content-type and response-content-disposition, so a UTF-8 text file stored
+     * as plain text/plain opens with its charset; bad values are 400 InvalidArgument, never a 5xx.
+     */
+    @Test
+    void aGetUrlMayAskForTheResponsesContentTypeAndDisposition() {
+        String text = "Grüße, 日本語";
+        server.s3().putObject(p -> p.bucket(BUCKET).key("text/grüße.txt").contentType("text/plain"),
+                RequestBody.fromBytes(text.getBytes(StandardCharsets.UTF_8)));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("bucket", BUCKET);
+        body.put("key", "text/grüße.txt");
+        body.put("method", "get_object");
+        body.put("response_content_type", "text/plain; charset=utf-8");
+        body.put("response_content_disposition", "inline; filename=\"gruesse.txt\"; filename*=UTF-8''gr%C3%BC%C3%9Fe.txt");
+        HttpResponse<String> response = admin.post("/presign", ApiClient.JSON.toJson(body));
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(PRESIGNED_URL_RESPONSE, json(response).keySet(), "still the reference's PresignedUrlResponse");
+        String url = (String) json(response).get("url");
+        HttpResponse<byte[]> got = ApiClient.anonymous(server).send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, got.statusCode());
+        assertEquals("text/plain; charset=utf-8", got.headers().firstValue("Content-Type").orElse(null));
+        assertEquals("inline; filename=\"gruesse.txt\"; filename*=UTF-8''gr%C3%BC%C3%9Fe.txt",
+                got.headers().firstValue("Content-Disposition").orElse(null));
+        assertEquals(text, new String(got.body(), StandardCharsets.UTF_8));
+
+        body.remove("response_content_disposition");
+        String typeOnly = (String) json(admin.post("/presign", ApiClient.JSON.toJson(body))).get("url");
+        assertEquals("text/plain; charset=utf-8", ApiClient.anonymous(server).send(HttpRequest.newBuilder(URI.create(typeOnly)).build(), HttpResponse.BodyHandlers.ofByteArray())
+                .headers().firstValue("Content-Type").orElse(null));
+
+        for (String bad : new String[] {"text/plain\r\nX-Evil: 1", "plain", "", "text/plain; charset=ü", "text/plain; charset",
+                "x".repeat(1100) + "/plain"}) {
+            body.put("response_content_type", bad);
+            assertApiError(admin.post("/presign", ApiClient.JSON.toJson(body)), 400, "InvalidArgument");
+        }
+        body.put("response_content_type", "text/plain");
+        for (String bad : new String[] {"evil", "inline\nX: 1", "attachment; filename=a;b\u0000", "inline; filename"}) {
+            body.put("response_content_disposition", bad);
+            assertApiError(admin.post("/presign", ApiClient.JSON.toJson(body)), 400, "InvalidArgument");
+        }
+        body.remove("response_content_disposition");
+        body.put("method", "put_object");
+        Map<String, Object> put = assertApiError(admin.post("/presign", ApiClient.JSON.toJson(body)), 400, "InvalidArgument");
+        assertTrue(((String) put.get("message")).contains("get_object"), put.toString());
+        body.put("method", "get_object");
+        body.put("response_content_type", 42);
+        assertEquals(400, admin.post("/presign", ApiClient.JSON.toJson(body)).statusCode(), "a number where a string goes");
+    }
+
     @Test
     void aUrlCarriesTheCallersCredentialAndNoMoreThanItsScope() {
         server.s3().putObject(p -> p.bucket(BUCKET).key("scope/read.txt"), RequestBody.fromString("readable"));

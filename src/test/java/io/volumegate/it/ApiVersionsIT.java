@@ -183,4 +183,34 @@ class ApiVersionsIT extends ServerTestBase {
         assertEquals(200, reader.get("/buckets/" + bucket + "/versions").statusCode());
         assertApiError(setVersioning(reader, "\"Enabled\""), 403, "AccessDenied");
     }
+
+    /**
+     * Ours: the copy's source_version_id copies that version (the console's restore), and HEAD
+     * tells the object's user metadata and stored checksums beyond the reference's four headers.
+     */
+    @Test
+    void aCopyOfAnOlderVersionRestoresItAndHeadTellsMetadataAndChecksums() throws Exception {
+        assertEquals(200, setVersioning(admin, "\"Enabled\"").statusCode());
+        String first = server.s3().putObject(b -> b.bucket(bucket).key("doc.txt").metadata(Map.of("color", "blue"))
+                .checksumAlgorithm(software.amazon.awssdk.services.s3.model.ChecksumAlgorithm.SHA256), RequestBody.fromString("first")).versionId();
+        put("doc.txt", "second");
+        String path = "/buckets/" + bucket + "/objects/doc.txt";
+
+        HttpResponse<String> head = admin.send(admin.request(path + "?version_id=" + first).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(200, head.statusCode());
+        assertEquals("blue", head.headers().firstValue("x-amz-meta-color").orElse(null));
+        String sha256 = java.util.Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest("first".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(sha256, head.headers().firstValue("x-amz-checksum-sha256").orElse(null));
+
+        HttpResponse<String> copied = admin.post(path + "/copy", "{\"source_bucket\": \"" + bucket + "\", \"source_key\": \"doc.txt\","
+                + " \"source_version_id\": \"" + first + "\"}");
+        assertEquals(200, copied.statusCode(), copied.body());
+        assertEquals("first", Files.readString(server.volume().resolve(bucket).resolve("doc.txt")));
+        assertEquals(3, server.s3().listObjectVersions(b -> b.bucket(bucket)).versions().size(), "the restore is a new version");
+
+        assertApiError(admin.post(path + "/copy", "{\"source_bucket\": \"" + bucket + "\", \"source_key\": \"doc.txt\","
+                + " \"source_version_id\": \"../x\"}"), 400, "InvalidArgument");
+        assertApiError(admin.post(path + "/copy", "{\"source_bucket\": \"" + bucket + "\", \"source_key\": \"doc.txt\","
+                + " \"source_version_id\": \"" + "A".repeat(32) + "\"}"), 404, "NoSuchVersion");
+    }
 }

@@ -142,6 +142,55 @@ final class HeadlessChromium implements AutoCloseable {
         }
     }
 
+    /** Lays pages out as on a screen {@code width} CSS pixels wide (1400 a desktop, 390 a phone). */
+    void viewport(int width, int height) throws Exception {
+        call("Emulation.setDeviceMetricsOverride", Json.createObjectBuilder().add("width", width).add("height", height)
+                .add("deviceScaleFactor", 1).add("mobile", width < 600).build());
+    }
+
+    /** A PNG of what the page shows now, written to {@code file} (its folder is made). */
+    void screenshot(Path file) throws Exception {
+        JsonObject shot = call("Page.captureScreenshot", Json.createObjectBuilder().add("format", "png").build());
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.write(file, java.util.Base64.getDecoder().decode(shot.getString("data")));
+    }
+
+    /**
+     * Chooses files for a file input as a user would in the browser's file chooser: the element
+     * that {@code expression} evaluates to gets {@code paths}; a folder given to an input with
+     * {@code webkitdirectory} is the folder chosen, its files listed with their relative paths.
+     * A change event follows, as after a real choice.
+     */
+    void chooseFiles(String expression, List<Path> paths) throws Exception {
+        JsonObject found = call("Runtime.evaluate", Json.createObjectBuilder().add("expression", expression).build());
+        String objectId = found.getJsonObject("result").getString("objectId");
+        var files = Json.createArrayBuilder();
+        paths.forEach(path -> files.add(path.toAbsolutePath().toString()));
+        call("DOM.setFileInputFiles", Json.createObjectBuilder().add("files", files).add("objectId", objectId).build());
+    }
+
+    /**
+     * Drags files or folders from the desktop onto the page at (x, y) and drops them there, as a
+     * user would from a file manager: dragenter, dragover, then drop, with the real files.
+     */
+    void dropFiles(double x, double y, List<Path> paths) throws Exception {
+        var files = Json.createArrayBuilder();
+        paths.forEach(path -> files.add(path.toAbsolutePath().toString()));
+        JsonObject data = Json.createObjectBuilder().add("items", Json.createArrayBuilder()).add("files", files)
+                .add("dragOperationsMask", 1).build();
+        for (String type : new String[] {"dragEnter", "dragOver", "drop"}) {
+            call("Input.dispatchDragEvent", Json.createObjectBuilder().add("type", type).add("x", x).add("y", y).add("data", data).build());
+        }
+    }
+
+    /** Presses and releases a key, as a user on the keyboard (e.g. "Tab", code 9). */
+    void pressKey(String key, int keyCode) throws Exception {
+        for (String type : new String[] {"rawKeyDown", "keyUp"}) {
+            call("Input.dispatchKeyEvent", Json.createObjectBuilder().add("type", type).add("key", key).add("code", key)
+                    .add("windowsVirtualKeyCode", keyCode).build());
+        }
+    }
+
     /** What the page's console and Chromium's log said so far, "level: text" each. */
     List<String> messages() {
         return List.copyOf(messages);
