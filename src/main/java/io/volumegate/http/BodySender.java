@@ -24,31 +24,33 @@ public final class BodySender implements WriteListener {
 
     private final ServletOutputStream output;
     private final Source source;
-    private final byte[] buffer = new byte[BUFFER_SIZE];
+    private final byte[] buffer;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
 
-    private BodySender(ServletOutputStream output, Source source) {
+    private BodySender(ServletOutputStream output, Source source, long length) {
         this.output = output;
         this.source = source;
+        // A small body needs no 64 KiB buffer: most answers are a few hundred bytes of XML.
+        this.buffer = new byte[(int) Math.max(1, Math.min(BUFFER_SIZE, length))];
     }
 
     /** Sends {@code length} bytes of the file from {@code offset}; completes once handed to the container. */
     public static CompletableFuture<Void> send(ServletOutputStream output, FileChannel channel, long offset, long length) {
-        return start(output, new FileRange(channel, offset, length));
+        return start(output, new FileRange(channel, offset, length), length);
     }
 
     /** Sends a small in-memory body, such as an XML document. */
     public static CompletableFuture<Void> send(ServletOutputStream output, byte[] body) {
-        return start(output, new ByteArrayRange(body));
+        return start(output, new ByteArrayRange(body), body.length);
     }
 
     /** Sends what {@code source} produces, until it returns 0. */
     public static CompletableFuture<Void> send(ServletOutputStream output, Source source) {
-        return start(output, source);
+        return start(output, source, BUFFER_SIZE);
     }
 
-    private static CompletableFuture<Void> start(ServletOutputStream output, Source source) {
-        BodySender sender = new BodySender(output, source);
+    private static CompletableFuture<Void> start(ServletOutputStream output, Source source, long length) {
+        BodySender sender = new BodySender(output, source, length);
         output.setWriteListener(sender);
         return sender.done;
     }
