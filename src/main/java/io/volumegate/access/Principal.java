@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who makes a request, as access control sees it: a credential, known by a canonical user id
@@ -17,6 +19,9 @@ import java.util.Set;
  * It is 64 hex digits like S3's, and the hash keeps it from telling one key id from another.
  */
 public record Principal(String canonicalId, String accessKeyId) {
+    /** Ids already hashed: every signed request asks for its requester's. */
+    private static final Map<String, String> CANONICAL_IDS = new ConcurrentHashMap<>();
+
     /** An unsigned request: covered only by grants to everybody and policies naming "*". */
     public static final Principal ANONYMOUS = new Principal("", "");
 
@@ -34,6 +39,16 @@ public record Principal(String canonicalId, String accessKeyId) {
 
     /** The canonical user id of the credential with this access key id. */
     public static String canonicalIdOf(String accessKeyId) {
+        String id = CANONICAL_IDS.get(accessKeyId);
+        if (id == null) {
+            if (CANONICAL_IDS.size() >= 4096) CANONICAL_IDS.clear(); // bounded; a miss costs one hash
+            id = hashOf(accessKeyId);
+            CANONICAL_IDS.put(accessKeyId, id);
+        }
+        return id;
+    }
+
+    private static String hashOf(String accessKeyId) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest((ID_SEED + accessKeyId).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash);

@@ -26,6 +26,14 @@ public final class SigV4Signer {
     public static final long MAX_PRESIGN_EXPIRES_SECONDS = 604_800;
 
     private static final HexFormat HEX = HexFormat.of();
+    /** One digest per thread: {@code MessageDigest.getInstance} walks the providers each time. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java runtime provides SHA-256", e);
+        }
+    });
 
     private SigV4Signer() {
     }
@@ -108,11 +116,7 @@ public final class SigV4Signer {
     }
 
     public static String sha256Hex(byte[] data) {
-        try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
-        }
+        return HEX.formatHex(SHA_256.get().digest(data));
     }
 
     /**

@@ -182,7 +182,7 @@ public final class SigV4Verifier {
 
         String canonicalRequest = SigV4Signer.canonicalRequest(request, signedHeaders.names(), payloadHash, presigned);
         String stringToSign = SigV4Signer.stringToSign(amzDate, scope.scope(), canonicalRequest);
-        byte[] signingKey = SigV4Signer.signingKey(credential.secret(), scope.date(), scope.region());
+        byte[] signingKey = SigningKeys.of(credential, scope.date(), scope.region());
         String expected = SigV4Signer.signature(signingKey, stringToSign);
 
         // Compare the decoded bytes in constant time: no timing hint about how much of a

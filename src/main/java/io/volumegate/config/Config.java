@@ -5,20 +5,31 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 
 /**
  * The one place settings are read. Precedence: system property, environment variable,
- * servlet context parameter, default. Values are read on each call: they are cheap
- * lookups, and tests may set system properties before the first request. A leaf: it
- * imports nothing of ours, and whoever needs a setting in parsed form parses it.
+ * servlet context parameter, default. System properties are looked up on each call, since
+ * tests may set them before a request; what was resolved from them (defaults, placeholders,
+ * the bucket bindings' parse) is kept while they stay the same, because settings are read
+ * several times on every request. A leaf: it imports nothing of ours.
  */
 @ApplicationScoped
 public class Config {
     private volatile Function<String, String> contextParameters = name -> null;
+    /** Per setting: the value resolved last and the system properties it was resolved from. */
+    private final AtomicReferenceArray<Resolved> resolved = new AtomicReferenceArray<>(Setting.values().length);
+    private volatile Parsed<Map<String, Path>> bindings = new Parsed<>(null, Map.of());
+
+    private record Resolved(String property, String volumeProperty, String value) {}
+
+    private record Parsed<T>(String raw, T value) {}
 
     /**
      * Called once at deployment with the servlet context's init parameters, so that context
@@ -26,9 +37,22 @@ public class Config {
      */
     public void useContextParameters(Function<String, String> parameters) {
         this.contextParameters = parameters;
+        for (int i = 0; i < resolved.length(); i++) resolved.set(i, null);
     }
 
     public String get(Setting setting) {
+        String property = System.getProperty(setting.property());
+        String volumeProperty = setting == Setting.VOLUME ? null : System.getProperty(Setting.VOLUME.property());
+        Resolved last = resolved.get(setting.ordinal());
+        if (last != null && Objects.equals(last.property, property) && Objects.equals(last.volumeProperty, volumeProperty)) {
+            return last.value;
+        }
+        String value = resolve(setting);
+        resolved.set(setting.ordinal(), new Resolved(property, volumeProperty, value));
+        return value;
+    }
+
+    private String resolve(Setting setting) {
         String value = System.getProperty(setting.property());
         if (isBlank(value)) value = System.getenv(setting.environmentVariable());
         if (isBlank(value)) value = contextParameters.apply(setting.property());
@@ -89,8 +113,17 @@ public class Config {
 
     /** Bucket name → directory, for buckets that live outside the volume root. */
     public Map<String, Path> bucketBindings() {
+        String raw = get(Setting.BUCKET_BINDINGS);
+        Parsed<Map<String, Path>> last = bindings;
+        if (raw.equals(last.raw)) return last.value;
+        Map<String, Path> parsed = Collections.unmodifiableMap(parseBindings(raw));
+        bindings = new Parsed<>(raw, parsed);
+        return parsed;
+    }
+
+    private static Map<String, Path> parseBindings(String raw) {
         Map<String, Path> bindings = new LinkedHashMap<>();
-        for (String binding : list(get(Setting.BUCKET_BINDINGS))) {
+        for (String binding : list(raw)) {
             int eq = binding.indexOf('=');
             if (eq <= 0) throw new IllegalArgumentException("bucket binding needs name=/path: " + binding);
             bindings.put(binding.substring(0, eq).trim(), Path.of(binding.substring(eq + 1).trim()).toAbsolutePath().normalize());

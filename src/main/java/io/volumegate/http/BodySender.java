@@ -24,13 +24,15 @@ public final class BodySender implements WriteListener {
 
     private final ServletOutputStream output;
     private final Source source;
-    private final byte[] buffer = new byte[BUFFER_SIZE];
+    private final byte[] buffer;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private final StallTimeout.Watch watch;
 
-    private BodySender(ServletOutputStream output, Source source, StallTimeout stallTimeout) {
+    private BodySender(ServletOutputStream output, Source source, long length, StallTimeout stallTimeout) {
         this.output = output;
         this.source = source;
+        // A small body needs no 64 KiB buffer: most answers are a few hundred bytes of XML.
+        this.buffer = new byte[(int) Math.max(1, Math.min(BUFFER_SIZE, length))];
         long seconds = stallTimeout.limit().toSeconds();
         // A reader that takes nothing for so long is gone or abusive: failing ends the request.
         this.watch = stallTimeout.watch(() -> onError(new IOException("the client took no byte of the body for " + seconds + " s")));
@@ -39,21 +41,22 @@ public final class BodySender implements WriteListener {
     /** Sends {@code length} bytes of the file from {@code offset}; completes once handed to the container. */
     public static CompletableFuture<Void> send(ServletOutputStream output, FileChannel channel, long offset, long length,
                                                StallTimeout stallTimeout) {
-        return start(output, new FileRange(channel, offset, length), stallTimeout);
+        return start(output, new FileRange(channel, offset, length), length, stallTimeout);
     }
 
     /** Sends a small in-memory body, such as an XML document. */
     public static CompletableFuture<Void> send(ServletOutputStream output, byte[] body, StallTimeout stallTimeout) {
-        return start(output, new ByteArrayRange(body), stallTimeout);
+        return start(output, new ByteArrayRange(body), body.length, stallTimeout);
     }
 
     /** Sends what {@code source} produces, until it returns 0. */
     public static CompletableFuture<Void> send(ServletOutputStream output, Source source, StallTimeout stallTimeout) {
-        return start(output, source, stallTimeout);
+        return start(output, source, BUFFER_SIZE, stallTimeout);
     }
 
-    private static CompletableFuture<Void> start(ServletOutputStream output, Source source, StallTimeout stallTimeout) {
-        BodySender sender = new BodySender(output, source, stallTimeout);
+    private static CompletableFuture<Void> start(ServletOutputStream output, Source source, long length,
+                                                 StallTimeout stallTimeout) {
+        BodySender sender = new BodySender(output, source, length, stallTimeout);
         output.setWriteListener(sender);
         return sender.done;
     }

@@ -14,17 +14,29 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One asynchronous request/response pair and the ways it can end: a body sent, an empty
- * answer, or an error (an S3 error document, or whatever the {@link ErrorWriter} given at
- * construction writes: the management API answers JSON). Every operation ends through
- * exactly one of these, from whichever thread it happens to be on.
+ * One request/response pair and the ways it can end: a body sent, an empty answer, or an
+ * error (an S3 error document, or whatever the {@link ErrorWriter} given at construction
+ * writes: the management API answers JSON). Every operation ends through exactly one of
+ * these, from whichever thread it happens to be on.
+ *
+ * <p>An exchange is asynchronous from the start, unless it was made {@link #answeredInPlace}:
+ * then it stays on the container's thread while it can, and starts asynchronous processing
+ * only when it must (a body too large to hand over in one write, a request body to read).
+ * Starting async, hopping to the I/O executor and completing through the async listeners
+ * cost several times more than the work of answering a small GET or a HEAD.
  */
 public final class Exchange {
     private static final Logger LOG = Logger.getLogger(Exchange.class.getName());
+    /**
+     * The largest file body answered in place: read in one go and written into the container's
+     * response buffer, so the container thread never waits on a slow reader for it.
+     */
+    static final int IN_PLACE_BODY_LIMIT = 64 * 1024;
 
     private final HttpServletRequest request;
     private final HttpServletResponse response;
-    private final AsyncContext async;
+    /** Null while the exchange is answered in place on the container's dispatch thread. */
+    private volatile AsyncContext async;
     private final ErrorWriter errors;
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile boolean bodyConsumed;
@@ -42,19 +54,55 @@ public final class Exchange {
     }
 
     public Exchange(HttpServletRequest request, HttpServletResponse response, ErrorWriter errors) {
+        this(request, response, errors, false);
+    }
+
+    private Exchange(HttpServletRequest request, HttpServletResponse response, ErrorWriter errors, boolean inPlace) {
         this.request = request;
         this.response = response;
         this.errors = errors;
-        this.async = request.startAsync(request, response);
-        this.async.setTimeout(0); // bodies of any size: the container's idle timeouts still apply
+        if (!inPlace) goAsync();
+    }
+
+    /**
+     * An exchange for an operation whose blocking work is one file's metadata and at most a
+     * small read (GetObject, HeadObject): its {@link #runOn} steps run right here on the
+     * container's thread, and a small answer is written without asynchronous processing. It
+     * must be ended or handed on (through this class) before the container's dispatch returns.
+     */
+    public static Exchange answeredInPlace(HttpServletRequest request, HttpServletResponse response, ErrorWriter errors) {
+        return new Exchange(request, response, errors, true);
+    }
+
+    /** Starts asynchronous processing, once; only ever called on the container's dispatch thread. */
+    private void goAsync() {
+        if (async != null) return;
+        async = request.startAsync(request, response);
+        async.setTimeout(0); // bodies of any size: the container's idle timeouts still apply
+    }
+
+    /** Whether this exchange is still being answered in place, on the container's dispatch thread. */
+    private boolean inPlace() {
+        return async == null;
     }
 
     public HttpServletRequest request() { return request; }
 
     public HttpServletResponse response() { return response; }
 
-    /** Runs blocking work on the I/O executor; a failure becomes the S3 error response. */
+    /**
+     * Runs blocking work on the I/O executor (or right here, for an exchange answered in
+     * place); a failure becomes the S3 error response.
+     */
     public void runOn(Executor executor, BlockingStep step) {
+        if (inPlace()) {
+            try {
+                step.run();
+            } catch (Throwable failure) {
+                fail(failure);
+            }
+            return;
+        }
         try {
             executor.execute(() -> {
                 try {
@@ -73,6 +121,7 @@ public final class Exchange {
      * when the body has ended and every stage of the sink has finished.
      */
     public CompletableFuture<Void> readBody(BodySink sink) throws IOException {
+        goAsync();
         return BodyReader.read(request, sink).thenRun(this::bodyConsumed);
     }
 
@@ -90,6 +139,7 @@ public final class Exchange {
      * harmless when the step had already cleaned up itself.
      */
     public <T> void then(CompletionStage<T> stage, Executor executor, Runnable cleanup, NextStep<T> next) {
+        goAsync(); // the stage may complete on any thread
         stage.whenComplete((value, failure) -> {
             if (failure != null) {
                 cleanup.run();
@@ -124,6 +174,11 @@ public final class Exchange {
     public void finishWith(byte[] body, String contentType) {
         response.setContentType(contentType);
         response.setContentLength(body.length);
+        if (inPlace() && body.length <= IN_PLACE_BODY_LIMIT) {
+            writeInPlace(body);
+            return;
+        }
+        goAsync();
         try {
             whenSent(BodySender.send(response.getOutputStream(), body, RequestContext.stallTimeoutOf(request)), null);
         } catch (IOException e) {
@@ -162,6 +217,18 @@ public final class Exchange {
 
     /** Streams {@code length} bytes of the file from {@code offset}, then closes it. */
     public void finishWithFile(FileChannel channel, long offset, long length) {
+        if (inPlace() && length <= IN_PLACE_BODY_LIMIT) {
+            byte[] body;
+            try (channel) {
+                body = SmallFileRead.read(channel, offset, (int) length);
+            } catch (IOException e) {
+                fail(e);
+                return;
+            }
+            writeInPlace(body);
+            return;
+        }
+        goAsync();
         try {
             whenSent(BodySender.send(response.getOutputStream(), channel, offset, length, RequestContext.stallTimeoutOf(request)), channel);
         } catch (IOException e) {
@@ -175,12 +242,28 @@ public final class Exchange {
      * known), then closes {@code resource}, also when sending fails.
      */
     public void finishWith(BodySender.Source source, AutoCloseable resource) {
+        goAsync();
         try {
             whenSent(BodySender.send(response.getOutputStream(), source, RequestContext.stallTimeoutOf(request)), resource);
         } catch (IOException e) {
             closeQuietly(resource);
             fail(e);
         }
+    }
+
+    /**
+     * Writes a small body through the container's ordinary blocking stream: it fits the
+     * response buffer, which the container flushes after the dispatch returns.
+     */
+    private void writeInPlace(byte[] body) {
+        try {
+            if (response.getBufferSize() < body.length) response.setBufferSize(body.length);
+            response.getOutputStream().write(body);
+        } catch (IOException | RuntimeException e) {
+            fail(e);
+            return;
+        }
+        end();
     }
 
     private void whenSent(CompletableFuture<Void> sent, AutoCloseable channel) {
@@ -207,7 +290,8 @@ public final class Exchange {
     }
 
     private void end() {
-        if (ended.compareAndSet(false, true)) RequestContext.of(request).completeAfterDispatch(this::complete);
+        // Answered in place: the container completes the response when its dispatch returns.
+        if (ended.compareAndSet(false, true) && !inPlace()) RequestContext.of(request).completeAfterDispatch(this::complete);
     }
 
     private void complete() {
