@@ -14,9 +14,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every route on a bucket is decided with S3's action for the same operation. */
 class ApiChecksTest {
-    /** Routes whose handlers decide each key of the body (or, for credentials, need no bucket at all). */
+    /**
+     * Routes whose handlers decide each key of the body, and the quota changes, which no grant
+     * or policy opens: only an admin or the bucket's owner (QuotaResource).
+     */
     private static final Set<ApiRoute> CHECKED_BY_HANDLER = Set.of(ApiRoute.DELETE_OBJECTS, ApiRoute.DOWNLOAD_ZIP,
-            ApiRoute.PRESIGN_KEYS, ApiRoute.SHARE);
+            ApiRoute.PRESIGN_KEYS, ApiRoute.SHARE, ApiRoute.PUT_QUOTA, ApiRoute.DELETE_QUOTA, ApiRoute.RECONCILE_USAGE);
 
     @Test
     void everyBucketRouteHasACheckThatWritesOnlyWhereItsAccessIsWrite() {

@@ -3,6 +3,7 @@ package io.volumegate.http;
 import io.volumegate.config.Config;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -131,9 +132,19 @@ class RequestGateTest {
         return Duration.ofNanos(System.nanoTime() - start).toMillis();
     }
 
+    /** The stall timeouts' timer every request is given; started by {@link #filter()}. */
+    private final KeepAliveTimer timer = new KeepAliveTimer();
+
+    @AfterEach
+    void stopTimer() {
+        if (timer.scheduler() != null) timer.stop();
+    }
+
     private RequestContextFilter filter() {
         RequestContextFilter filter = new RequestContextFilter();
         filter.config = new Config();
+        if (timer.scheduler() == null) timer.start();
+        filter.timer = timer;
         filter.gate = gate;
         filter.observer = new RequestObserver() {
             @Override
