@@ -62,18 +62,11 @@ def cpu_seconds(pid):
     return sum(int(fields[i]) for i in (11, 12)) / ticks
 
 
-def peak_rss_mib(pid):
+def status_mib(pid, field):
+    """A memory figure of /proc/<pid>/status (VmHWM: peak RSS, VmRSS: current), in MiB."""
     with open(f"/proc/{pid}/status") as f:
         for line in f:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
-
-
-def rss_mib(pid):
-    with open(f"/proc/{pid}/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) / 1024
     return float("nan")
 
@@ -354,13 +347,13 @@ def run_idle(servers, args, results):
     for name in ["volumegate", "s3proxy"]:
         t = servers.targets[name]
         host, port = t.endpoint.rsplit("/", 1)[1].split(":")
-        before = rss_mib(t.pid)
+        before = status_mib(t.pid, "VmRSS")
         sockets = []
         for _ in range(500):
             s = socket.create_connection((host, int(port)))
             sockets.append(s)
         time.sleep(3)
-        during = rss_mib(t.pid)
+        during = status_mib(t.pid, "VmRSS")
         rps, p50, _ = wrk(t.url("GET", "small-4k"), "GET", 4, 3)
         for s in sockets:
             s.close()
@@ -387,7 +380,7 @@ def report(results, servers):
     print()
     for name, t in servers.targets.items():
         pids = nginx_worker_pids(t.pid) + [t.pid] if name == "nginx" else [t.pid]
-        print(f"peak RSS {name}: {max(peak_rss_mib(p) for p in pids):.0f} MiB")
+        print(f"peak RSS {name}: {max(status_mib(p, 'VmHWM') for p in pids):.0f} MiB")
 
 
 def main():
