@@ -35,7 +35,9 @@ public final class BodySender implements WriteListener {
         this.buffer = new byte[(int) Math.max(1, Math.min(BUFFER_SIZE, length))];
         long seconds = stallTimeout.limit().toSeconds();
         // A reader that takes nothing for so long is gone or abusive: failing ends the request.
-        this.watch = stallTimeout.watch(() -> onError(new IOException("the client took no byte of the body for " + seconds + " s")));
+        // The client's doing, not a server fault: RequestTimeout in the access log, no stack trace.
+        this.watch = stallTimeout.watch(() -> onError(S3Error.REQUEST_TIMEOUT.exception(
+                "The client took no byte of the body for " + seconds + " s.")));
     }
 
     /** Sends {@code length} bytes of the file from {@code offset}; completes once handed to the container. */
