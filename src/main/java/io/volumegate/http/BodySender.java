@@ -26,18 +26,16 @@ public final class BodySender implements WriteListener {
     private final Source source;
     private final byte[] buffer;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
-    private final StallTimeout.Watch watch;
+    private final StallTimeout stallTimeout;
+    /** Started the first time the client cannot take more: a body that goes out at once needs no timer task. */
+    private volatile StallTimeout.Watch watch;
 
     private BodySender(ServletOutputStream output, Source source, long length, StallTimeout stallTimeout) {
         this.output = output;
         this.source = source;
         // A small body needs no 64 KiB buffer: most answers are a few hundred bytes of XML.
         this.buffer = new byte[(int) Math.max(1, Math.min(BUFFER_SIZE, length))];
-        long seconds = stallTimeout.limit().toSeconds();
-        // A reader that takes nothing for so long is gone or abusive: failing ends the request.
-        // The client's doing, not a server fault: RequestTimeout in the access log, no stack trace.
-        this.watch = stallTimeout.watch(() -> onError(S3Error.REQUEST_TIMEOUT.exception(
-                "The client took no byte of the body for " + seconds + " s.")));
+        this.stallTimeout = stallTimeout;
     }
 
     /** Sends {@code length} bytes of the file from {@code offset}; completes once handed to the container. */
@@ -69,21 +67,39 @@ public final class BodySender implements WriteListener {
             while (output.isReady()) {
                 int n = source.next(buffer);
                 if (n == 0) {
-                    watch.stop();
+                    stopWatching();
                     done.complete(null);
                     return;
                 }
                 output.write(buffer, 0, n);
-                watch.progress();
+                StallTimeout.Watch current = watch;
+                if (current != null) current.progress();
             }
+            if (watch == null) watch = startWatching();
         } catch (IOException | RuntimeException e) {
             onError(e);
         }
     }
 
+    /**
+     * The client is not taking what we write: from now on, one that takes nothing for the stall
+     * limit is gone or abusive, and failing ends the request. The client's doing, not a server
+     * fault: RequestTimeout in the access log, no stack trace.
+     */
+    private StallTimeout.Watch startWatching() {
+        long seconds = stallTimeout.limit().toSeconds();
+        return stallTimeout.watch(() -> onError(S3Error.REQUEST_TIMEOUT.exception(
+                "The client took no byte of the body for " + seconds + " s.")));
+    }
+
+    private void stopWatching() {
+        StallTimeout.Watch current = watch;
+        if (current != null) current.stop();
+    }
+
     @Override
     public void onError(Throwable failure) {
-        watch.stop();
+        stopWatching();
         done.completeExceptionally(failure);
     }
 
