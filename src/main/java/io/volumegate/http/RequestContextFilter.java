@@ -33,6 +33,9 @@ public class RequestContextFilter extends HttpFilter {
     RequestGate gate;
 
     private final ParsedSetting<TrustedProxies> proxies = new ParsedSetting<>(TrustedProxies::parse);
+    /** One StallTimeout while the setting stays the same, rather than one per request; Config parses the text. */
+    private final ParsedSetting<StallTimeout> stallTimeouts =
+            new ParsedSetting<>(text -> new StallTimeout(timer.scheduler(), timer.endings(), config.stallTimeout()));
 
     /** Listeners start before filters: the start-up has installed the gate. */
     @Override
@@ -53,7 +56,7 @@ public class RequestContextFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest received, HttpServletResponse sent, FilterChain chain)
             throws IOException, ServletException {
         RequestContext context = RequestContext.attach(received);
-        context.stallTimeout(new StallTimeout(timer.scheduler(), timer.endings(), config.stallTimeout()));
+        context.stallTimeout(stallTimeouts.of(config.get(Setting.STALL_TIMEOUT_SECONDS)));
         context.holdCompletionUntilDispatchReturns();
         observer.started(context);
         HttpServletResponse response = ByteCounting.response(sent, context);
